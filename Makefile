@@ -1,0 +1,46 @@
+# Two commands set everything up on a fresh machine with Python 3.10+:
+#   make demo   builds .venv, installs readout, and runs it on the bundled sample article
+#   make test   builds .venv with the test tools and runs every check CI runs
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test lint typecheck layers pytest bench clean
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; sys.exit("readout needs Python 3.10 or newer") if sys.version_info < (3, 10) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(VENV)/.installed $@
+
+demo: $(VENV)/.installed
+	$(BIN)/readout text assets/sample-article.txt
+
+test: $(VENV)/.test-installed lint typecheck layers pytest
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check readout tests benchmarks
+	$(BIN)/ruff format --check readout tests benchmarks
+
+typecheck: $(VENV)/.test-installed
+	$(BIN)/mypy
+
+layers: $(VENV)/.test-installed
+	$(BIN)/lint-imports
+
+pytest: $(VENV)/.test-installed
+	$(BIN)/pytest
+
+bench: $(VENV)/.test-installed
+	$(BIN)/python -m pip install --quiet readability-lxml trafilatura
+	$(BIN)/python benchmarks/extraction.py
+
+clean:
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build *.egg-info

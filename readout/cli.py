@@ -1,0 +1,134 @@
+"""The command line: parse arguments, call the library, print, map errors to exit codes.
+
+Nothing here knows how articles are found; it only turns requests into library calls
+and :class:`~readout.errors.ReadoutError` into one line on stderr and an exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from typing import NoReturn, TextIO
+
+from readout.errors import ReadoutError
+from readout.sanitize import sanitize
+from readout.version import __version__
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors are one line (plus a hint), exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        _say(f"{message} (see '{self.prog} --help')")
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="readout",
+        description=(
+            "An accessible, offline article player for the terminal. It finds the article "
+            "in a web page, a saved HTML file, scraped text or Markdown, and reads it aloud."
+        ),
+        epilog="INPUT is a file, an http(s) URL, or - for standard input. "
+        "Without INPUT, the bundled sample article is used.",
+    )
+    parser.add_argument("--version", action="version", version=f"readout {__version__}")
+    parser.add_argument(
+        "--debug", action="store_true", help="show a traceback when something goes wrong"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    text = commands.add_parser(
+        "text",
+        help="print the extracted article (title, byline, body split into sentences)",
+        description="Print the article found in INPUT: plain text, Markdown or JSON.",
+    )
+    text.add_argument("input", nargs="?", metavar="INPUT", help="file, http(s) URL, or -")
+    text.add_argument(
+        "--format",
+        choices=("plain", "json", "markdown"),
+        default="plain",
+        help="plain: title and blocks separated by blank lines (default); json: the "
+        "schema in DESIGN.md with sentence offsets; markdown: headings, lists, quotes",
+    )
+    text.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; return the exit code."""
+    args = build_parser().parse_args(argv)
+    debug = bool(getattr(args, "debug", False))
+    try:
+        if args.command == "text":
+            return _run_text(args, sys.stdout)
+        build_parser().print_usage(sys.stderr)
+        _say(
+            "the player is not built yet: try 'readout text [INPUT]' to print the "
+            "article readout finds"
+        )
+        return EXIT_USAGE
+    except ReadoutError as error:
+        if debug:
+            raise
+        _say(str(error))
+        return error.exit_code
+    except KeyboardInterrupt:
+        _say("interrupted")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_OK
+    except Exception as error:  # the last line of defence: one line, never a traceback
+        if debug:
+            raise
+        _say(f"unexpected error: {type(error).__name__}: {error} (run with --debug for details)")
+        return EXIT_FAILURE
+
+
+def _run_text(args: argparse.Namespace, out: TextIO) -> int:
+    from readout import render
+    from readout.loading import load
+    from readout.samples import sample_article_path
+
+    article = load(args.input if args.input is not None else str(sample_article_path()))
+    if args.format == "json":
+        output = render.as_json(article)
+    elif args.format == "markdown":
+        output = render.as_markdown(article)
+    else:
+        output = render.as_plain(article)
+    _reconfigure(out)
+    out.write(output)
+    out.flush()
+    return EXIT_OK
+
+
+def _reconfigure(stream: TextIO) -> None:
+    """Never fail on a character the terminal's encoding lacks."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="replace")
+
+
+def _say(message: str) -> None:
+    """One clean line on stderr: no control characters, no line breaks."""
+    line = " ".join(sanitize(message).split())
+    _reconfigure(sys.stderr)
+    print(f"readout: {line}", file=sys.stderr)
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at devnull so the interpreter's flush is quiet."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

@@ -1,0 +1,81 @@
+"""Turn a loaded :class:`~readout.sources.Source` into a segmented :class:`Article`.
+
+One entry point, :func:`extract`, picks the extractor for the media type (HTML,
+Markdown, scraped plain text), segments every block into sentences, and refuses input
+in which no article can be found.
+"""
+
+from __future__ import annotations
+
+from readout.article import Article, Block, BlockKind
+from readout.errors import InputError
+from readout.extract.blocks import RawBlock, collapse
+from readout.segment import segment_block
+from readout.sources import MediaType, Source
+
+MIN_ARTICLE_WORDS = 8
+"""An article needs at least one sentence-like block of this many words."""
+
+
+def extract(source: Source) -> Article:
+    """Extract and segment the article in ``source``.
+
+    Raises:
+        InputError: no article text was found.
+    """
+    byline = site = published = language = None
+    if source.media_type is MediaType.HTML:
+        from readout.extract.html import extract_html
+
+        found_html = extract_html(source.text, source.url)
+        title, raw = found_html.title, found_html.blocks
+        byline, site = found_html.byline, found_html.site
+        published, language = found_html.published, found_html.language
+    elif source.media_type is MediaType.MARKDOWN:
+        from readout.extract.markdown import extract_markdown
+
+        found_md = extract_markdown(source.text)
+        title, raw = found_md.title, found_md.blocks
+        byline, published, language = found_md.byline, found_md.published, found_md.language
+    else:
+        from readout.extract.text import extract_text
+
+        found_text = extract_text(source.text)
+        title, raw = found_text.title, found_text.blocks
+        byline, site, published = found_text.byline, found_text.site, found_text.published
+
+    blocks = tuple(_segment(block) for block in raw if block.text)
+    if not any(
+        len(b.text.split()) >= MIN_ARTICLE_WORDS for b in blocks if b.kind is not BlockKind.CAPTION
+    ):
+        raise InputError(f"{source.name}: no article text found (nothing reads like a paragraph)")
+    title = collapse(title) or _first_words(blocks)
+    return Article(
+        title=title,
+        blocks=blocks,
+        byline=_clean(byline),
+        site=_clean(site),
+        published=_clean(published),
+        language=_clean(language),
+        source=source.url or source.name,
+    )
+
+
+def _segment(block: RawBlock) -> Block:
+    return segment_block(block.kind, block.text, block.level)
+
+
+def _clean(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = collapse(value)
+    return value or None
+
+
+def _first_words(blocks: tuple[Block, ...], limit: int = 8) -> str:
+    """A title for an article that has none: the first words of its first sentence."""
+    for block in blocks:
+        if block.sentences:
+            words = block.sentences[0].text.split()
+            return " ".join(words[:limit]) + ("…" if len(words) > limit else "")
+    return "Untitled article"

@@ -1,0 +1,175 @@
+"""Turn element trees (trafilatura's XML or ordinary HTML) into raw blocks.
+
+Both extractors we build on return a tree; this walks it once, in document order, and
+yields ``RawBlock`` records (kind, text, level) with whitespace collapsed. Segmenting
+into sentences happens later, in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lxml import etree
+
+from readout.article import BlockKind
+
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_LIST_ITEMS = {"li", "item", "dd", "dt"}
+_QUOTES = {"blockquote", "quote"}
+_IMAGES = {"img", "graphic"}
+_CAPTIONS = {"figcaption", "caption"}
+_TABLE_ROWS = {"tr", "row"}
+_SKIPPED = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "math",
+    "nav",
+    "footer",
+    "form",
+    "button",
+    "select",
+    "textarea",
+    "input",
+    "iframe",
+    "object",
+    "embed",
+    "title",
+    "meta",
+}
+_BLOCK_TAGS = (
+    set(_HEADINGS)
+    | _LIST_ITEMS
+    | _QUOTES
+    | _IMAGES
+    | _CAPTIONS
+    | _TABLE_ROWS
+    | {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "ul",
+        "ol",
+        "dl",
+        "list",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "figure",
+        "pre",
+        "code",
+        "head",
+        "header",
+        "aside",
+        "body",
+        "hr",
+    }
+)
+_SPACE = re.compile(r"\s+")
+_CAPTION_NAME = re.compile(r"caption|credit|wp-caption-text", re.I)
+
+
+@dataclass(frozen=True)
+class RawBlock:
+    """A block before segmentation."""
+
+    kind: BlockKind
+    text: str
+    level: int | None = None
+
+
+def collapse(text: str) -> str:
+    """Collapse runs of whitespace to one space and trim."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def tree_to_blocks(root: etree._Element) -> list[RawBlock]:
+    """Walk ``root`` and return its blocks in document order."""
+    return [block for block in _walk(root, BlockKind.PARAGRAPH) if block.text]
+
+
+def _tag(element: etree._Element) -> str:
+    tag = element.tag
+    if not isinstance(tag, str):
+        return ""  # comments and processing instructions
+    return tag.rsplit("}", 1)[-1].lower()
+
+
+def _walk(element: etree._Element, context: BlockKind) -> Iterator[RawBlock]:
+    tag = _tag(element)
+    if not tag or tag in _SKIPPED:
+        return
+    if tag in _HEADINGS or (tag == "head" and element.get("rend") is not None):
+        level = _HEADINGS.get(tag) or _HEADINGS.get(element.get("rend", ""), 2)
+        yield RawBlock(BlockKind.HEADING, _text_of(element), level)
+        return
+    if tag in _IMAGES:
+        alt = collapse(element.get("alt") or element.get("title") or "")
+        if alt:
+            yield RawBlock(BlockKind.CAPTION, alt)
+        return
+    if tag in _CAPTIONS or _is_caption(element, tag):
+        yield RawBlock(BlockKind.CAPTION, _text_of(element))
+        return
+    if tag in _TABLE_ROWS:
+        cells = [_text_of(cell) for cell in element if _tag(cell) in {"td", "th", "cell"}]
+        yield RawBlock(context, "; ".join(cell for cell in cells if cell))
+        return
+    if tag in _QUOTES:
+        context = BlockKind.QUOTE
+    elif tag in _LIST_ITEMS:
+        context = BlockKind.LIST_ITEM
+    if not any(_tag(child) in _BLOCK_TAGS for child in element):
+        yield RawBlock(context, _text_of(element))
+        return
+    # Mixed content: loose text between block children becomes blocks of its own.
+    pending = [element.text or ""]
+    for child in element:
+        if _tag(child) in _BLOCK_TAGS:
+            yield RawBlock(context, collapse("".join(pending)))
+            pending = []
+            yield from _walk(child, context)
+        elif _tag(child) not in _SKIPPED:
+            pending.append(_text_of(child, collapse_space=False))
+        pending.append(child.tail or "")
+    yield RawBlock(context, collapse("".join(pending)))
+
+
+def _is_caption(element: etree._Element, tag: str) -> bool:
+    """A caption by its class or id, or a short paragraph right after an image."""
+    names = f"{element.get('class', '')} {element.get('id', '')}"
+    if _CAPTION_NAME.search(names):
+        return True
+    previous = element.getprevious()
+    if tag == "p" and previous is not None and _tag(previous) in _IMAGES:
+        return len(_text_of(element).split()) <= 30
+    return False
+
+
+def _text_of(element: etree._Element, *, collapse_space: bool = True) -> str:
+    parts: list[str] = []
+    _gather(element, parts)
+    text = "".join(parts)
+    return collapse(text) if collapse_space else text
+
+
+def _gather(element: etree._Element, parts: list[str]) -> None:
+    tag = _tag(element)
+    if tag in _SKIPPED:
+        return
+    if tag in ("br", "lb"):
+        parts.append(" ")
+    elif tag in _IMAGES:
+        pass  # an inline image's alt text is not part of the sentence
+    elif tag:
+        parts.append(element.text or "")
+        for child in element:
+            _gather(child, parts)
+            parts.append(child.tail or "")

@@ -1,0 +1,361 @@
+"""Load an input (a path, an http(s) URL or "-" for stdin) as decoded, sanitised text.
+
+Everything here is defensive: sizes are checked before data is read whole, binary data
+is refused, the charset is detected, and URL fetching has a wall-clock deadline, a cap
+on decoded bytes, a redirect limit, an http(s)-only rule and a content-type check.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import socket
+import ssl
+import stat
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import zlib
+from dataclasses import dataclass
+from enum import Enum
+from http.client import HTTPMessage, HTTPResponse
+from pathlib import Path
+from typing import IO, BinaryIO
+
+from readout.errors import FetchError, InputError, InputMissingError
+from readout.sanitize import sanitize
+from readout.version import __version__
+
+MAX_INPUT_BYTES = 20_000_000
+"""Inputs larger than this (files, stdin, decoded URL bodies) are refused."""
+
+FETCH_DEADLINE_S = 30.0
+"""Total wall-clock time allowed for one URL fetch, redirects included."""
+
+MAX_REDIRECTS = 5
+USER_AGENT = f"readout/{__version__} (+https://pypi.org/project/readout/)"
+_CHUNK = 64 * 1024
+
+
+class MediaType(str, Enum):
+    """The kinds of text readout extracts articles from."""
+
+    HTML = "html"
+    MARKDOWN = "markdown"
+    TEXT = "text"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A loaded input: sanitised text, what kind of text it is, and where it came from."""
+
+    text: str
+    media_type: MediaType
+    name: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class FetchLimits:
+    """Limits for one URL fetch; tests shrink them."""
+
+    deadline_s: float = FETCH_DEADLINE_S
+    max_bytes: int = MAX_INPUT_BYTES
+    max_redirects: int = MAX_REDIRECTS
+
+
+def load_source(
+    spec: str,
+    *,
+    stdin: BinaryIO | None = None,
+    limits: FetchLimits | None = None,
+    max_bytes: int = MAX_INPUT_BYTES,
+) -> Source:
+    """Load ``spec`` (a path, an http(s) URL, or "-") as sanitised text.
+
+    Raises:
+        InputMissingError: the path does not exist, is a directory, or cannot be read.
+        InputError: the data is empty, binary, too large or of an unsupported type.
+        FetchError: the URL could not be fetched.
+    """
+    if spec == "-":
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        data = _read_limited(stream, max_bytes, "standard input")
+        return _decode(data, name="-", declared_type=None, url=None)
+    scheme = urllib.parse.urlsplit(spec).scheme.lower()
+    if scheme in ("http", "https"):
+        return fetch_url(spec, limits or FetchLimits())
+    if scheme and len(scheme) > 1 and "://" in spec:
+        raise InputError(f"unsupported URL scheme {scheme!r}: give an http(s) URL or a file")
+    return _load_path(Path(spec), max_bytes)
+
+
+def _load_path(path: Path, max_bytes: int) -> Source:
+    name = str(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise InputMissingError(f"{name}: no such file") from None
+    except OSError as error:
+        raise InputMissingError(f"{name}: cannot open ({error.strerror})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputMissingError(f"{name}: is a directory; give an article file")
+    if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+        raise InputError(
+            f"{name}: file is {info.st_size:,} bytes; the limit is {max_bytes:,} bytes"
+        )
+    try:
+        with path.open("rb") as stream:
+            data = _read_limited(stream, max_bytes, name)
+    except OSError as error:
+        raise InputMissingError(f"{name}: cannot read ({error.strerror})") from None
+    return _decode(data, name=name, declared_type=_type_from_suffix(path), url=None)
+
+
+def _read_limited(stream: IO[bytes], max_bytes: int, name: str) -> bytes:
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(f"{name}: more than {max_bytes:,} bytes; the input is too big")
+    return data
+
+
+def _type_from_suffix(path: Path) -> MediaType | None:
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm", ".xhtml", ".shtml"):
+        return MediaType.HTML
+    if suffix in (".md", ".markdown", ".mdown", ".mkd"):
+        return MediaType.MARKDOWN
+    if suffix in (".txt", ".text"):
+        return MediaType.TEXT
+    return None
+
+
+# --- decoding -------------------------------------------------------------------
+
+_MAGIC = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document (PDF is not supported yet)"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"\x7fELF", "a program"),
+    (b"RIFF", "a RIFF (audio or video) file"),
+    (b"ID3", "an MP3 file"),
+    (b"OggS", "an Ogg file"),
+    (b"fLaC", "a FLAC file"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _decode(data: bytes, *, name: str, declared_type: MediaType | None, url: str | None) -> Source:
+    """Decode bytes to sanitised text, refusing empty and binary input."""
+    if not data.strip():
+        raise InputError(f"{name}: the input is empty")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(f"{name}: this is {what}, not an article")
+    text = _to_text(data, name)
+    if _looks_binary(text):
+        raise InputError(f"{name}: this looks like binary data, not text")
+    text = sanitize(text).lstrip("\ufeff")
+    if not text.strip():
+        raise InputError(f"{name}: the input has no readable text")
+    media_type = declared_type or sniff_media_type(text)
+    return Source(text=text, media_type=media_type, name=name, url=url)
+
+
+def _to_text(data: bytes, name: str) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    declared = _META_CHARSET.search(data[:4096])
+    if declared:
+        try:
+            return data.decode(declared.group(1).decode("ascii"), errors="replace")
+        except LookupError:
+            pass  # an unknown charset name: detect instead
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:1_000_000]).best()
+    if best is None or best.encoding is None:
+        raise InputError(f"{name}: binary data or an unknown text encoding")
+    return data.decode(best.encoding, errors="replace")
+
+
+def _looks_binary(text: str) -> bool:
+    """Too many NULs, other controls or replacement characters for real text."""
+    sample = text[:100_000]
+    if not sample:
+        return False
+    bad = sum(1 for ch in sample if (ch < " " and ch not in "\n\r\t\f") or ch == "\ufffd")
+    return "\x00" in sample or bad / len(sample) > 0.05
+
+
+def sniff_media_type(text: str) -> MediaType:
+    """Guess HTML, Markdown or plain text from the text itself."""
+    head = text.lstrip()[:2048].lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")) or re.search(
+        r"<(html|head|body|article|main|div|p)[\s>]", head
+    ):
+        return MediaType.HTML
+    markdown_signs = len(
+        re.findall(r"(?m)^(#{1,6} \S|[-*+] \S|\d+\. \S|> \S|```)|\[[^\]]+\]\([^)]+\)", text[:20000])
+    )
+    if (
+        text.lstrip().startswith("---\n")
+        or markdown_signs >= 2
+        or re.match(r"#{1,6} \S", text.lstrip())
+    ):
+        return MediaType.MARKDOWN
+    return MediaType.TEXT
+
+
+# --- URLs -----------------------------------------------------------------------
+
+_ACCEPTED_TYPES = {
+    "text/html": MediaType.HTML,
+    "application/xhtml+xml": MediaType.HTML,
+    "text/plain": MediaType.TEXT,
+    "text/markdown": MediaType.MARKDOWN,
+    "text/x-markdown": MediaType.MARKDOWN,
+}
+
+
+class _RedirectLimit(urllib.request.HTTPRedirectHandler):
+    """Follow at most ``limit`` redirects, and only to http(s) URLs."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.count = 0
+
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        scheme = urllib.parse.urlsplit(newurl).scheme.lower()
+        if scheme not in ("http", "https"):
+            raise FetchError(f"refused a redirect to a {scheme or 'relative'}: URL ({newurl})")
+        self.count += 1
+        if self.count > self.limit:
+            raise FetchError(f"more than {self.limit} redirects; giving up at {newurl}")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def fetch_url(url: str, limits: FetchLimits) -> Source:
+    """Fetch ``url`` within ``limits`` and decode it."""
+    deadline = time.monotonic() + limits.deadline_s
+    opener = urllib.request.build_opener(_RedirectLimit(limits.max_redirects))
+    request = urllib.request.Request(
+        url,
+        headers={
+            "User-Agent": USER_AGENT,
+            "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9",
+            "Accept-Encoding": "gzip, deflate",
+        },
+    )
+    try:
+        response: HTTPResponse = opener.open(request, timeout=min(limits.deadline_s, 15.0))
+        with response:
+            final_url = response.geturl()
+            media_type = _check_content_type(response.headers.get("Content-Type"), url)
+            body = _read_body(response, limits, deadline, url)
+    except (FetchError, InputError):
+        raise
+    except urllib.error.HTTPError as error:
+        if error.code in (404, 410):
+            raise InputMissingError(f"{url}: not found (HTTP {error.code})") from None
+        raise FetchError(f"{url}: the server answered HTTP {error.code} {error.reason}") from None
+    except urllib.error.URLError as error:
+        raise FetchError(f"{url}: {_describe_network_error(error.reason)}") from None
+    except TimeoutError:
+        raise FetchError(f"{url}: timed out after {limits.deadline_s:g} s") from None
+    except (ssl.SSLError, ssl.CertificateError) as error:
+        raise FetchError(f"{url}: TLS failed: {error}") from None
+    except OSError as error:
+        raise FetchError(f"{url}: {_describe_network_error(error)}") from None
+    declared = None if media_type is MediaType.TEXT else media_type
+    return _decode(body, name=url, declared_type=declared, url=final_url)
+
+
+def _check_content_type(header: str | None, url: str) -> MediaType | None:
+    if not header:
+        return None
+    mime = header.split(";", 1)[0].strip().lower()
+    if mime in _ACCEPTED_TYPES:
+        return _ACCEPTED_TYPES[mime]
+    raise InputError(f"{url}: the server sent {mime}, not an article (HTML or text)")
+
+
+def _read_body(response: HTTPResponse, limits: FetchLimits, deadline: float, url: str) -> bytes:
+    """Read the body in chunks, decompressing as it comes, within size and time limits."""
+    encoding = (response.headers.get("Content-Encoding") or "identity").strip().lower()
+    if encoding in ("gzip", "x-gzip"):
+        decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    elif encoding == "deflate":
+        decompressor = zlib.decompressobj()
+    elif encoding == "identity":
+        decompressor = None
+    else:
+        raise InputError(f"{url}: unsupported content encoding {encoding!r}")
+    chunks: list[bytes] = []
+    size = 0
+    too_big = f"{url}: more than {limits.max_bytes:,} bytes; the page is too big"
+    while True:
+        if time.monotonic() > deadline:
+            raise FetchError(f"{url}: timed out after {limits.deadline_s:g} s")
+        chunk = response.read1(_CHUNK)
+        if not chunk:
+            break
+        if decompressor is not None:
+            try:
+                # Never inflate more than one byte past the limit, whatever the ratio.
+                chunk = decompressor.decompress(chunk, limits.max_bytes - size + 1)
+            except zlib.error:
+                raise InputError(f"{url}: the compressed body is corrupt") from None
+            if decompressor.unconsumed_tail:
+                raise InputError(too_big)
+        size += len(chunk)
+        if size > limits.max_bytes:
+            raise InputError(too_big)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _describe_network_error(reason: object) -> str:
+    if isinstance(reason, ssl.SSLCertVerificationError):
+        return f"certificate not trusted ({reason.verify_message}); not retrying insecurely"
+    if isinstance(reason, ssl.SSLError):
+        return f"TLS failed ({reason.reason or reason})"
+    if isinstance(reason, (TimeoutError, socket.timeout)):
+        return "timed out"
+    if isinstance(reason, socket.gaierror):
+        return "host not found (check the address and your network)"
+    if isinstance(reason, ConnectionRefusedError):
+        return "connection refused"
+    if isinstance(reason, OSError) and reason.strerror:
+        return reason.strerror.lower()
+    return str(reason)
+
+
+def is_url(spec: str) -> bool:
+    """True for http(s) URLs."""
+    return urllib.parse.urlsplit(spec).scheme.lower() in ("http", "https")

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import pytest
+
+from readout.article import BlockKind
+from readout.errors import InputError
+from readout.extract import extract
+from readout.extract.blocks import RawBlock
+from readout.extract.html import agreement, choose_candidate, drop_boilerplate
+from readout.sources import MediaType, Source
+from tests.conftest import ASSETS, FIXTURES
+
+
+def _html(text: str, name: str = "page.html"):  # type: ignore[no-untyped-def]
+    return extract(Source(text, MediaType.HTML, name))
+
+
+def test_sample_html_gives_the_same_body_as_the_scraped_text() -> None:
+    html = _html((ASSETS / "sample-article.html").read_text("utf-8"))
+    title, *paragraphs = (FIXTURES / "sample-article.expected.txt").read_text("utf-8").splitlines()
+    assert html.title == title
+    assert [b.text for b in html.blocks if b.kind is not BlockKind.CAPTION] == paragraphs
+    assert html.site == "The Valley Courier"
+    assert html.byline == "Ada Whitcombe"
+    assert html.published == "2026-10-14"
+    assert html.language == "en-GB"
+
+
+def test_headings_lists_and_quotes_keep_their_kinds() -> None:
+    page = """<html><body><article>
+      <h1>Main title</h1>
+      <p>An opening paragraph that is long enough to be taken for an article body.</p>
+      <h2>Section heading</h2>
+      <p>Another paragraph of body text that carries on the story for the reader.</p>
+      <ul><li>A list item with several words in it</li><li>Another item in the list here</li></ul>
+      <blockquote><p>A quotation that somebody said about the matter at hand.</p></blockquote>
+      <p>A closing paragraph that ends the article with a little more text in it.</p>
+    </article></body></html>"""
+    article = _html(page)
+    kinds = {b.kind for b in article.blocks}
+    assert {BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.QUOTE, BlockKind.PARAGRAPH} <= kinds
+    heading = next(b for b in article.blocks if b.kind is BlockKind.HEADING)
+    assert heading.text == "Section heading" and heading.level == 2
+
+
+def test_page_without_an_article_is_refused() -> None:
+    page = "<html><head><title>Menu</title></head><body><nav><a href='/'>Home</a><a href='/x'>About</a></nav><p>Hi</p></body></html>"
+    with pytest.raises(InputError, match="no article"):
+        _html(page)
+
+
+def test_malformed_html_still_yields_the_article() -> None:
+    page = (
+        "<html><body><div><p>This paragraph is never closed and the markup is broken in many ways"
+        "<p>Yet a second paragraph still follows, with enough words to read aloud<div><b>bold <i>mixed</b> up</i>"
+        "<p>And a third one closes the story for the reader, ending with a full stop."
+    )
+    article = _html(page)
+    text = " ".join(b.text for b in article.blocks)
+    assert "second paragraph still follows" in text
+    assert "third one closes the story" in text
+
+
+def test_related_lists_and_calls_to_action_are_dropped() -> None:
+    blocks = [
+        RawBlock(BlockKind.PARAGRAPH, "Body text that belongs to the article."),
+        RawBlock(BlockKind.PARAGRAPH, "Related:"),
+        RawBlock(BlockKind.LIST_ITEM, "Another story elsewhere"),
+        RawBlock(BlockKind.PARAGRAPH, "Sign up for our daily newsletter."),
+        RawBlock(BlockKind.PARAGRAPH, "China furious at the decision [VIDEO]"),
+        RawBlock(BlockKind.PARAGRAPH, "The company continued to sign up subscribers all week."),
+    ]
+    kept = [b.text for b in drop_boilerplate(blocks)]
+    assert kept == [
+        "Body text that belongs to the article.",
+        "The company continued to sign up subscribers all week.",
+    ]
+
+
+def test_candidates_that_disagree_resolve_to_the_longer() -> None:
+    short = [RawBlock(BlockKind.PARAGRAPH, "Only a reprint notice is here, nothing else at all.")]
+    full = [
+        RawBlock(BlockKind.PARAGRAPH, f"Body sentence number {i} of the real story.")
+        for i in range(20)
+    ]
+    assert choose_candidate(short, full) is full
+    assert choose_candidate(full, full[:19]) is full
+    assert agreement("a b c d e", "a b c d e") == 1.0
+    assert agreement("a b c d e", "v w x y z") == 0.0

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from readout.article import BlockKind
+from readout.extract import extract
+from readout.sources import MediaType, Source, sniff_media_type
+
+MARKDOWN = """---
+title: Front matter title
+author: Jo Writer
+date: 2026-01-02
+---
+Intro paragraph with *emphasis*, `code` and a [link](http://example.com) in it.
+
+## A section
+
+- first item in the list
+- second item in the list
+
+> A quoted line that someone said out loud.
+
+![A heron standing in the river](heron.jpg)
+
+```
+code blocks are not read aloud
+```
+"""
+
+
+def test_markdown_blocks_kinds_and_metadata() -> None:
+    article = extract(Source(MARKDOWN, MediaType.MARKDOWN, "a.md"))
+    assert article.title == "Front matter title"
+    assert article.byline == "Jo Writer"
+    assert article.published == "2026-01-02"
+    kinds = [(b.kind, b.text) for b in article.blocks]
+    assert kinds == [
+        (BlockKind.PARAGRAPH, "Intro paragraph with emphasis, code and a link in it."),
+        (BlockKind.HEADING, "A section"),
+        (BlockKind.LIST_ITEM, "first item in the list"),
+        (BlockKind.LIST_ITEM, "second item in the list"),
+        (BlockKind.QUOTE, "A quoted line that someone said out loud."),
+        (BlockKind.CAPTION, "A heron standing in the river"),
+    ]
+
+
+def test_first_h1_is_the_title_when_there_is_no_front_matter() -> None:
+    article = extract(
+        Source(
+            "# The headline\n\nA body paragraph that is long enough to count.\n",
+            MediaType.MARKDOWN,
+            "b.md",
+        )
+    )
+    assert article.title == "The headline"
+    assert [b.text for b in article.blocks] == ["A body paragraph that is long enough to count."]
+
+
+def test_media_type_sniffing() -> None:
+    assert sniff_media_type("<!doctype html><p>x</p>") is MediaType.HTML
+    assert sniff_media_type("# Title\n\nSome text\n") is MediaType.MARKDOWN
+    assert sniff_media_type("Title | Site\nHeadline\nBody text.\n") is MediaType.TEXT

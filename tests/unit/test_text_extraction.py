@@ -1,0 +1,75 @@
+"""Scraped-text fixtures: the headline found, every body paragraph kept, no furniture."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from readout.extract import extract
+from readout.sources import MediaType, Source
+from tests.conftest import ASSETS, FIXTURES
+
+CASES = [
+    (ASSETS / "sample-article.txt", FIXTURES / "sample-article.expected.txt"),
+    (FIXTURES / "scraped-harbour.txt", FIXTURES / "scraped-harbour.expected.txt"),
+    (FIXTURES / "scraped-garden.txt", FIXTURES / "scraped-garden.expected.txt"),
+    (FIXTURES / "scraped-clinic.txt", FIXTURES / "scraped-clinic.expected.txt"),
+]
+
+
+def _extract(path: Path):  # type: ignore[no-untyped-def]
+    return extract(Source(path.read_text("utf-8"), MediaType.TEXT, str(path)))
+
+
+@pytest.mark.parametrize(("fixture", "expected"), CASES, ids=lambda p: p.stem)
+def test_scraped_text_keeps_exactly_the_article(fixture: Path, expected: Path) -> None:
+    title, *paragraphs = expected.read_text("utf-8").splitlines()
+    article = _extract(fixture)
+    assert article.title == title
+    assert [block.text for block in article.blocks] == paragraphs
+
+
+@pytest.mark.parametrize(("fixture", "expected"), CASES, ids=lambda p: p.stem)
+def test_no_boilerplate_line_survives(fixture: Path, expected: Path) -> None:
+    """Every fixture line that is not title, byline, date or body is furniture."""
+    keep = set(expected.read_text("utf-8").splitlines())
+    article = _extract(fixture)
+    text = "\n".join(b.text for b in article.blocks)
+    furniture = [
+        line
+        for line in fixture.read_text("utf-8").splitlines()[1:]
+        if line.strip() and line not in keep and not line.startswith(("By ", "Published "))
+    ]
+    assert furniture, "the fixture should contain boilerplate to strip"
+    for line in furniture:
+        assert line not in text.splitlines(), line
+
+
+def test_site_byline_and_date_are_read_from_the_header() -> None:
+    article = _extract(FIXTURES / "scraped-garden.txt")
+    assert article.site == "Eastfield News"
+    assert article.byline == "Lena Marsh and Omar Haddad"
+    assert article.published == "4 June 2025"
+
+
+def test_subheading_becomes_a_heading_block() -> None:
+    article = _extract(ASSETS / "sample-article.txt")
+    headings = [b.text for b in article.blocks if b.kind.value == "heading"]
+    assert headings == ["What the room will offer"]
+
+
+def test_hard_wrapped_plain_text_is_joined_into_paragraphs() -> None:
+    text = (
+        "A plain text title\n\n"
+        "This is the first paragraph of a plain text file, wrapped by hand at a\n"
+        "fixed width the way e-mail and old text files are, so that every line\n"
+        "ends before the sentence does and must be joined back together again.\n\n"
+        "The second paragraph is also wrapped by hand at roughly the same width\n"
+        "so that the detector sees a consistent pattern of long lines in chunks.\n"
+    )
+    article = extract(Source(text, MediaType.TEXT, "wrapped.txt"))
+    assert article.title == "A plain text title"
+    assert len(article.blocks) == 2
+    assert article.blocks[0].text.startswith("This is the first paragraph")
+    assert article.blocks[0].text.endswith("joined back together again.")

@@ -60,9 +60,26 @@ def build_parser() -> argparse.ArgumentParser:
         "schema in DESIGN.md with sentence offsets; markdown: headings, lists, quotes",
     )
     text.add_argument(
+        "--timeout",
+        type=_positive_seconds,
+        default=None,
+        metavar="SECONDS",
+        help="give up fetching a URL after this many seconds in all (default 30)",
+    )
+    text.add_argument(
         "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
     )
     return parser
+
+
+def _positive_seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not 0 < seconds <= 3600:
+        raise argparse.ArgumentTypeError("must be between 0 and 3600 seconds")
+    return seconds
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -100,8 +117,11 @@ def _run_text(args: argparse.Namespace, out: TextIO) -> int:
     from readout import render
     from readout.loading import load
     from readout.samples import sample_article_path
+    from readout.sources import FetchLimits
 
-    article = load(args.input if args.input is not None else str(sample_article_path()))
+    limits = FetchLimits(deadline_s=args.timeout) if args.timeout else None
+    spec = args.input if args.input is not None else str(sample_article_path())
+    article = load(spec, limits=limits)
     if args.format == "json":
         output = render.as_json(article)
     elif args.format == "markdown":

@@ -45,7 +45,8 @@ _SENTENCE_STARTERS = frozenset(
 
 # A candidate boundary: terminal punctuation (with any closing quotes or brackets),
 # then whitespace.
-_BOUNDARY = re.compile(r"""([.!?…]+|\.\.\.)(["'”’»)\]]*)(\s+)""")
+_BOUNDARY = re.compile(r"""([.!?…]+|[。！？]+)(["'”’»)\]」』）]*)(\s*)""")
+_CJK_STOPS = "。！？"
 _WORD_BEFORE = re.compile(r"""([\w.'’-]+)$""")
 _NEXT_START = re.compile(r"""\s*(["'“‘«(\[]*)(\S+)""")
 
@@ -60,6 +61,9 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     start = _skip_space(text, 0)
     for match in _BOUNDARY.finditer(text):
         end = match.end(2)
+        spaced = bool(match.group(3))
+        if not spaced and (match.group(1)[0] not in _CJK_STOPS or end == len(text)):
+            continue  # Latin punctuation ends a sentence only before a space
         if end <= start or not _ends_sentence(text, match):
             continue
         sentences.append(Sentence(text[start:end], start, end))
@@ -89,6 +93,8 @@ def _skip_space(text: str, index: int) -> int:
 def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     """Decide whether the punctuation in ``match`` ends a sentence."""
     punctuation = match.group(1)
+    if punctuation[0] in _CJK_STOPS:
+        return True
     following = _NEXT_START.match(text, match.end(3) - len(match.group(3)))
     if following is None:
         return True

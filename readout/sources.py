@@ -281,6 +281,8 @@ def fetch_url(url: str, limits: FetchLimits) -> Source:
     except (FetchError, InputError):
         raise
     except urllib.error.HTTPError as error:
+        if 300 <= error.code < 400:
+            raise FetchError(f"{url}: refused a redirect ({error.reason})") from None
         if error.code in (404, 410):
             raise InputMissingError(f"{url}: not found (HTTP {error.code})") from None
         raise FetchError(f"{url}: the server answered HTTP {error.code} {error.reason}") from None

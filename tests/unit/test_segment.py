@@ -38,6 +38,10 @@ def texts(text: str) -> list[str]:
         ("Wait... what? Stop... Go on.", ["Wait... what?", "Stop...", "Go on."]),
         ("It ended at 6 p.m. on Friday.", ["It ended at 6 p.m. on Friday."]),
         ("No full stop at the end", ["No full stop at the end"]),
+        (
+            "雨が降った。傘を持った！ Then English.",
+            ["雨が降った。", "傘を持った！", "Then English."],
+        ),
     ],
 )
 def test_split_sentences(text: str, expected: list[str]) -> None:

@@ -54,6 +54,8 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
     blocks = drop_boilerplate(blocks)
     title = meta.get("title") or _fallback_title(document) or ""
     blocks = _drop_repeated_title(blocks, title)
+    if document is not None and not any(b.kind is BlockKind.CAPTION for b in blocks):
+        blocks = add_captions(blocks, document)
     language = meta.get("language") or _declared_language(document)
     return HtmlExtraction(
         title=title,
@@ -112,6 +114,56 @@ def drop_boilerplate(blocks: list[RawBlock]) -> list[RawBlock]:
             continue
         kept.append(block)
     return kept
+
+
+def add_captions(blocks: list[RawBlock], document: etree._Element) -> list[RawBlock]:
+    """Put figure captions and image descriptions back where they stand in the page.
+
+    trafilatura keeps more of the text with images off, so captions are found again in
+    the page itself: a ``<figcaption>`` or an image's alt text (three words or more)
+    that stands between two paragraphs of the article goes in after the first of them.
+    """
+    index_of = {_key(b.text): i for i, b in enumerate(blocks)}
+    after: dict[int, list[str]] = {}
+    last_seen: int | None = None
+    pending: list[str] = []
+    for element in document.iter(
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "figcaption", "img"
+    ):
+        tag = element.tag
+        if tag == "img" or tag == "figcaption":
+            caption = _caption_text(element)
+            if caption and last_seen is not None and _key(caption) not in index_of:
+                pending.append(caption)
+            continue
+        found = index_of.get(_key(element.text_content()))
+        if found is None:
+            continue
+        if pending and last_seen is not None and found > last_seen:
+            after.setdefault(last_seen, []).extend(dict.fromkeys(pending))
+        pending = []
+        last_seen = found
+    if not after:
+        return blocks
+    result: list[RawBlock] = []
+    for i, block in enumerate(blocks):
+        result.append(block)
+        result.extend(RawBlock(BlockKind.CAPTION, text) for text in after.get(i, []))
+    return result
+
+
+def _caption_text(element: etree._Element) -> str:
+    if element.tag == "figcaption":
+        return collapse(element.text_content())
+    figure = next((a for a in element.iterancestors("figure")), None)
+    if figure is not None and figure.find(".//figcaption") is not None:
+        return ""  # the figure's caption says it better than the alt text
+    alt = collapse(element.get("alt") or "")
+    return alt if len(alt.split()) >= 3 else ""
+
+
+def _key(text: str) -> str:
+    return collapse(text).casefold()
 
 
 def _drop_repeated_title(blocks: list[RawBlock], title: str) -> list[RawBlock]:

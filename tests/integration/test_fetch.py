@@ -183,3 +183,30 @@ def test_cli_exit_codes_for_urls(server: str, path: str, args: list[str], code: 
         assert len(result.stderr.strip().splitlines()) == 1
     else:
         assert result.stdout.startswith("Night reading room opens for shift workers")
+
+
+@pytest.fixture(scope="module")
+def untrusted_tls_server() -> Iterator[str]:
+    """An HTTPS server whose certificate comes from a CA nobody trusts."""
+    import ssl
+
+    import trustme
+
+    authority = trustme.CA()
+    certificate = authority.issue_cert("127.0.0.1")
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    certificate.configure_cert(context)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"https://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_untrusted_certificate_is_reported_and_never_retried(untrusted_tls_server: str) -> None:
+    served_before = len(SEEN_AGENTS)
+    with pytest.raises(FetchError, match="certificate"):
+        load_source(f"{untrusted_tls_server}/article", limits=FetchLimits(deadline_s=5))
+    assert len(SEEN_AGENTS) == served_before  # no insecure retry ever reached the server

@@ -24,6 +24,9 @@ def test_sample_html_gives_the_same_body_as_the_scraped_text() -> None:
     assert html.byline == "Ada Whitcombe"
     assert html.published == "2026-10-14"
     assert html.language == "en-GB"
+    captions = [(i, b.text) for i, b in enumerate(html.blocks) if b.kind is BlockKind.CAPTION]
+    # The figure stands after the third paragraph; its caption beats its alt text.
+    assert captions == [(3, "The reading room on the ground floor of the Riverside branch.")]
 
 
 def test_headings_lists_and_quotes_keep_their_kinds() -> None:

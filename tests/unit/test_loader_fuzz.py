@@ -1,0 +1,70 @@
+"""Any bytes give an Article or our InputError, never another exception."""
+
+from __future__ import annotations
+
+import io
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from readout.article import Article
+from readout.errors import InputError
+from readout.loading import load
+
+HTML_PIECES = st.sampled_from(
+    [
+        "<p>",
+        "</p>",
+        "<div>",
+        "</div>",
+        "<h2>",
+        "</h2>",
+        "<ul><li>",
+        "<blockquote>",
+        "<script>x()",
+        "<article>",
+        "&amp;",
+        "&#xD800;",
+        "&bogus;",
+        "<img alt='a picture of a cat'>",
+        "<br>",
+        "A sentence of ordinary words that reads like an article body. ",
+        "\x00",
+        "\x1b[2J",
+        "\u202e",
+        "[bold]",
+        "<!--",
+        "-->",
+        "<meta charset='utf-16'>",
+        "<title>T | S</title>",
+    ]
+)
+
+
+def _load(data: bytes) -> None:
+    try:
+        article = load("-", stdin=io.BytesIO(data))
+    except InputError:
+        return
+    assert isinstance(article, Article)
+    for block in article.blocks:
+        for sentence in block.sentences:
+            assert block.text[sentence.start : sentence.end] == sentence.text
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=4096))
+def test_random_bytes(data: bytes) -> None:
+    _load(data)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(HTML_PIECES, max_size=60))
+def test_mutated_html(pieces: list[str]) -> None:
+    _load(("<html><body>" + "".join(pieces)).encode("utf-8", "surrogatepass"))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=2000), st.sampled_from(["utf-8", "utf-16-le", "utf-16", "latin-1"]))
+def test_text_in_many_encodings(text: str, encoding: str) -> None:
+    _load(text.encode(encoding, "replace"))

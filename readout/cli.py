@@ -10,11 +10,14 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from readout.errors import ReadoutError
 from readout.sanitize import sanitize
 from readout.version import __version__
+
+if TYPE_CHECKING:
+    from readout.article import Article
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -69,6 +72,35 @@ def build_parser() -> argparse.ArgumentParser:
     text.add_argument(
         "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
     )
+    voices = commands.add_parser(
+        "voices",
+        help="list the speech voices",
+        description="List the voices of the speech engine: id, language, gender, name.",
+    )
+    voices.add_argument("--json", action="store_true", help="print a JSON list")
+
+    export = commands.add_parser(
+        "export",
+        help="speak an article into a WAV file",
+        description="Speak the article in INPUT into one WAV file: the title, then the "
+        "blocks in order, with short pauses after sentences and longer ones after "
+        "paragraphs and headings. The file appears only when complete.",
+    )
+    export.add_argument("input", nargs="?", metavar="INPUT", help="file, http(s) URL, or -")
+    export.add_argument("-o", "--output", required=True, metavar="FILE.wav", help="where to write")
+    export.add_argument(
+        "--voice", default=None, metavar="ID", help="a voice id (see 'readout voices')"
+    )
+    export.add_argument(
+        "--rate",
+        type=int,
+        default=175,
+        metavar="WPM",
+        help="words per minute (80-450, default 175)",
+    )
+    export.add_argument(
+        "--timeout", type=_positive_seconds, default=None, metavar="SECONDS", help=argparse.SUPPRESS
+    )
     return parser
 
 
@@ -89,6 +121,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "text":
             return _run_text(args, sys.stdout)
+        if args.command == "voices":
+            return _run_voices(args, sys.stdout)
+        if args.command == "export":
+            return _run_export(args)
         build_parser().print_usage(sys.stderr)
         _say(
             "the player is not built yet: try 'readout text [INPUT]' to print the "
@@ -115,13 +151,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run_text(args: argparse.Namespace, out: TextIO) -> int:
     from readout import render
-    from readout.loading import load
-    from readout.samples import sample_article_path
-    from readout.sources import FetchLimits
 
-    limits = FetchLimits(deadline_s=args.timeout) if args.timeout else None
-    spec = args.input if args.input is not None else str(sample_article_path())
-    article = load(spec, limits=limits)
+    article = _load_input(args)
     if args.format == "json":
         output = render.as_json(article)
     elif args.format == "markdown":
@@ -131,6 +162,53 @@ def _run_text(args: argparse.Namespace, out: TextIO) -> int:
     _reconfigure(out)
     out.write(output)
     out.flush()
+    return EXIT_OK
+
+
+def _load_input(args: argparse.Namespace) -> Article:
+    from readout.loading import load
+    from readout.samples import sample_article_path
+    from readout.sources import FetchLimits
+
+    limits = FetchLimits(deadline_s=args.timeout) if args.timeout else None
+    spec = args.input if args.input is not None else str(sample_article_path())
+    return load(spec, limits=limits)
+
+
+def _run_voices(args: argparse.Namespace, out: TextIO) -> int:
+    import json
+
+    from readout.speech.espeak_engine import EspeakEngine
+
+    voices = EspeakEngine().voices()
+    _reconfigure(out)
+    if args.json:
+        out.write(json.dumps([vars(v) for v in voices], indent=2, ensure_ascii=False) + "\n")
+    else:
+        for voice in voices:
+            out.write(f"{voice.id}\t{voice.language}\t{voice.gender}\t{voice.name}\n")
+    return EXIT_OK
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from readout.export.wav import export_wav
+    from readout.speech.engine import clamp_rate
+    from readout.speech.espeak_engine import EspeakEngine
+
+    out = Path(args.output)
+    if out.suffix.lower() != ".wav":
+        _say(f"{out}: only WAV export exists so far; name the file .wav")
+        return EXIT_USAGE
+    article = _load_input(args)
+    engine = EspeakEngine()
+    rate, clamped = clamp_rate(args.rate, engine)
+    if clamped:
+        _say(f"rate {args.rate} is out of range; using {rate} words per minute")
+    result = export_wav(article, engine, out, voice=args.voice, rate=rate)
+    minutes, seconds = divmod(round(result.duration_s), 60)
+    _say(f"wrote {out} ({minutes} min {seconds:02d} s, {result.sentences} sentences)")
     return EXIT_OK
 
 

@@ -14,6 +14,12 @@ class ReadoutError(Exception):
     exit_code = 1
 
 
+class UsageError(ReadoutError):
+    """A request that cannot be met as given: an unknown voice, an unsupported format."""
+
+    exit_code = 2
+
+
 class InputError(ReadoutError):
     """The input was read but rejected: binary, empty, too big, malformed, no article."""
 

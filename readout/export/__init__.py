@@ -1,0 +1,1 @@
+"""Exporters: articles to audio files."""

@@ -1,0 +1,1 @@
+"""Speech: sentences to PCM with word timings, behind one Engine protocol."""

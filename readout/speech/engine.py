@@ -1,0 +1,73 @@
+"""The seam between readout and speech engines: ``Engine`` and ``Utterance``.
+
+Engines render one sentence at a time to PCM with word marks; playback and export are
+other layers' jobs. Word marks point into the text the engine was given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+
+@dataclass(frozen=True)
+class WordMark:
+    """A word: ``start``/``length`` in characters of the text spoken, ``time_s`` into the audio."""
+
+    start: int
+    length: int
+    time_s: float
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """One rendered sentence.
+
+    Attributes:
+        pcm: Signed 16-bit little-endian mono samples.
+        sample_rate: Samples per second.
+        words: Word marks in order.
+        timings_estimated: True when the engine gave no word times and they were
+            estimated from the audio length.
+    """
+
+    pcm: bytes
+    sample_rate: int
+    words: tuple[WordMark, ...]
+    timings_estimated: bool = False
+
+    @property
+    def duration_s(self) -> float:
+        return len(self.pcm) / 2 / self.sample_rate
+
+
+@dataclass(frozen=True)
+class Voice:
+    """A voice an engine offers."""
+
+    id: str
+    name: str
+    language: str
+    gender: str
+
+
+class Engine(Protocol):
+    """What every speech engine provides."""
+
+    name: str
+    rate_range: tuple[int, int]
+
+    def synthesize(self, text: str, voice: str | None, rate: int, pitch: int) -> Utterance:
+        """Render ``text`` (one sentence) at ``rate`` words per minute."""
+        ...
+
+    def voices(self) -> list[Voice]:
+        """The voices available."""
+        ...
+
+
+def clamp_rate(rate: int, engine: Engine) -> tuple[int, bool]:
+    """Clamp ``rate`` to the engine's range; say whether it was clamped."""
+    low, high = engine.rate_range
+    clamped = max(low, min(high, rate))
+    return clamped, clamped != rate

@@ -116,7 +116,8 @@ def _positive_seconds(value: str) -> float:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the exit code."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     debug = bool(getattr(args, "debug", False))
     try:
         if args.command == "text":
@@ -125,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_voices(args, sys.stdout)
         if args.command == "export":
             return _run_export(args)
-        build_parser().print_usage(sys.stderr)
+        parser.print_usage(sys.stderr)
         _say(
             "the player is not built yet: try 'readout text [INPUT]' to print the "
             "article readout finds"

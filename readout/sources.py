@@ -356,8 +356,3 @@ def _describe_network_error(reason: object) -> str:
     if isinstance(reason, OSError) and reason.strerror:
         return reason.strerror.lower()
     return str(reason)
-
-
-def is_url(spec: str) -> bool:
-    """True for http(s) URLs."""
-    return urllib.parse.urlsplit(spec).scheme.lower() in ("http", "https")

@@ -7,15 +7,12 @@ in which no article can be found.
 
 from __future__ import annotations
 
-import re
-
 from readout.article import Article, Block, BlockKind
 from readout.errors import InputError
 from readout.extract.blocks import RawBlock, collapse
+from readout.extract.boilerplate import word_count
 from readout.segment import segment_block
 from readout.sources import MediaType, Source
-
-_UNSPACED_SCRIPT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 MIN_ARTICLE_WORDS = 8
 """An article needs at least one sentence-like block of this many words."""
@@ -50,7 +47,7 @@ def extract(source: Source) -> Article:
 
     blocks = tuple(_segment(block) for block in raw if block.text)
     if not any(
-        _word_count(b.text) >= MIN_ARTICLE_WORDS for b in blocks if b.kind is not BlockKind.CAPTION
+        word_count(b.text) >= MIN_ARTICLE_WORDS for b in blocks if b.kind is not BlockKind.CAPTION
     ):
         raise InputError(f"{source.name}: no article text found (nothing reads like a paragraph)")
     title = collapse(title) or _first_words(blocks)
@@ -63,12 +60,6 @@ def extract(source: Source) -> Article:
         language=_clean(language),
         source=source.url or source.name,
     )
-
-
-def _word_count(text: str) -> int:
-    """Words, counting Chinese and Japanese (written without spaces) as two characters a word."""
-    wide = len(_UNSPACED_SCRIPT.findall(text))
-    return len(text.split()) + wide // 2
 
 
 def _segment(block: RawBlock) -> Block:

@@ -58,8 +58,12 @@ _ICON_WORDS = frozenset(
 )
 
 
+_UNSPACED_SCRIPT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
 def word_count(text: str) -> int:
-    return len(text.split())
+    """Words; Chinese and Japanese, written without spaces, count two characters a word."""
+    return len(text.split()) + len(_UNSPACED_SCRIPT.findall(text)) // 2
 
 
 def is_boilerplate(text: str) -> bool:

@@ -169,13 +169,9 @@ def _key(text: str) -> str:
 def _drop_repeated_title(blocks: list[RawBlock], title: str) -> list[RawBlock]:
     """The headline often opens the body too; the reader says it once."""
     first = blocks[0] if blocks else None
-    if first and first.kind is BlockKind.HEADING and _same_text(first.text, title):
+    if first and first.kind is BlockKind.HEADING and _key(first.text) == _key(title):
         return blocks[1:]
     return blocks
-
-
-def _same_text(a: str, b: str) -> bool:
-    return collapse(a).casefold() == collapse(b).casefold()
 
 
 def _parse(html: str) -> etree._Element | None:

@@ -18,6 +18,7 @@ from readout.version import __version__
 
 if TYPE_CHECKING:
     from readout.article import Article
+    from readout.speech.script import SpokenUnit
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -63,6 +64,13 @@ def build_parser() -> argparse.ArgumentParser:
         "schema in DESIGN.md with sentence offsets; markdown: headings, lists, quotes",
     )
     text.add_argument(
+        "--spoken",
+        action="store_true",
+        help="also show exactly what the speech engine will be given (json: a 'spoken' "
+        "field on every sentence; plain: the spoken text instead of the shown text)",
+    )
+    _add_lexicon_option(text)
+    text.add_argument(
         "--timeout",
         type=_positive_seconds,
         default=None,
@@ -78,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="List the voices of the speech engine: id, language, gender, name.",
     )
     voices.add_argument("--json", action="store_true", help="print a JSON list")
+    _add_engine_option(voices)
 
     export = commands.add_parser(
         "export",
@@ -89,8 +98,14 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("input", nargs="?", metavar="INPUT", help="file, http(s) URL, or -")
     export.add_argument("-o", "--output", required=True, metavar="FILE.wav", help="where to write")
     export.add_argument(
-        "--voice", default=None, metavar="ID", help="a voice id (see 'readout voices')"
+        "--voice",
+        default=None,
+        metavar="ID",
+        help="a voice id, name or language tag (see 'readout voices'); default: a voice "
+        "for the article's language",
     )
+    _add_engine_option(export)
+    _add_lexicon_option(export)
     export.add_argument(
         "--rate",
         type=int,
@@ -102,6 +117,24 @@ def build_parser() -> argparse.ArgumentParser:
         "--timeout", type=_positive_seconds, default=None, metavar="SECONDS", help=argparse.SUPPRESS
     )
     return parser
+
+
+def _add_engine_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--engine",
+        choices=("espeak", "pyttsx3"),
+        default=None,
+        help="speech engine (default: espeak on Linux, pyttsx3 on Windows and macOS)",
+    )
+
+
+def _add_lexicon_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lexicon",
+        default=None,
+        metavar="FILE",
+        help="a pronunciation lexicon (TOML) applied after the one in your config directory",
+    )
 
 
 def _positive_seconds(value: str) -> float:
@@ -153,11 +186,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run_text(args: argparse.Namespace, out: TextIO) -> int:
     from readout import render
 
+    if args.spoken and args.format == "markdown":
+        _say("--spoken works with --format plain or json")
+        return EXIT_USAGE
     article = _load_input(args)
+    units = _spoken_units(article, args) if args.spoken else None
     if args.format == "json":
-        output = render.as_json(article)
+        output = render.as_json(article, units)
     elif args.format == "markdown":
         output = render.as_markdown(article)
+    elif units is not None:
+        output = render.spoken_as_plain(units)
     else:
         output = render.as_plain(article)
     _reconfigure(out)
@@ -176,12 +215,23 @@ def _load_input(args: argparse.Namespace) -> Article:
     return load(spec, limits=limits)
 
 
+def _spoken_units(article: Article, args: argparse.Namespace) -> list[SpokenUnit]:
+    from pathlib import Path
+
+    from readout.paths import user_lexicon_path
+    from readout.speech.script import load_lexicon, spoken_units
+
+    extra = Path(args.lexicon) if args.lexicon else None
+    return spoken_units(article, load_lexicon(extra, user_file=user_lexicon_path()))
+
+
 def _run_voices(args: argparse.Namespace, out: TextIO) -> int:
     import json
 
-    from readout.speech.espeak_engine import EspeakEngine
+    from readout.speech.engines import start_engine
 
-    voices = EspeakEngine().voices()
+    with start_engine(args.engine) as engine:
+        voices = engine.voices()
     _reconfigure(out)
     if args.json:
         out.write(json.dumps([vars(v) for v in voices], indent=2, ensure_ascii=False) + "\n")
@@ -196,18 +246,20 @@ def _run_export(args: argparse.Namespace) -> int:
 
     from readout.export.wav import export_wav
     from readout.speech.engine import clamp_rate
-    from readout.speech.espeak_engine import EspeakEngine
+    from readout.speech.engines import start_engine
 
     out = Path(args.output)
     if out.suffix.lower() != ".wav":
         _say(f"{out}: only WAV export exists so far; name the file .wav")
         return EXIT_USAGE
     article = _load_input(args)
-    engine = EspeakEngine()
-    rate, clamped = clamp_rate(args.rate, engine)
-    if clamped:
-        _say(f"rate {args.rate} is out of range; using {rate} words per minute")
-    result = export_wav(article, engine, out, voice=args.voice, rate=rate)
+    units = _spoken_units(article, args)
+    with start_engine(args.engine) as engine:
+        rate, clamped = clamp_rate(args.rate, engine)
+        if clamped:
+            _say(f"rate {args.rate} is out of range; using {rate} words per minute")
+        voice = args.voice or engine.voice_for_language(article.language)
+        result = export_wav(units, engine, out, voice=voice, rate=rate)
     minutes, seconds = divmod(round(result.duration_s), 60)
     _say(f"wrote {out} ({minutes} min {seconds:02d} s, {result.sentences} sentences)")
     return EXIT_OK

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
+
 from readout.article import Article, BlockKind
+from readout.speech.script import SpokenUnit
 
 
 def as_plain(article: Article) -> str:
@@ -30,6 +34,26 @@ def as_markdown(article: Article) -> str:
     return "\n\n".join(lines) + "\n"
 
 
-def as_json(article: Article) -> str:
-    """The JSON schema of DESIGN.md, indented."""
-    return article.to_json(indent=2) + "\n"
+def as_json(article: Article, spoken: Sequence[SpokenUnit] | None = None) -> str:
+    """The JSON schema of DESIGN.md, indented; with ``spoken``, each sentence also has
+    ``"spoken"``: exactly what the engine will be given (and the title ``"title_spoken"``)."""
+    data = article.to_dict()
+    if spoken is not None:
+        for unit in spoken:
+            if unit.block < 0:
+                data["title_spoken"] = unit.spoken.text
+            else:
+                data["blocks"][unit.block]["sentences"][unit.sentence]["spoken"] = unit.spoken.text
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def spoken_as_plain(units: Sequence[SpokenUnit]) -> str:
+    """The spoken form laid out like :func:`as_plain`: title, then one block a paragraph."""
+    paragraphs: list[list[str]] = []
+    current = -2
+    for unit in units:
+        if unit.block != current:
+            paragraphs.append([])
+            current = unit.block
+        paragraphs[-1].append(unit.spoken.text)
+    return "\n\n".join(" ".join(p) for p in paragraphs) + "\n"

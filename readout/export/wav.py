@@ -1,22 +1,30 @@
 """Render a whole article to one WAV file, written to ``NAME.part`` and renamed when done.
 
-Blocks are spoken in order with a short pause after each sentence and a longer one
-after paragraphs and headings. Nothing is left under the final name unless the file
-is complete.
+Units (the title, then every sentence) are spoken in order with a short pause after
+each sentence and a longer one after paragraphs and headings. A few units are queued
+ahead to the engine's thread, so synthesis overlaps writing. Nothing is left under the
+final name unless the file is complete.
 """
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import os
 import wave
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
-from readout.article import Article, BlockKind
+from readout.article import BlockKind
 from readout.errors import ExportError
-from readout.speech.engine import Engine
+from readout.speech.engine import Utterance
+from readout.speech.script import SpokenUnit
+from readout.speech.worker import SpeechWorker
+
+LOOKAHEAD = 4
+"""Units queued to the engine ahead of the one being written."""
 
 
 @dataclass(frozen=True)
@@ -26,6 +34,11 @@ class Pauses:
     sentence: float = 0.25
     paragraph: float = 0.6
     heading: float = 0.8
+
+    def after(self, unit: SpokenUnit) -> float:
+        if not unit.ends_block:
+            return self.sentence
+        return self.heading if unit.kind is BlockKind.HEADING else self.paragraph
 
 
 @dataclass(frozen=True)
@@ -38,8 +51,8 @@ class ExportResult:
 
 
 def export_wav(
-    article: Article,
-    engine: Engine,
+    units: Sequence[SpokenUnit],
+    engine: SpeechWorker,
     out: Path,
     *,
     voice: str | None = None,
@@ -47,51 +60,59 @@ def export_wav(
     pauses: Pauses | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> ExportResult:
-    """Speak ``article`` into ``out`` (WAV, 16-bit mono).
+    """Speak ``units`` into ``out`` (WAV, 16-bit mono).
 
     Raises:
         ExportError: the file could not be written; no partial file is left.
     """
+    if not units:
+        raise ExportError(f"{out}: nothing to say")
     pauses = pauses or Pauses()
     part = out.with_name(out.name + ".part")
-    total = sum(len(b.sentences) for b in article.blocks) + 1
-    done = 0
-    frames = 0
-    units = [(article.title, BlockKind.HEADING, True)]
-    for block in article.blocks:
-        for index, sentence in enumerate(block.sentences):
-            units.append((sentence.text, block.kind, index == len(block.sentences) - 1))
-    # The first sentence is rendered before the file is opened: a bad voice or a broken
+    pending: collections.deque[Future[Utterance]] = collections.deque()
+    queued = 0
+
+    def fill() -> None:
+        nonlocal queued
+        while queued < len(units) and len(pending) < LOOKAHEAD:
+            pending.append(engine.submit(units[queued].spoken.text, voice, rate))
+            queued += 1
+
+    fill()
+    # The first unit is rendered before the file is opened: a bad voice or a broken
     # engine fails here, with nothing on disk.
-    first = engine.synthesize(units[0][0], voice, rate, 50)
-    sample_rate = first.sample_rate
+    first = pending[0].result()
+    frames = 0
     try:
         with part.open("wb") as stream, wave.open(stream, "wb") as wav:
             wav.setnchannels(1)
             wav.setsampwidth(2)
-            wav.setframerate(sample_rate)
-            for position, (text, kind, last_in_block) in enumerate(units):
-                utterance = first if position == 0 else engine.synthesize(text, voice, rate, 50)
-                pause = pauses.sentence
-                if last_in_block:
-                    pause = pauses.heading if kind is BlockKind.HEADING else pauses.paragraph
-                silence = b"\x00\x00" * int(sample_rate * pause)
-                wav.writeframes(utterance.pcm + silence)
+            wav.setframerate(first.sample_rate)
+            for index, unit in enumerate(units):
+                utterance = pending.popleft().result()
+                fill()
+                silence = b"\x00\x00" * int(utterance.sample_rate * pauses.after(unit))
+                wav.writeframes(utterance.pcm)
+                wav.writeframes(silence)
                 frames += (len(utterance.pcm) + len(silence)) // 2
-                done += 1
                 if progress:
-                    progress(done, total)
+                    progress(index + 1, len(units))
         _fsync(part)
         os.replace(part, out)
     except OSError as error:
-        with contextlib.suppress(OSError):
-            part.unlink()
+        _discard(part, pending)
         raise ExportError(f"{out}: cannot write ({error.strerror or error})") from None
     except BaseException:
-        with contextlib.suppress(OSError):
-            part.unlink()
+        _discard(part, pending)
         raise
-    return ExportResult(path=out, duration_s=frames / sample_rate, sentences=done)
+    return ExportResult(path=out, duration_s=frames / first.sample_rate, sentences=len(units))
+
+
+def _discard(part: Path, pending: collections.deque[Future[Utterance]]) -> None:
+    for future in pending:
+        future.cancel()
+    with contextlib.suppress(OSError):
+        part.unlink()
 
 
 def _fsync(path: Path) -> None:

@@ -6,6 +6,7 @@ other layers' jobs. Word marks point into the text the engine was given.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -64,6 +65,28 @@ class Engine(Protocol):
     def voices(self) -> list[Voice]:
         """The voices available."""
         ...
+
+    def voice_for_language(self, language: str | None) -> str | None:
+        """The best voice for a BCP 47 ``language`` tag, or ``None`` for the default."""
+        ...
+
+
+def pick_voice(voices: list[Voice], language: str | None) -> str | None:
+    """The voice whose language matches ``language`` exactly, else by its primary tag."""
+    if not language:
+        return None
+    wanted = language.casefold().replace("_", "-")
+    primary = wanted.split("-")[0]
+    keys: list[Callable[[Voice], str]] = [
+        lambda v: v.language.casefold(),
+        lambda v: v.id.casefold().rsplit("/", 1)[-1],
+    ]
+    for candidate in (wanted, primary):
+        for key in keys:
+            match = next((v.id for v in voices if key(v) == candidate), None)
+            if match:
+                return match
+    return next((v.id for v in voices if v.language.casefold().split("-")[0] == primary), None)
 
 
 def clamp_rate(rate: int, engine: Engine) -> tuple[int, bool]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from readout.speech.engine import Utterance, Voice, WordMark
+from readout.speech.engine import Utterance, Voice, WordMark, pick_voice
 from readout.speech.espeak import RATE_MAX, RATE_MIN, EspeakLibrary
 
 DEFAULT_VOICE = "en"
@@ -51,3 +51,6 @@ class EspeakEngine:
             )
             for v in self._library.voices()
         ]
+
+    def voice_for_language(self, language: str | None) -> str | None:
+        return pick_voice(self.voices(), language)

@@ -1,0 +1,302 @@
+"""Speakable text: what the engine is given for a sentence, mapped back to what is shown.
+
+Engines differ in how they read "$18,500", "+44 20 7946 0321", "press@example.org" or
+"Mona*". We give every engine the same plain words: amounts with their currency,
+percentages, ordinals, years and times read as words; phone numbers digit by digit
+in their groups; addresses and URLs as words ("example dot org"); footnote marks
+silent; common abbreviations expanded; dashes and ellipses as pauses; curly quotes
+straightened. Number words are English, so number rules apply to English (or
+unknown-language) articles only; other languages keep the engine's own reading.
+The user's lexicon runs first, on the shown text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from num2words import num2words
+
+from readout.speech.lexicon import LexiconRule
+from readout.speech.spoken import SpokenBuilder, SpokenText
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"'})  # fmt: skip
+
+_CURRENCIES = {
+    "$": ("dollar", "dollars", "cent", "cents"),
+    "£": ("pound", "pounds", "penny", "pence"),
+    "€": ("euro", "euros", "cent", "cents"),
+    "¥": ("yen", "yen", "sen", "sen"),
+}
+_SCALES = {
+    "thousand": "thousand", "k": "thousand", "million": "million", "m": "million",
+    "mn": "million", "billion": "billion", "bn": "billion", "b": "billion",
+    "trillion": "trillion", "tn": "trillion",
+}  # fmt: skip
+_ABBREVIATIONS = {
+    "Mr.": "Mister", "Mrs.": "Missus", "Ms.": "Miz", "Dr.": "Doctor", "Prof.": "Professor",
+    "Gov.": "Governor", "Sen.": "Senator", "Rep.": "Representative", "Gen.": "General",
+    "Capt.": "Captain", "Lt.": "Lieutenant", "Sgt.": "Sergeant", "Jr.": "Junior",
+    "Sr.": "Senior", "e.g.": "for example", "i.e.": "that is", "etc.": "et cetera",
+    "vs.": "versus", "approx.": "approximately", "Ltd.": "Limited", "Dept.": "Department",
+}  # fmt: skip
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+_AMOUNT = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# Rules, most specific first; each named group is handled by the function of that name.
+_URL_END = r"[^\s<>\".,;:!?)\]']"
+_URL = (
+    rf"(?P<url>\b(?:https?://|www\.)[^\s<>\"]*{_URL_END}"
+    r"|\b(?:[a-z0-9-]+\.)+(?i:com|org|net|edu|gov|int|io|co|uk|eu|de|fr|info|news|example)\b"
+    rf"(?![.@-]\w)(?:/[^\s<>\"]*{_URL_END})?)"
+)
+_EMAIL = r"(?P<email>\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b)"
+_ISO_DATE = r"(?P<iso_date>\b\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b)"
+_PHONE = (
+    r"(?P<phone>(?<![\w.,])(?:\+|\(0|0)?[\d(][\d\s().-]{5,}\d"
+    r"(?:\s*(?:ext\.?|x|extension)\s*\d{1,5})?(?![\w,]|\.\d))"
+)
+_MONEY = (
+    rf"(?P<money>(?P<currency>[$£€¥])\s?(?P<amount>{_AMOUNT})"
+    r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|tn|[kmb])\b)?)"
+)
+_PERCENT = rf"(?P<percent>(?<![\w.]){_AMOUNT}\s?%)"
+_TIME = r"(?P<clock>\b(?:[01]?\d|2[0-3]):[0-5]\d\b)"
+_ORDINAL = r"(?P<ordinal>\b\d+(?:st|nd|rd|th)\b)"
+_EXTENSION = re.compile(r"\s*(?:ext\.?|x|extension)\s*(?=\d)")
+_RANGE = r"(?P<range>(?<=\d)\s?[–—]\s?(?=\d))"
+_NUMBER = r"(?P<number>(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w])|(?<![\w.,])\d+(?:\.\d+)?(?![\w,]|\.\d))"
+_ABBREVIATION = (
+    r"(?P<abbreviation>(?<!\w)(?:"
+    + "|".join(re.escape(a) for a in sorted(_ABBREVIATIONS, key=len, reverse=True))
+    + r")|(?<!\w)No\.(?=\s*\d)|(?<!\w)St\.(?=\s+[A-Z]))"
+)
+_FOOTNOTE = r"(?P<footnote>(?<=[\w.,;:!?\"')\]])[*†‡]+|(?<![^\s\"'(])[*†‡]+(?=\w))"
+_PAUSE = r"(?P<pause>\s+[–—]\s+|[–—]|…|\.{3,})"
+
+_ENGLISH_RULES = "|".join(
+    [_URL, _EMAIL, _ISO_DATE, _MONEY, _PHONE, _PERCENT, _TIME, _ORDINAL, _RANGE, _NUMBER,
+     _ABBREVIATION, _FOOTNOTE, _PAUSE]
+)  # fmt: skip
+_ANY_LANGUAGE_RULES = "|".join([_URL, _EMAIL, _PHONE, _FOOTNOTE, _PAUSE])
+_ENGLISH = re.compile(_ENGLISH_RULES)
+_ANY_LANGUAGE = re.compile(_ANY_LANGUAGE_RULES)
+
+
+def speakable(
+    text: str,
+    *,
+    language: str | None = None,
+    lexicon: Sequence[LexiconRule] = (),
+    verbatim: bool = False,
+) -> SpokenText:
+    """The spoken form of ``text`` (a sentence or a title), with its offset map.
+
+    ``verbatim`` turns normalisation off (the lexicon still applies), for hearing the
+    raw text.
+    """
+    builder = SpokenBuilder(text)
+    rules: re.Pattern[str] | None = None
+    if not verbatim:
+        english = language is None or language.lower().startswith("en")
+        rules = _ENGLISH if english else _ANY_LANGUAGE
+    position = 0
+    for start, end, spoken in _lexicon_claims(text, lexicon):
+        _normalise_span(text, position, start, rules, builder)
+        builder.add(start, end, spoken, verbatim=False)
+        position = end
+    _normalise_span(text, position, len(text), rules, builder)
+    return builder.build()
+
+
+def _lexicon_claims(text: str, rules: Sequence[LexiconRule]) -> list[tuple[int, int, str]]:
+    """Non-overlapping lexicon matches; an earlier rule wins an overlap."""
+    claims: list[tuple[int, int, str]] = []
+    for rule in rules:
+        for found in rule.pattern.finditer(text):
+            start, end = found.span()
+            if start == end or any(start < c_end and c_start < end for c_start, c_end, _ in claims):
+                continue
+            claims.append((start, end, rule.spoken_for(found)))
+    return sorted(claims)
+
+
+def _normalise_span(
+    text: str, start: int, end: int, rules: re.Pattern[str] | None, builder: SpokenBuilder
+) -> None:
+    if rules is None:
+        builder.add(start, end, text[start:end], verbatim=True)
+        return
+    position = start
+    for found in rules.finditer(text, start, end):
+        kind = found.lastgroup
+        handler = _HANDLERS.get(kind or "")
+        if handler is None:
+            continue
+        spoken = handler(found)
+        if spoken is None:
+            continue
+        if found.start() > position:
+            _verbatim(text, position, found.start(), builder)
+        builder.add(found.start(), found.end(), spoken, verbatim=False)
+        position = found.end()
+    if position < end:
+        _verbatim(text, position, end, builder)
+
+
+def _verbatim(text: str, start: int, end: int, builder: SpokenBuilder) -> None:
+    builder.add(start, end, text[start:end].translate(_QUOTES), verbatim=True)
+
+
+# --- handlers: each returns the spoken words, or None to leave the match as written --
+
+
+_DIGITS = "zero one two three four five six seven eight nine".split()
+
+
+def _cardinal(number: str) -> str:
+    """English words for "1,240" or "3.05" ("three point zero five": digits after the point)."""
+    whole, _, fraction = number.replace(",", "").partition(".")
+    try:
+        words = str(num2words(int(whole))).replace(",", "").replace("-", " ")
+    except (ValueError, ArithmeticError, NotImplementedError):
+        return number
+    if fraction.isdigit():
+        words += " point " + " ".join(_DIGITS[int(d)] for d in fraction)
+    return words
+
+
+def _number(found: re.Match[str]) -> str:
+    raw = found.group("number")
+    value = raw.replace(",", "")
+    if "," not in raw and "." not in value and len(value) == 4 and 1100 <= int(value) <= 2099:
+        return _year(value)
+    return _cardinal(raw)
+
+
+def _year(value: str) -> str:
+    return str(num2words(int(value), to="year")).replace("-", " ").replace(",", "")
+
+
+def _money(found: re.Match[str]) -> str:
+    one, many, minor_one, minor_many = _CURRENCIES[found.group("currency")]
+    amount = found.group("amount").replace(",", "")
+    scale = found.group("scale")
+    if scale:
+        return f"{_cardinal(amount)} {_SCALES[scale.lower()]} {many}"
+    whole, _, fraction = amount.partition(".")
+    major = f"{_cardinal(whole)} {one if whole == '1' else many}"
+    if not fraction or int(fraction) == 0:
+        return major
+    cents = int((fraction + "0")[:2])
+    return f"{major} and {_cardinal(str(cents))} {minor_one if cents == 1 else minor_many}"
+
+
+def _percent(found: re.Match[str]) -> str:
+    return f"{_cardinal(found.group('percent').rstrip('% '))} percent"
+
+
+def _clock(found: re.Match[str]) -> str:
+    hours, minutes = found.group("clock").split(":")
+    if minutes == "00":
+        return f"{_cardinal(hours)} o'clock" if int(hours) <= 12 else f"{_cardinal(hours)} hundred"
+    spoken_minutes = (
+        f"oh {_cardinal(minutes[1])}" if minutes.startswith("0") else _cardinal(minutes)
+    )
+    return f"{_cardinal(hours)} {spoken_minutes}"
+
+
+def _ordinal(found: re.Match[str]) -> str:
+    digits = re.sub(r"\D", "", found.group("ordinal"))
+    return str(num2words(int(digits), to="ordinal")).replace("-", " ").replace(",", "")
+
+
+def _iso_date(found: re.Match[str]) -> str:
+    year, month, day = found.group("iso_date").split("-")
+    ordinal = str(num2words(int(day), to="ordinal")).replace("-", " ")
+    return f"{_MONTHS[int(month) - 1]} {ordinal} {_year(year)}"
+
+
+def _range(found: re.Match[str]) -> str:
+    return " to "
+
+
+def _phone(found: re.Match[str]) -> str | None:
+    raw = found.group("phone")
+    main, extension = raw, ""
+    marker = _EXTENSION.search(raw)
+    if marker:
+        main, extension = raw[: marker.start()], raw[marker.end() :]
+    digits = re.sub(r"\D", "", main)
+    groups = [g for g in re.split(r"[\s().-]+", main.lstrip("+")) if g]
+    separators = len(groups) - 1
+    if len(digits) < 7 or not (
+        main.startswith(("+", "0", "(")) or separators >= 2 or len(digits) >= 10
+    ):
+        return None  # a plain number or a range, not a phone number
+    spoken = ", ".join(" ".join(group) for group in groups)
+    if main.startswith("+"):
+        spoken = "plus " + spoken
+    if extension:
+        spoken += ", extension " + " ".join(re.sub(r"\D", "", extension))
+    return spoken
+
+
+def _email(found: re.Match[str]) -> str:
+    local, domain = found.group("email").split("@", 1)
+    return f"{_words_of(local)} at {_domain(domain)}"
+
+
+def _url(found: re.Match[str]) -> str:
+    url = re.sub(r"^(https?://)?(www\.)?", "", found.group("url"), flags=re.I)
+    host, _, path = url.partition("/")
+    path = path.split("?", 1)[0].split("#", 1)[0]
+    parts = [p for p in path.split("/") if p]
+    spoken = _domain(host.split(":", 1)[0])
+    if parts and len(parts) <= 3:
+        spoken += " slash " + " slash ".join(_words_of(re.sub(r"\.\w{2,5}$", "", p)) for p in parts)
+    return spoken
+
+
+def _domain(domain: str) -> str:
+    return " dot ".join(_words_of(part) for part in domain.split("."))
+
+
+def _words_of(token: str) -> str:
+    return " ".join(part for part in re.split(r"[-_.+]+", token) if part)
+
+
+def _abbreviation(found: re.Match[str]) -> str:
+    word = found.group("abbreviation")
+    if word == "No.":
+        return "number"
+    if word == "St.":
+        return "Saint"
+    return _ABBREVIATIONS[word]
+
+
+def _footnote(found: re.Match[str]) -> str:
+    return ""
+
+
+def _pause(found: re.Match[str]) -> str:
+    return ", " if found.group("pause").strip() in ("–", "—") else "... "
+
+
+_HANDLERS: dict[str, Callable[[re.Match[str]], str | None]] = {
+    "url": _url,
+    "email": _email,
+    "iso_date": _iso_date,
+    "money": _money,
+    "phone": _phone,
+    "percent": _percent,
+    "clock": _clock,
+    "ordinal": _ordinal,
+    "range": _range,
+    "number": _number,
+    "abbreviation": _abbreviation,
+    "footnote": _footnote,
+    "pause": _pause,
+}

@@ -1,0 +1,88 @@
+"""One thread owns one engine; synthesis requests queue to it.
+
+Speech libraries are not thread-safe (pyttsx3 must be created and used in one thread;
+libespeak-ng keeps global state), so each engine lives in a :class:`SpeechWorker`:
+a long-lived thread fed by a queue, stopped by a sentinel and joined with a timeout,
+so quitting never waits on speech. The worker is itself an :class:`Engine`.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import Any, TypeVar
+
+from readout.speech.engine import Engine, Utterance, Voice
+
+T = TypeVar("T")
+_STOP = object()
+
+
+class SpeechWorker:
+    """Runs ``factory()`` and every call on that engine in one dedicated thread."""
+
+    def __init__(
+        self, factory: Callable[[], Engine], *, thread_name: str = "readout-speech"
+    ) -> None:
+        self._requests: queue.Queue[Any] = queue.Queue()
+        self._ready: Future[Engine] = Future()
+        self._thread = threading.Thread(
+            target=self._run, args=(factory,), name=thread_name, daemon=True
+        )
+        self._thread.start()
+        engine = self._ready.result()  # re-raises the factory's error here, in the caller
+        self.name = engine.name
+        self.rate_range = engine.rate_range
+
+    def _run(self, factory: Callable[[], Engine]) -> None:
+        try:
+            engine = factory()
+        except BaseException as error:
+            self._ready.set_exception(error)
+            return
+        self._ready.set_result(engine)
+        while True:
+            item = self._requests.get()
+            if item is _STOP:
+                return
+            future, call = item
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(call(engine))
+            except BaseException as error:
+                future.set_exception(error)
+
+    def call(self, function: Callable[[Engine], T]) -> Future[T]:
+        """Queue ``function(engine)`` to run in the engine's thread."""
+        future: Future[T] = Future()
+        if not self._thread.is_alive():
+            raise RuntimeError("the speech worker has stopped")
+        self._requests.put((future, function))
+        return future
+
+    def submit(self, text: str, voice: str | None, rate: int, pitch: int = 50) -> Future[Utterance]:
+        """Queue a sentence; the future gives its :class:`Utterance`."""
+        return self.call(lambda engine: engine.synthesize(text, voice, rate, pitch))
+
+    def synthesize(self, text: str, voice: str | None, rate: int, pitch: int = 50) -> Utterance:
+        return self.submit(text, voice, rate, pitch).result()
+
+    def voices(self) -> list[Voice]:
+        return self.call(lambda engine: engine.voices()).result()
+
+    def voice_for_language(self, language: str | None) -> str | None:
+        return self.call(lambda engine: engine.voice_for_language(language)).result()
+
+    def close(self, timeout: float = 2.0) -> None:
+        """Stop after the request in progress; never block longer than ``timeout``."""
+        self._requests.put(_STOP)
+        self._thread.join(timeout)
+
+    def __enter__(self) -> SpeechWorker:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()

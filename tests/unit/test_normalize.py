@@ -1,0 +1,82 @@
+"""The spoken form of tricky text, and its map back to the shown text."""
+
+from __future__ import annotations
+
+import pytest
+
+from readout.speech.normalize import speakable
+
+
+@pytest.mark.parametrize(
+    ("shown", "spoken"),
+    [
+        ("It cost $18,500, or so.", "It cost eighteen thousand five hundred dollars, or so."),
+        ("He paid $3.50 today.", "He paid three dollars and fifty cents today."),
+        ("A £2 million grant.", "A two million pounds grant."),
+        ("About 3.5% of it.", "About three point five percent of it."),
+        ("Signed by 1,240 residents.", "Signed by one thousand two hundred and forty residents."),
+        ("It was the 3rd time.", "It was the third time."),
+        ("Since 1999 and 2022.", "Since nineteen ninety nine and twenty twenty two."),
+        ("Meet at 18:30 or 9:05.", "Meet at eighteen thirty or nine oh five."),
+        ("Published 2026-10-14.", "Published October fourteenth twenty twenty six."),
+        ("Pages 10–20 matter.", "Pages ten to twenty matter."),
+        ("Call +44 20 7946 0321 now.", "Call plus 4 4, 2 0, 7 9 4 6, 0 3 2 1 now."),
+        ("Ring 01632 960 777 ext. 23.", "Ring 0 1 6 3 2, 9 6 0, 7 7 7, extension 2 3."),
+        (
+            "Mail press@valley-courier.example today.",
+            "Mail press at valley courier dot example today.",
+        ),
+        (
+            "See https://www.example.org/news/story-1.",
+            "See example dot org slash news slash story 1.",
+        ),
+        ("said Mona*, a nurse.", "said Mona, a nurse."),
+        ("*A pseudonym.", "A pseudonym."),
+        ("Volunteers† came.", "Volunteers came."),
+        (
+            "Dr. Okafor met Mr. Smith, e.g. on Tuesday.",
+            "Doctor Okafor met Mister Smith, for example on Tuesday.",
+        ),
+        ("It ranked No. 5 in St. Paul.", "It ranked number five in Saint Paul."),
+        ("Wait… then — go.", "Wait...  then, go."),
+        ("“Isn’t it?” she said.", '"Isn\'t it?" she said.'),
+    ],
+)
+def test_spoken_form(shown: str, spoken: str) -> None:
+    assert speakable(shown).text == spoken
+
+
+def test_shown_text_maps_back_from_spoken_words() -> None:
+    shown = "It cost $18,500 and Mona* called +44 20 7946 0321 about example.org today."
+    spoken = speakable(shown)
+
+    def shown_for(word: str) -> str:
+        start = spoken.text.index(word)
+        at, length = spoken.to_shown(start, len(word))
+        return shown[at : at + length]
+
+    assert shown_for("eighteen") == "$18,500"
+    assert shown_for("dollars") == "$18,500"
+    assert shown_for("Mona") == "Mona"
+    assert shown_for("plus") == "+44 20 7946 0321"
+    assert shown_for("example") == "example.org"
+    assert shown_for("today") == "today"
+
+
+def test_other_languages_keep_numbers_for_the_engine() -> None:
+    assert speakable("Es kostet 18.500 Euro und 3 Äpfel.", language="de").text == (
+        "Es kostet 18.500 Euro und 3 Äpfel."
+    )
+    assert speakable("Mona* rief an.", language="de").text == "Mona rief an."
+
+
+def test_verbatim_says_exactly_what_is_shown() -> None:
+    shown = "Dr. Okafor paid $3.50 to Mona*."
+    spoken = speakable(shown, verbatim=True)
+    assert spoken.text == shown
+    assert spoken.to_shown(4, 6) == (4, 6)
+
+
+def test_plain_words_are_left_alone() -> None:
+    shown = "The room opens on the first Monday of next month."
+    assert speakable(shown).text == shown

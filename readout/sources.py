@@ -9,24 +9,23 @@ from __future__ import annotations
 
 import codecs
 import re
-import socket
-import ssl
 import stat
 import sys
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 import zlib
 from dataclasses import dataclass
 from enum import Enum
-from http.client import HTTPMessage, HTTPResponse
 from pathlib import Path
-from typing import IO, BinaryIO
+from typing import IO, TYPE_CHECKING, BinaryIO
 
 from readout.errors import FetchError, InputError, InputMissingError
 from readout.sanitize import sanitize
 from readout.version import __version__
+
+if TYPE_CHECKING:  # the network stack is imported only when a URL is fetched
+    import urllib.request
+    from http.client import HTTPMessage, HTTPResponse
 
 MAX_INPUT_BYTES = 20_000_000
 """Inputs larger than this (files, stdin, decoded URL bodies) are refused."""
@@ -235,35 +234,41 @@ _ACCEPTED_TYPES = {
 }
 
 
-class _RedirectLimit(urllib.request.HTTPRedirectHandler):
-    """Follow at most ``limit`` redirects, and only to http(s) URLs."""
+def _redirect_handler(limit: int) -> urllib.request.HTTPRedirectHandler:
+    """A handler that follows at most ``limit`` redirects, and only to http(s) URLs."""
+    import urllib.request
 
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
-        self.count = 0
+    class RedirectLimit(urllib.request.HTTPRedirectHandler):
+        count = 0
 
-    def redirect_request(
-        self,
-        req: urllib.request.Request,
-        fp: IO[bytes],
-        code: int,
-        msg: str,
-        headers: HTTPMessage,
-        newurl: str,
-    ) -> urllib.request.Request | None:
-        scheme = urllib.parse.urlsplit(newurl).scheme.lower()
-        if scheme not in ("http", "https"):
-            raise FetchError(f"refused a redirect to a {scheme or 'relative'}: URL ({newurl})")
-        self.count += 1
-        if self.count > self.limit:
-            raise FetchError(f"more than {self.limit} redirects; giving up at {newurl}")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+        def redirect_request(
+            self,
+            req: urllib.request.Request,
+            fp: IO[bytes],
+            code: int,
+            msg: str,
+            headers: HTTPMessage,
+            newurl: str,
+        ) -> urllib.request.Request | None:
+            scheme = urllib.parse.urlsplit(newurl).scheme.lower()
+            if scheme not in ("http", "https"):
+                raise FetchError(f"refused a redirect to a {scheme or 'relative'}: URL ({newurl})")
+            self.count += 1
+            if self.count > limit:
+                raise FetchError(f"more than {limit} redirects; giving up at {newurl}")
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    return RedirectLimit()
 
 
 def fetch_url(url: str, limits: FetchLimits) -> Source:
     """Fetch ``url`` within ``limits`` and decode it."""
+    import ssl
+    import urllib.error
+    import urllib.request
+
     deadline = time.monotonic() + limits.deadline_s
-    opener = urllib.request.build_opener(_RedirectLimit(limits.max_redirects))
+    opener = urllib.request.build_opener(_redirect_handler(limits.max_redirects))
     request = urllib.request.Request(
         url,
         headers={
@@ -343,6 +348,9 @@ def _read_body(response: HTTPResponse, limits: FetchLimits, deadline: float, url
 
 
 def _describe_network_error(reason: object) -> str:
+    import socket
+    import ssl
+
     if isinstance(reason, ssl.SSLCertVerificationError):
         return f"certificate not trusted ({reason.verify_message}); not retrying insecurely"
     if isinstance(reason, ssl.SSLError):

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from readout.article import Article, Block, BlockKind
 from readout.errors import InputError
-from readout.extract.blocks import RawBlock, collapse
 from readout.extract.boilerplate import word_count
+from readout.extract.raw import RawBlock, collapse
 from readout.segment import segment_block
 from readout.sources import MediaType, Source
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from lxml import etree
 
 from readout.article import BlockKind
+from readout.extract.raw import RawBlock, collapse
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _LIST_ITEMS = {"li", "item", "dd", "dt"}
@@ -72,22 +72,7 @@ _BLOCK_TAGS = (
         "hr",
     }
 )
-_SPACE = re.compile(r"\s+")
 _CAPTION_NAME = re.compile(r"caption|credit|wp-caption-text", re.I)
-
-
-@dataclass(frozen=True)
-class RawBlock:
-    """A block before segmentation."""
-
-    kind: BlockKind
-    text: str
-    level: int | None = None
-
-
-def collapse(text: str) -> str:
-    """Collapse runs of whitespace to one space and trim."""
-    return _SPACE.sub(" ", text).strip()
 
 
 def tree_to_blocks(root: etree._Element) -> list[RawBlock]:

@@ -20,8 +20,9 @@ import lxml.html
 from lxml import etree
 
 from readout.article import BlockKind
-from readout.extract.blocks import RawBlock, collapse, tree_to_blocks
+from readout.extract.blocks import tree_to_blocks
 from readout.extract.boilerplate import introduces_list, is_boilerplate
+from readout.extract.raw import RawBlock, collapse
 
 for _name in ("trafilatura", "readability", "htmldate", "courlan"):
     logging.getLogger(_name).addHandler(logging.NullHandler())

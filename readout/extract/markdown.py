@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from readout.article import BlockKind
-from readout.extract.blocks import RawBlock, collapse
+from readout.extract.raw import RawBlock, collapse
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.S)
 _FIELD = re.compile(r"^(\w+)\s*:\s*(.+)$", re.M)

@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass
 
 from readout.article import BlockKind
-from readout.extract.blocks import RawBlock, collapse
 from readout.extract.boilerplate import (
     is_boilerplate,
     is_contact_detail,
@@ -25,6 +24,7 @@ from readout.extract.boilerplate import (
     strip_icon_run,
     word_count,
 )
+from readout.extract.raw import RawBlock, collapse
 
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||–|—|::|·|•)\s+")
 _BYLINE = re.compile(r"^(?:by|written by|words by|story by)\s+(\S.*)$", re.I)

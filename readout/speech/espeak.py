@@ -135,6 +135,7 @@ class EspeakLibrary:
         self._pcm: list[bytes] = []
         self._words: list[RawWord] = []
         self._samples = 0
+        self._voice: str | None = None
         self._callback = _CALLBACK(self._on_audio)  # kept referenced for the library's sake
         lib.espeak_SetSynthCallback(self._callback)
 
@@ -164,8 +165,11 @@ class EspeakLibrary:
     ) -> tuple[bytes, list[RawWord]]:
         """Render ``text``; return int16 little-endian mono PCM and word events."""
         with self._lock:
-            if self._lib.espeak_SetVoiceByName(voice.encode()) != 0:
-                raise UsageError(f"espeak-ng has no voice {voice!r}: see 'readout voices'")
+            # Loading a voice reads its files: do it only when the voice changes.
+            if voice != self._voice:
+                if self._lib.espeak_SetVoiceByName(voice.encode()) != 0:
+                    raise UsageError(f"espeak-ng has no voice {voice!r}: see 'readout voices'")
+                self._voice = voice
             self._lib.espeak_SetParameter(_PARAM_RATE, rate, 0)
             self._lib.espeak_SetParameter(_PARAM_PITCH, pitch, 0)
             self._pcm, self._words, self._samples = [], [], 0

@@ -15,9 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from num2words import num2words
-
 from readout.speech.lexicon import LexiconRule
+from readout.speech.numbers import cardinal, ordinal, year
 from readout.speech.spoken import SpokenBuilder, SpokenText
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"'})  # fmt: skip
@@ -159,10 +158,9 @@ _DIGITS = "zero one two three four five six seven eight nine".split()
 def _cardinal(number: str) -> str:
     """English words for "1,240" or "3.05" ("three point zero five": digits after the point)."""
     whole, _, fraction = number.replace(",", "").partition(".")
-    try:
-        words = str(num2words(int(whole))).replace(",", "").replace("-", " ")
-    except (ValueError, ArithmeticError, NotImplementedError):
+    if not whole.isdigit():
         return number
+    words = cardinal(int(whole))
     if fraction.isdigit():
         words += " point " + " ".join(_DIGITS[int(d)] for d in fraction)
     return words
@@ -172,12 +170,8 @@ def _number(found: re.Match[str]) -> str:
     raw = found.group("number")
     value = raw.replace(",", "")
     if "," not in raw and "." not in value and len(value) == 4 and 1100 <= int(value) <= 2099:
-        return _year(value)
+        return year(int(value))
     return _cardinal(raw)
-
-
-def _year(value: str) -> str:
-    return str(num2words(int(value), to="year")).replace("-", " ").replace(",", "")
 
 
 def _money(found: re.Match[str]) -> str:
@@ -210,13 +204,12 @@ def _clock(found: re.Match[str]) -> str:
 
 def _ordinal(found: re.Match[str]) -> str:
     digits = re.sub(r"\D", "", found.group("ordinal"))
-    return str(num2words(int(digits), to="ordinal")).replace("-", " ").replace(",", "")
+    return ordinal(int(digits))
 
 
 def _iso_date(found: re.Match[str]) -> str:
-    year, month, day = found.group("iso_date").split("-")
-    ordinal = str(num2words(int(day), to="ordinal")).replace("-", " ")
-    return f"{_MONTHS[int(month) - 1]} {ordinal} {_year(year)}"
+    year_digits, month, day = found.group("iso_date").split("-")
+    return f"{_MONTHS[int(month) - 1]} {ordinal(int(day))} {year(int(year_digits))}"
 
 
 def _range(found: re.Match[str]) -> str:

@@ -46,6 +46,9 @@ class SpeechWorker:
         while True:
             item = self._requests.get()
             if item is _STOP:
+                close = getattr(engine, "close", None)
+                if callable(close):
+                    close()  # e.g. pyttsx3's scratch directory
                 return
             future, call = item
             if not future.set_running_or_notify_cancel():

@@ -251,7 +251,10 @@ def test_article_language_picks_the_voice(engine: EspeakEngine) -> None:
 
 def test_export_with_pyttsx3_engine(tmp_path: Path) -> None:
     out = tmp_path / "p.wav"
-    result = run_cli("export", "-o", str(out), "--engine", "pyttsx3")
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    result = run_cli("export", "-o", str(out), "--engine", "pyttsx3", env={"TMPDIR": str(scratch)})
+    assert not list(scratch.iterdir())  # its scratch files are cleaned up
     assert result.code == 0, result.stderr
     assert result.stdout == ""
     with wave.open(str(out)) as wav:

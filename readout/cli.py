@@ -18,7 +18,11 @@ from readout.version import __version__
 
 if TYPE_CHECKING:
     from readout.article import Article
+    from readout.audio.output import OutputDevice
+    from readout.reader import Reader
+    from readout.speech.lexicon import Lexicon
     from readout.speech.script import SpokenUnit
+    from readout.state import Store
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -88,6 +92,55 @@ def build_parser() -> argparse.ArgumentParser:
     voices.add_argument("--json", action="store_true", help="print a JSON list")
     _add_engine_option(voices)
 
+    for name, summary in (
+        ("play", "read the article aloud (the default command; plain mode for now)"),
+        ("read", "read the article aloud in plain mode, for screen readers and braille"),
+    ):
+        reading = commands.add_parser(
+            name,
+            help=summary,
+            description="Read the article in INPUT aloud. One line is printed as each "
+            "paragraph starts and one per change of state (Paused, Volume 60%%...). When "
+            "standard input is a terminal, keys control the reading: press ? for the list. "
+            "The position is saved as you go; the next run resumes there.",
+        )
+        reading.add_argument("input", nargs="?", metavar="INPUT", help="file, http(s) URL, or -")
+        reading.add_argument(
+            "--from",
+            dest="start_block",
+            type=int,
+            metavar="N",
+            default=None,
+            help="start at block N (the index in 'readout text --format json')",
+        )
+        reading.add_argument(
+            "--no-resume", action="store_true", help="start at the beginning, not where you stopped"
+        )
+        reading.add_argument("--plain", action="store_true", help=argparse.SUPPRESS)
+        _add_speech_options(reading)
+        reading.add_argument(
+            "--volume", type=int, default=None, metavar="0..100", help="starting volume in percent"
+        )
+        reading.add_argument(
+            "--audio-device",
+            default=None,
+            metavar="NAME",
+            help="an output device (see 'readout devices'), or null for silence",
+        )
+        reading.add_argument(
+            "--timeout",
+            type=_positive_seconds,
+            default=None,
+            metavar="SECONDS",
+            help=argparse.SUPPRESS,
+        )
+
+    commands.add_parser(
+        "devices",
+        help="list the audio output devices",
+        description="List audio output devices; 'null' plays silently.",
+    )
+
     export = commands.add_parser(
         "export",
         help="speak an article into a WAV file",
@@ -97,26 +150,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("input", nargs="?", metavar="INPUT", help="file, http(s) URL, or -")
     export.add_argument("-o", "--output", required=True, metavar="FILE.wav", help="where to write")
+    _add_speech_options(export)
     export.add_argument(
+        "--timeout", type=_positive_seconds, default=None, metavar="SECONDS", help=argparse.SUPPRESS
+    )
+    return parser
+
+
+def _add_speech_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
         "--voice",
         default=None,
         metavar="ID",
         help="a voice id, name or language tag (see 'readout voices'); default: a voice "
         "for the article's language",
     )
-    _add_engine_option(export)
-    _add_lexicon_option(export)
-    export.add_argument(
+    parser.add_argument(
         "--rate",
         type=int,
-        default=175,
+        default=None,
         metavar="WPM",
         help="words per minute (80-450, default 175)",
     )
-    export.add_argument(
-        "--timeout", type=_positive_seconds, default=None, metavar="SECONDS", help=argparse.SUPPRESS
-    )
-    return parser
+    _add_engine_option(parser)
+    _add_lexicon_option(parser)
 
 
 def _add_engine_option(parser: argparse.ArgumentParser) -> None:
@@ -137,6 +194,26 @@ def _add_lexicon_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+_COMMANDS = ("text", "play", "read", "voices", "export", "devices")
+
+
+def _with_default_command(argv: list[str]) -> list[str]:
+    """``readout [INPUT]`` means ``readout play [INPUT]``; ``--plain`` means ``read``."""
+    if any(arg in ("-h", "--help", "--version") for arg in argv) and not any(
+        arg in _COMMANDS for arg in argv
+    ):
+        return argv
+    position = len(argv)
+    for index, arg in enumerate(argv):
+        if arg in _COMMANDS:
+            return argv
+        if arg == "-" or not arg.startswith("-"):
+            position = index
+            break
+    command = "read" if "--plain" in argv else "play"
+    return [*argv[:position], command, *argv[position:]]
+
+
 def _positive_seconds(value: str) -> float:
     try:
         seconds = float(value)
@@ -150,7 +227,7 @@ def _positive_seconds(value: str) -> float:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the exit code."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_with_default_command(list(sys.argv[1:] if argv is None else argv)))
     debug = bool(getattr(args, "debug", False))
     try:
         if args.command == "text":
@@ -159,11 +236,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_voices(args, sys.stdout)
         if args.command == "export":
             return _run_export(args)
+        if args.command in ("play", "read"):
+            return _run_read(args)
+        if args.command == "devices":
+            return _run_devices(sys.stdout)
         parser.print_usage(sys.stderr)
-        _say(
-            "the player is not built yet: try 'readout text [INPUT]' to print the "
-            "article readout finds"
-        )
         return EXIT_USAGE
     except ReadoutError as error:
         if debug:
@@ -216,13 +293,9 @@ def _load_input(args: argparse.Namespace) -> Article:
 
 
 def _spoken_units(article: Article, args: argparse.Namespace) -> list[SpokenUnit]:
-    from pathlib import Path
+    from readout.speech.script import spoken_units
 
-    from readout.paths import user_lexicon_path
-    from readout.speech.script import load_lexicon, spoken_units
-
-    extra = Path(args.lexicon) if args.lexicon else None
-    return spoken_units(article, load_lexicon(extra, user_file=user_lexicon_path()))
+    return spoken_units(article, _lexicon(args))
 
 
 def _run_voices(args: argparse.Namespace, out: TextIO) -> int:
@@ -255,7 +328,7 @@ def _run_export(args: argparse.Namespace) -> int:
     article = _load_input(args)
     units = _spoken_units(article, args)
     with start_engine(args.engine) as engine:
-        rate, clamped = clamp_rate(args.rate, engine)
+        rate, clamped = clamp_rate(args.rate or 175, engine)
         if clamped:
             _say(f"rate {args.rate} is out of range; using {rate} words per minute")
         voice = args.voice or engine.voice_for_language(article.language)
@@ -263,6 +336,101 @@ def _run_export(args: argparse.Namespace) -> int:
     minutes, seconds = divmod(round(result.duration_s), 60)
     _say(f"wrote {out} ({minutes} min {seconds:02d} s, {result.sentences} sentences)")
     return EXIT_OK
+
+
+def _run_devices(out: TextIO) -> int:
+    from readout.audio.output import NULL_DEVICE, list_devices
+
+    for name in [*list_devices(), NULL_DEVICE]:
+        out.write(name + "\n")
+    return EXIT_OK
+
+
+def _run_read(args: argparse.Namespace) -> int:
+    import signal
+
+    from readout.audio.output import open_output
+    from readout.paths import settings_path
+    from readout.plain import PlainOutput, run_keys
+    from readout.reader import Reader
+    from readout.settings import load_settings
+    from readout.speech.engine import clamp_rate
+    from readout.speech.engines import start_engine
+    from readout.state import open_store
+
+    settings = load_settings(settings_path()).overridden(
+        voice=args.voice, rate=args.rate, volume=args.volume, engine=args.engine,
+        audio_device=args.audio_device,
+    )  # fmt: skip
+    if not 0 <= settings.volume <= 100:
+        _say(f"volume {settings.volume} is out of range; give 0 to 100")
+        return EXIT_USAGE
+    article = _load_input(args)
+    output = PlainOutput(sys.stdout)
+    signal.signal(signal.SIGTERM, _interrupt)
+    store = open_store(warn=_say)
+    engine = start_engine(settings.engine)
+    reader: Reader | None = None
+    try:
+        rate, clamped = clamp_rate(settings.rate, engine)
+        if clamped:
+            output.line(f"Speed {rate} words per minute (the engine's limit)")
+        voice = settings.voice or engine.voice_for_language(article.language)
+
+        def open_device(sample_rate: int) -> OutputDevice:
+            opened = open_output(settings.audio_device, sample_rate)
+            if opened.note:
+                output.line(opened.note[0].upper() + opened.note[1:])
+            return opened.device
+
+        reader = Reader(
+            article, engine, open_device, on_event=output.on_event, rate=rate, voice=voice,
+            volume=settings.volume, lexicon=_lexicon(args), store=store,
+        )  # fmt: skip
+        unit, announce = _starting_point(args, reader, store)
+        reader.start(unit, announce=announce)
+        if sys.stdin.isatty():
+            run_keys(reader, output, sys.stdin)
+        else:
+            while not reader.wait_finished(0.2):
+                pass
+    finally:
+        if reader is not None:
+            reader.close()
+        engine.close()
+        store.close()
+    return EXIT_OK
+
+
+def _starting_point(
+    args: argparse.Namespace, reader: Reader, store: Store
+) -> tuple[int, str | None]:
+    if args.start_block is not None:
+        return reader.unit_for(args.start_block, 0), None
+    if args.no_resume:
+        return 0, None
+    saved = store.load_position(reader.article.content_hash, reader.article.source or "")
+    if saved is None:
+        return 0, None
+    unit = reader.unit_for(saved.block, saved.sentence)
+    if unit == 0:
+        return 0, None
+    label = reader.block_label(reader.units[unit].block)
+    return unit, f"Resuming at {label[0].lower()}{label[1:]}"
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _lexicon(args: argparse.Namespace) -> Lexicon:
+    from pathlib import Path
+
+    from readout.paths import user_lexicon_path
+    from readout.speech.script import load_lexicon
+
+    extra = Path(args.lexicon) if args.lexicon else None
+    return load_lexicon(extra, user_file=user_lexicon_path())
 
 
 def _reconfigure(stream: TextIO) -> None:

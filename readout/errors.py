@@ -54,3 +54,9 @@ class ExportError(ReadoutError):
     """Output could not be written (disk full, permission denied, read-only)."""
 
     exit_code = 74
+
+
+class StateError(ReadoutError):
+    """The resume positions and history could not be read or written."""
+
+    exit_code = 74

@@ -22,3 +22,18 @@ def config_dir() -> Path:
 def user_lexicon_path() -> Path:
     """The lexicon applied to every article: ``<config dir>/lexicon.toml``."""
     return config_dir() / "lexicon.toml"
+
+
+def state_dir() -> Path:
+    """Resume positions and history: ``$READOUT_HOME/state`` or the platform's state dir."""
+    home = os.environ.get("READOUT_HOME")
+    if home:
+        return Path(home) / "state"
+    from platformdirs import user_state_dir
+
+    return Path(user_state_dir("readout", appauthor=False))
+
+
+def settings_path() -> Path:
+    """``<config dir>/settings.toml``: voice, rate, volume, engine, audio device."""
+    return config_dir() / "settings.toml"

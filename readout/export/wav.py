@@ -17,28 +17,13 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
-from readout.article import BlockKind
 from readout.errors import ExportError
 from readout.speech.engine import Utterance
-from readout.speech.script import SpokenUnit
+from readout.speech.script import Pauses, SpokenUnit
 from readout.speech.worker import SpeechWorker
 
 LOOKAHEAD = 4
 """Units queued to the engine ahead of the one being written."""
-
-
-@dataclass(frozen=True)
-class Pauses:
-    """Silence, in seconds, after each kind of unit."""
-
-    sentence: float = 0.25
-    paragraph: float = 0.6
-    heading: float = 0.8
-
-    def after(self, unit: SpokenUnit) -> float:
-        if not unit.ends_block:
-            return self.sentence
-        return self.heading if unit.kind is BlockKind.HEADING else self.paragraph
 
 
 @dataclass(frozen=True)

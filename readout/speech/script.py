@@ -36,6 +36,20 @@ class SpokenUnit:
     spoken: SpokenText
 
 
+@dataclass(frozen=True)
+class Pauses:
+    """Silence, in seconds, after each unit: longer at the end of a paragraph or heading."""
+
+    sentence: float = 0.25
+    paragraph: float = 0.6
+    heading: float = 0.8
+
+    def after(self, unit: SpokenUnit) -> float:
+        if not unit.ends_block:
+            return self.sentence
+        return self.heading if unit.kind is BlockKind.HEADING else self.paragraph
+
+
 def load_lexicon(extra: Path | None = None, *, user_file: Path | None = None) -> Lexicon:
     """The user's lexicon (if the file exists) followed by ``extra`` (which must)."""
     lexicon = Lexicon()

@@ -1,0 +1,1 @@
+"""Audio: output devices and the player that feeds them."""

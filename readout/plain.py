@@ -1,0 +1,119 @@
+"""Plain mode: the line-oriented face for screen readers and braille displays.
+
+Output is append-only: one line as each block starts being spoken ("Paragraph 3 of
+12: ...") and one line per state change ("Paused", "Volume 60%"). No cursor movement,
+no redraws, no spinners, no colour. When standard input is a terminal, single keys
+control the reading (the same table as the TUI, :mod:`readout.keys`); otherwise the
+article is read to the end.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import select
+import sys
+import threading
+from collections.abc import Iterator
+from typing import TextIO
+
+from readout.keys import binding_for, describe_keys
+from readout.reader import Announced, BlockStarted, Reader, ReaderEvent
+from readout.sanitize import sanitize
+
+_ESCAPES = {
+    "[A": "up", "[B": "down", "[C": "right", "[D": "left", "[5~": "pageup", "[6~": "pagedown",
+    "[H": "home", "[F": "end", "[1~": "home", "[4~": "end", "OA": "up", "OB": "down",
+    "OC": "right", "OD": "left", "OH": "home", "OF": "end",
+}  # fmt: skip
+
+
+class PlainOutput:
+    """Writes one line per event, from any thread, never anything else."""
+
+    def __init__(self, out: TextIO) -> None:
+        self._out = out
+        self._lock = threading.Lock()
+
+    def line(self, text: str) -> None:
+        clean = " ".join(sanitize(text).split())
+        with self._lock:
+            try:
+                self._out.write(clean + "\n")
+                self._out.flush()
+            except (BrokenPipeError, ValueError):
+                pass  # the reader of our output went away; keep reading aloud
+
+    def on_event(self, event: ReaderEvent) -> None:
+        if isinstance(event, BlockStarted):
+            self.line(f"{event.label}: {event.text}")
+        elif isinstance(event, Announced):
+            self.line(event.text)
+
+
+def run_keys(reader: Reader, output: PlainOutput, stdin: TextIO) -> None:
+    """Read single keys until "q" or the end of the article."""
+    with _cbreak(stdin):
+        fd = stdin.fileno()
+        while not reader.wait_finished(0):
+            ready, _, _ = select.select([fd], [], [], 0.1)
+            if not ready:
+                continue
+            key = _read_key(fd)
+            if key is None:
+                return  # end of input
+            binding = binding_for(key)
+            if binding is None:
+                continue
+            if binding.action == "quit":
+                output.line("Saved position, quitting")
+                return
+            if binding.action == "help":
+                for line in describe_keys():
+                    output.line(line)
+                continue
+            reader.perform(binding.action)
+
+
+def _read_key(fd: int) -> str | None:
+    data = os.read(fd, 1)
+    if not data:
+        return None
+    char = data.decode("latin-1")
+    if char == "\x1b":
+        sequence = ""
+        while select.select([fd], [], [], 0.03)[0] and len(sequence) < 4:
+            sequence += os.read(fd, 1).decode("latin-1")
+            if sequence in _ESCAPES or (
+                sequence and sequence[-1] in "~ABCDHF" and len(sequence) > 1
+            ):
+                break
+        return _ESCAPES.get(sequence, "escape")
+    if char == " ":
+        return "space"
+    return char
+
+
+@contextlib.contextmanager
+def _cbreak(stream: TextIO) -> Iterator[None]:
+    """Single keys without Enter, with the terminal restored afterwards, whatever happens."""
+    import termios
+    import tty
+
+    fd = stream.fileno()
+    saved = termios.tcgetattr(fd)
+    try:
+        tty.setcbreak(fd)
+        yield
+    finally:
+        termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+
+
+def plain_wanted() -> bool:
+    """Plain mode is chosen when output is not a terminal, TERM=dumb, or READOUT_ACCESSIBLE."""
+    accessible = os.environ.get("READOUT_ACCESSIBLE", "")
+    return (
+        not sys.stdout.isatty()
+        or os.environ.get("TERM") == "dumb"
+        or accessible.lower() not in ("", "0", "false", "no")
+    )

@@ -1,0 +1,595 @@
+"""The reading session every face shares: position, playback, navigation, events.
+
+A :class:`Reader` owns a :class:`~readout.audio.player.Player` on an output device and
+speaks an article unit by unit (the title, then each sentence). A feeder thread keeps
+the next sentence rendered and queued, so there is no gap between sentences, and
+renders a few more ahead through the engine's worker. Commands may come from any
+thread; events (:class:`SentenceStarted`, :class:`WordStarted`, :class:`StateChanged`,
+:class:`Announced`...) are delivered, in order, on one dispatcher thread to a plain
+callback. The position is saved at every sentence start, on pause and on close.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import queue
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass
+from enum import Enum
+
+from readout.article import Article, BlockKind
+from readout.audio.output import OutputDevice
+from readout.audio.player import (
+    Clip,
+    ClipFinished,
+    ClipStarted,
+    Player,
+    PlayerEvent,
+    PlayerIdle,
+    WordReached,
+)
+from readout.errors import ReadoutError
+from readout.speech.engine import Utterance
+from readout.speech.lexicon import Lexicon
+from readout.speech.script import Pauses, spoken_units
+from readout.speech.worker import SpeechWorker
+from readout.state import Store
+
+_log = logging.getLogger(__name__)
+
+RATE_STEP = 1.1
+"""[ and ] divide or multiply the rate by this (mpv's speed step)."""
+VOLUME_STEP = 10
+BACK_GRACE_S = 2.0
+""""Previous" within this long of a start goes one further back."""
+
+
+class ReaderState(str, Enum):
+    STOPPED = "Stopped"
+    PLAYING = "Playing"
+    PAUSED = "Paused"
+    FINISHED = "Finished"
+
+
+@dataclass(frozen=True)
+class BlockStarted:
+    """A block (or the title, block -1) started being spoken."""
+
+    block: int
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class SentenceStarted:
+    block: int
+    sentence: int
+
+
+@dataclass(frozen=True)
+class WordStarted:
+    """A word started: ``start``/``length`` in the shown sentence's text."""
+
+    block: int
+    sentence: int
+    start: int
+    length: int
+
+
+@dataclass(frozen=True)
+class StateChanged:
+    state: ReaderState
+
+
+@dataclass(frozen=True)
+class Announced:
+    """A state change or answer, in words ("Paused", "Volume 60%", "Maximum speed")."""
+
+    text: str
+
+
+ReaderEvent = BlockStarted | SentenceStarted | WordStarted | StateChanged | Announced
+
+
+@dataclass(frozen=True)
+class _Queued:
+    unit: int
+    words: tuple[tuple[int, int], ...]  # shown (start, length) for each word mark
+    frames_per_second: int
+
+
+class Reader:
+    """A reading session over one article."""
+
+    def __init__(
+        self,
+        article: Article,
+        engine: SpeechWorker,
+        open_device: Callable[[int], OutputDevice],
+        *,
+        on_event: Callable[[ReaderEvent], None],
+        rate: int = 175,
+        voice: str | None = None,
+        volume: int = 100,
+        lexicon: Lexicon | None = None,
+        store: Store | None = None,
+        pauses: Pauses | None = None,
+        lookahead: int = 3,
+    ) -> None:
+        self.article = article
+        self.units = spoken_units(article, lexicon)
+        self._engine = engine
+        self._open_device = open_device
+        self._device: OutputDevice | None = None
+        self._on_event = on_event
+        self._store = store
+        self._pauses = pauses or Pauses()
+        self._lookahead = lookahead
+        self.rate = rate
+        self.voice = voice
+        self.volume = volume
+        self.muted = False
+        self.state = ReaderState.STOPPED
+        self.unit = 0
+        self._started_at = time.monotonic()
+        self._cond = threading.Condition()
+        self._next_to_queue = 0
+        self._epoch = 0
+        self._live: dict[int, _Queued] = {}
+        self._tags = itertools.count()
+        self._cache: dict[tuple[int, int, str | None], Future[Utterance]] = {}
+        self._seek_into_next = 0
+        self._closed = False
+        self._finished = threading.Event()
+        self._save_failed = False
+        self._events: queue.Queue[ReaderEvent | PlayerEvent | None] = queue.Queue()
+        self._last_block: int | None = None
+        self._body_blocks = [
+            i for i, b in enumerate(article.blocks) if b.kind is not BlockKind.HEADING
+        ]
+        self._headings = [i for i, b in enumerate(article.blocks) if b.kind is BlockKind.HEADING]
+        self._player = Player(self._events.put)
+        self._player.set_volume(volume / 100)
+        self._dispatcher = threading.Thread(
+            target=self._dispatch, name="readout-events", daemon=True
+        )
+        self._feeder = threading.Thread(target=self._feed, name="readout-feeder", daemon=True)
+        self._dispatcher.start()
+        self._feeder.start()
+
+    # --- lifecycle ------------------------------------------------------------
+
+    def start(self, unit: int = 0, *, announce: str | None = None) -> OutputDevice:
+        """Begin playing at ``unit`` (0 is the title); return the device opened.
+
+        The first sentence is rendered before the device opens, at the sample rate the
+        engine gives, so the first sound comes as soon as that sentence is ready.
+        """
+        first = self._render(unit).result()
+        self._device = self._open_device(first.sample_rate)
+        self._device.start(self._player.source())
+        if self._store is not None:
+            self._guard_save(
+                lambda store: store.record_opened(
+                    self.article.content_hash, self._source, self.article.title
+                )
+            )
+        if announce:
+            self._announce(announce)
+        self._jump(unit)
+        self.play()
+        return self._device
+
+    def close(self) -> None:
+        """Save the position and stop; never waits on speech for long."""
+        if self._closed:
+            return
+        self.save_position()
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+        self._player.clear()
+        if self._device is not None:
+            self._device.close()
+        self._events.put(None)
+        self._dispatcher.join(1.0)
+        self._feeder.join(1.0)
+        for future in self._cache.values():
+            future.cancel()
+
+    def wait_finished(self, timeout: float | None = None) -> bool:
+        """Block until the article has been read to the end."""
+        return self._finished.wait(timeout)
+
+    # --- commands ---------------------------------------------------------------
+
+    def play(self) -> None:
+        if self.state is ReaderState.FINISHED:
+            self._finished.clear()
+            self._jump(0)
+        self._player.resume()
+        self._set_state(ReaderState.PLAYING)
+
+    def pause(self) -> None:
+        if self.state is not ReaderState.PLAYING:
+            return
+        self._player.pause()
+        self._set_state(ReaderState.PAUSED)
+        self.save_position()
+
+    def toggle(self) -> None:
+        if self.state is ReaderState.PLAYING:
+            self.pause()
+        else:
+            self.play()
+
+    def stop(self) -> None:
+        self._player.pause()
+        self._jump(self.unit)
+        self._set_state(ReaderState.STOPPED)
+        self.save_position()
+
+    def next_sentence(self) -> None:
+        self._go(self.unit + 1)
+
+    def previous_sentence(self) -> None:
+        target = self.unit - 1 if self._elapsed_in_unit() < BACK_GRACE_S else self.unit
+        self._go(max(0, target))
+
+    def repeat_sentence(self) -> None:
+        self._go(self.unit)
+
+    def next_paragraph(self) -> None:
+        block = self.units[self.unit].block
+        self._go_to_block_after(block, lambda b: True)
+
+    def previous_paragraph(self) -> None:
+        self._go_back_block(lambda b: True)
+
+    def next_heading(self) -> None:
+        block = self.units[self.unit].block
+        self._go_to_block_after(block, lambda b: self.article.blocks[b].kind is BlockKind.HEADING)
+
+    def previous_heading(self) -> None:
+        self._go_back_block(lambda b: self.article.blocks[b].kind is BlockKind.HEADING)
+
+    def go_to_block(self, block: int) -> None:
+        """Go to block ``block`` (0-based; -1 is the title)."""
+        block = max(-1, min(block, len(self.article.blocks) - 1))
+        self._go(self._first_unit_of(block), announce=True)
+
+    def go_to_start(self) -> None:
+        self._go(0)
+
+    def go_to_end(self) -> None:
+        self._go(self._first_unit_of(self.units[-1].block), announce=True)
+
+    def jump_seconds(self, seconds: float) -> None:
+        """Move by ``seconds`` of speech, across sentences if need be."""
+        target = self._elapsed_in_unit() + seconds
+        unit = self.unit
+        while target < 0 and unit > 0:
+            unit -= 1
+            target += self._duration(unit)
+        while unit < len(self.units) - 1 and target >= self._duration(unit):
+            target -= self._duration(unit)
+            unit += 1
+        self._go(unit, offset_s=max(0.0, target))
+
+    def faster(self) -> None:
+        self.set_rate(round(self.rate * RATE_STEP))
+
+    def slower(self) -> None:
+        self.set_rate(round(self.rate / RATE_STEP))
+
+    def set_rate(self, rate: int) -> None:
+        low, high = self._engine.rate_range
+        clamped = max(low, min(high, rate))
+        if clamped == self.rate:
+            self._announce("Maximum speed" if rate > self.rate else "Minimum speed")
+            return
+        with self._cond:
+            self.rate = clamped
+            self._requeue_after_current()
+        self._announce(f"Speed {clamped} words per minute")
+
+    def set_voice(self, voice: str | None) -> None:
+        with self._cond:
+            self.voice = voice
+            self._requeue_after_current()
+        self._announce(f"Voice {voice or 'default'}")
+
+    def volume_up(self) -> None:
+        self.set_volume(self.volume + VOLUME_STEP)
+
+    def volume_down(self) -> None:
+        self.set_volume(self.volume - VOLUME_STEP)
+
+    def set_volume(self, volume: int) -> None:
+        self.volume = max(0, min(100, volume))
+        self.muted = False
+        self._player.set_muted(False)
+        self._player.set_volume(self.volume / 100)
+        self._announce(f"Volume {self.volume}%")
+
+    def toggle_mute(self) -> None:
+        self.muted = not self.muted
+        self._player.set_muted(self.muted)
+        self._announce("Muted" if self.muted else f"Unmuted, volume {self.volume}%")
+
+    def where_am_i(self) -> None:
+        self._announce(self.describe_position())
+
+    def perform(self, action: str) -> bool:
+        """Run a key binding's action by name (see :mod:`readout.keys`); False if unknown."""
+        jumps = {"forward_5": 5.0, "back_5": -5.0, "forward_60": 60.0, "back_60": -60.0}
+        if action in jumps:
+            self.jump_seconds(jumps[action])
+            return True
+        method = getattr(self, action, None)
+        if action.startswith("_") or not callable(method):
+            return False
+        method()
+        return True
+
+    def describe_position(self) -> str:
+        unit = self.units[self.unit]
+        if unit.block < 0:
+            return f"Title, {self.state.value.lower()}"
+        block = self.article.blocks[unit.block]
+        return (
+            f"{self.block_label(unit.block)}, sentence {unit.sentence + 1} of {len(block.sentences)}, "
+            f"{self.state.value.lower()}"
+        )
+
+    def block_label(self, block: int) -> str:
+        """ "Heading 2 of 3", "Paragraph 7 of 15", "Quote 4 of 15" ("Title" for -1)."""
+        if block < 0:
+            return "Title"
+        kind = self.article.blocks[block].kind
+        if kind is BlockKind.HEADING:
+            return f"Heading {self._headings.index(block) + 1} of {len(self._headings)}"
+        name = {
+            BlockKind.PARAGRAPH: "Paragraph",
+            BlockKind.LIST_ITEM: "List item",
+            BlockKind.QUOTE: "Quote",
+            BlockKind.CAPTION: "Caption",
+        }[kind]
+        return f"{name} {self._body_blocks.index(block) + 1} of {len(self._body_blocks)}"
+
+    def unit_for(self, block: int, sentence: int) -> int:
+        """The unit index of a (block, sentence) position, clamped to the article."""
+        for index, unit in enumerate(self.units):
+            if (unit.block == block and unit.sentence >= sentence) or unit.block > block:
+                return index
+        return len(self.units) - 1
+
+    def save_position(self) -> None:
+        if self._store is None:
+            return
+        unit = self.units[self.unit]
+        self._guard_save(
+            lambda store: store.save_position(
+                self.article.content_hash, self._source, unit.block, unit.sentence
+            )
+        )
+
+    # --- internals: navigation -------------------------------------------------
+
+    @property
+    def _source(self) -> str:
+        return self.article.source or ""
+
+    def _go(self, unit: int, *, announce: bool = False, offset_s: float = 0.0) -> None:
+        if unit >= len(self.units):
+            self._announce("End of article")
+            return
+        if self.state is ReaderState.FINISHED:
+            self._finished.clear()
+            self._set_state(ReaderState.PAUSED if self._player.paused else ReaderState.PLAYING)
+        self._jump(unit, offset_s)
+        block = self.units[unit].block
+        # While playing, the block's own start line says where we are; when paused,
+        # nothing else would.
+        if announce and block >= 0 and self.state is not ReaderState.PLAYING:
+            self._announce(f"{self.block_label(block)}: {self.article.blocks[block].text[:80]}")
+
+    def _go_to_block_after(self, block: int, wanted: Callable[[int], bool]) -> None:
+        for candidate in range(block + 1, len(self.article.blocks)):
+            if wanted(candidate):
+                self._go(self._first_unit_of(candidate), announce=True)
+                return
+        self._announce("End of article")
+
+    def _go_back_block(self, wanted: Callable[[int], bool]) -> None:
+        block = self.units[self.unit].block
+        at_start = self.units[self.unit].sentence == 0 and self._elapsed_in_unit() < BACK_GRACE_S
+        candidates = range(block if not at_start else block - 1, -1, -1)
+        for candidate in candidates:
+            if wanted(candidate):
+                self._go(self._first_unit_of(candidate), announce=True)
+                return
+        self._go(0)
+
+    def _first_unit_of(self, block: int) -> int:
+        return next(i for i, u in enumerate(self.units) if u.block == block)
+
+    def _jump(self, unit: int, offset_s: float = 0.0) -> None:
+        with self._cond:
+            self._player.clear()
+            self._live.clear()
+            self._epoch += 1
+            self.unit = unit
+            self._next_to_queue = unit
+            self._seek_into_next = int(offset_s * 1000)
+            self._started_at = time.monotonic()
+            self._cond.notify_all()
+
+    def _requeue_after_current(self) -> None:
+        """Rate or voice changed: what is queued is rendered again; the current sentence plays on."""
+        for tag in self._player.drop_queued():
+            self._live.pop(tag, None)
+        self._epoch += 1
+        self._next_to_queue = self.unit + 1 if self._player.position() else self.unit
+        self._cond.notify_all()
+
+    def _elapsed_in_unit(self) -> float:
+        position = self._player.position()
+        if position is None:
+            return 0.0
+        tag, offset = position
+        queued = self._live.get(tag)
+        return offset / queued.frames_per_second if queued else 0.0
+
+    def _duration(self, unit: int) -> float:
+        future = self._cache.get((unit, self.rate, self.voice))
+        if future is not None and future.done() and not future.exception():
+            return future.result().duration_s + self._pauses.after(self.units[unit])
+        words = len(self.units[unit].spoken.text.split())
+        return words / self.rate * 60 + self._pauses.after(self.units[unit])
+
+    # --- internals: rendering and feeding --------------------------------------
+
+    def _render(self, unit: int) -> Future[Utterance]:
+        key = (unit, self.rate, self.voice)
+        future = self._cache.get(key)
+        if future is None:
+            future = self._engine.submit(self.units[unit].spoken.text, self.voice, self.rate)
+            self._cache[key] = future
+        return future
+
+    def _prefetch(self, unit: int) -> None:
+        for ahead in range(unit, min(len(self.units), unit + self._lookahead + 1)):
+            self._render(ahead)
+        stale = [k for k in self._cache if k[0] < unit - 2 or k[0] > unit + self._lookahead + 2]
+        for key in stale:
+            self._cache.pop(key).cancel()
+
+    def _feed(self) -> None:
+        while True:
+            with self._cond:
+                while not self._closed and not (
+                    self.state in (ReaderState.PLAYING, ReaderState.PAUSED)
+                    and self._next_to_queue < len(self.units)
+                    and self._player.pending() < 2
+                ):
+                    self._cond.wait(0.05)
+                if self._closed:
+                    return
+                unit, epoch = self._next_to_queue, self._epoch
+                seek_ms, self._seek_into_next = self._seek_into_next, 0
+                self._prefetch(unit)
+                future = self._render(unit)
+            try:
+                utterance = future.result()
+            except ReadoutError as error:
+                self._announce(f"Speech failed: {error}")
+                self.pause()
+                continue
+            except Exception:  # a cancelled render after a jump: go round again
+                continue
+            clip, queued = self._clip(unit, utterance, seek_ms)
+            with self._cond:
+                if epoch != self._epoch or self._closed:
+                    continue
+                self._live[clip.tag] = queued
+                self._player.enqueue(clip)
+                self._next_to_queue = unit + 1
+
+    def _clip(self, unit: int, utterance: Utterance, seek_ms: int) -> tuple[Clip, _Queued]:
+        spoken = self.units[unit].spoken
+        rate = utterance.sample_rate
+        pause = int(rate * self._pauses.after(self.units[unit]))
+        clip = Clip(
+            tag=next(self._tags),
+            pcm=utterance.pcm,
+            pause_frames=pause,
+            word_frames=tuple(int(w.time_s * rate) for w in utterance.words),
+            start_frame=min(int(seek_ms * rate / 1000), max(0, len(utterance.pcm) // 2 - 1)),
+        )
+        words = tuple(spoken.to_shown(w.start, w.length) for w in utterance.words)
+        return clip, _Queued(unit, words, rate)
+
+    # --- internals: events --------------------------------------------------------
+
+    def _dispatch(self) -> None:
+        while True:
+            event = self._events.get()
+            if event is None:
+                return
+            for reader_event in self._translate(event):
+                try:
+                    self._on_event(reader_event)
+                except Exception:  # a face's bug must not stop the reading; it is logged
+                    _log.exception("event handler failed on %r", reader_event)
+
+    def _translate(self, event: ReaderEvent | PlayerEvent) -> list[ReaderEvent]:
+        if isinstance(event, (BlockStarted, SentenceStarted, WordStarted, StateChanged, Announced)):
+            return [event]
+        if isinstance(event, PlayerIdle):
+            return []
+        queued = self._live.get(event.tag)
+        if queued is None:
+            return []  # a clip from before a jump
+        unit = self.units[queued.unit]
+        if isinstance(event, ClipStarted):
+            return self._on_unit_started(queued.unit)
+        if isinstance(event, WordReached):
+            start, length = queued.words[event.word]
+            return [WordStarted(unit.block, unit.sentence, start, length)]
+        if isinstance(event, ClipFinished):
+            self._live.pop(event.tag, None)
+            with self._cond:
+                self._cond.notify_all()
+            if queued.unit == len(self.units) - 1:
+                return self._on_finished()
+        return []
+
+    def _on_unit_started(self, index: int) -> list[ReaderEvent]:
+        with self._cond:
+            self.unit = index
+            self._started_at = time.monotonic()
+            self._cond.notify_all()
+        unit = self.units[index]
+        events: list[ReaderEvent] = []
+        if unit.sentence == 0 or unit.block != self._last_block:
+            text = self.article.title if unit.block < 0 else self.article.blocks[unit.block].text
+            events.append(BlockStarted(unit.block, self.block_label(unit.block), text))
+        self._last_block = unit.block
+        events.append(SentenceStarted(unit.block, unit.sentence))
+        self.save_position()
+        return events
+
+    def _on_finished(self) -> list[ReaderEvent]:
+        self.state = ReaderState.FINISHED
+        if self._store is not None:
+            self._guard_save(
+                lambda store: store.forget_position(self.article.content_hash, self._source)
+            )
+        self._finished.set()
+        return [StateChanged(ReaderState.FINISHED), Announced("Finished")]
+
+    def _set_state(self, state: ReaderState) -> None:
+        if state is self.state:
+            return
+        self.state = state
+        with self._cond:
+            self._cond.notify_all()
+        self._events.put(StateChanged(state))
+        self._events.put(Announced(state.value))
+
+    def _announce(self, text: str) -> None:
+        self._events.put(Announced(text))
+
+    def _guard_save(self, action: Callable[[Store], None]) -> None:
+        if self._store is None or self._save_failed:
+            return
+        try:
+            action(self._store)
+        except ReadoutError as error:
+            self._save_failed = True
+            self._announce(f"Cannot save your place: {error}")

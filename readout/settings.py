@@ -1,0 +1,69 @@
+"""The user's settings: ``settings.toml`` in the config directory.
+
+    voice = "en-us"          # a voice id, name or language tag
+    rate = 200               # words per minute
+    volume = 80              # percent
+    engine = "espeak"        # or "pyttsx3"
+    audio_device = "null"    # a device name, or "null"
+
+Command-line options override the file; a malformed file is a usage error.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from readout.errors import UsageError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+DEFAULT_RATE = 175
+
+
+@dataclass(frozen=True)
+class Settings:
+    voice: str | None = None
+    rate: int = DEFAULT_RATE
+    volume: int = 100
+    engine: str | None = None
+    audio_device: str | None = None
+
+    def overridden(self, **values: Any) -> Settings:
+        """These settings with every non-None value in ``values`` taking precedence."""
+        return replace(self, **{k: v for k, v in values.items() if v is not None})
+
+
+def load_settings(path: Path) -> Settings:
+    """Read ``path``; a missing file gives the defaults."""
+    if not path.is_file():
+        return Settings()
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise UsageError(f"{path}: cannot read settings ({error})") from None
+    values: dict[str, Any] = {}
+    checks: dict[str, tuple[type, Any]] = {
+        "voice": (str, None),
+        "rate": (int, range(80, 451)),
+        "volume": (int, range(0, 101)),
+        "engine": (str, ("espeak", "pyttsx3")),
+        "audio_device": (str, None),
+    }
+    for key, value in data.items():
+        if key not in checks:
+            raise UsageError(f"{path}: unknown setting {key!r}")
+        kind, allowed = checks[key]
+        if (
+            not isinstance(value, kind)
+            or isinstance(value, bool)
+            or (allowed and value not in allowed)
+        ):
+            raise UsageError(f"{path}: bad value for {key}: {value!r}")
+        values[key] = value
+    return Settings(**values)

@@ -1,0 +1,204 @@
+"""The user's reading state: resume positions and history, in SQLite.
+
+Every write is its own transaction in WAL mode, so a process killed at any moment
+leaves the store consistent with the last or the next value. Positions are keyed by
+the article's content hash and its source. A store that cannot be read as a database
+is moved aside (``NAME.corrupt-<time>``) with a one-line warning and started afresh;
+nothing is ever silently overwritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from readout.errors import StateError
+
+_SCHEMA_VERSION = 1
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS positions (
+    article TEXT NOT NULL,
+    source TEXT NOT NULL,
+    block INTEGER NOT NULL,
+    sentence INTEGER NOT NULL,
+    updated REAL NOT NULL,
+    PRIMARY KEY (article, source)
+);
+CREATE TABLE IF NOT EXISTS history (
+    article TEXT NOT NULL,
+    source TEXT NOT NULL,
+    title TEXT NOT NULL,
+    opened REAL NOT NULL,
+    PRIMARY KEY (article, source)
+);
+"""
+
+
+@dataclass(frozen=True)
+class SavedPosition:
+    """Where reading stopped: block -1 is the title."""
+
+    block: int
+    sentence: int
+    updated: float
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    source: str
+    title: str
+    opened: float
+    position: SavedPosition | None
+
+
+class Store:
+    """The state database. Thread-safe; every method is one short transaction."""
+
+    def __init__(self, path: Path, *, warn: Callable[[str], None] | None = None) -> None:
+        self.path = path
+        self._warn = warn or (lambda message: None)
+        self._lock = threading.Lock()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StateError(
+                f"{path.parent}: cannot create the state directory ({error.strerror})"
+            ) from None
+        self._connection = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            return self._connect()
+        except sqlite3.DatabaseError as error:
+            if isinstance(error, sqlite3.OperationalError) and not self._is_corrupt():
+                raise StateError(f"{self.path}: cannot open the state store ({error})") from None
+        moved = self.path.with_name(f"{self.path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+        try:
+            os.replace(self.path, moved)
+            for suffix in ("-wal", "-shm"):
+                with contextlib.suppress(FileNotFoundError):
+                    os.replace(f"{self.path}{suffix}", f"{moved}{suffix}")
+        except OSError as error:
+            raise StateError(
+                f"{self.path}: the state store is damaged and cannot be moved aside ({error.strerror})"
+            ) from None
+        self._warn(f"the state store was damaged; moved it to {moved.name} and started afresh")
+        try:
+            return self._connect()
+        except sqlite3.DatabaseError as error:
+            raise StateError(f"{self.path}: cannot create the state store ({error})") from None
+
+    def _connect(self) -> sqlite3.Connection:
+        connection = sqlite3.connect(
+            self.path, timeout=5.0, isolation_level=None, check_same_thread=False
+        )
+        try:
+            connection.execute("PRAGMA busy_timeout = 5000")
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = NORMAL")
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            if version not in (0, _SCHEMA_VERSION):
+                raise sqlite3.DatabaseError(f"unknown schema version {version}")
+            connection.executescript(_SCHEMA)
+            connection.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
+            tables = {
+                row[0]
+                for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            if not {"positions", "history"} <= tables:
+                raise sqlite3.DatabaseError("tables missing")
+            connection.execute(
+                "SELECT article, source, block, sentence, updated FROM positions LIMIT 1"
+            ).fetchall()
+            connection.execute(
+                "SELECT article, source, title, opened FROM history LIMIT 1"
+            ).fetchall()
+        except sqlite3.DatabaseError:
+            connection.close()
+            raise
+        return connection
+
+    def _is_corrupt(self) -> bool:
+        """An OperationalError may mean a locked or unwritable file rather than damage."""
+        try:
+            with self.path.open("rb") as stream:
+                header = stream.read(16)
+        except OSError:
+            return False
+        return header != b"SQLite format 3\x00"
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            try:
+                self._connection.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self._connection
+                except BaseException:
+                    self._connection.execute("ROLLBACK")
+                    raise
+                self._connection.execute("COMMIT")
+            except sqlite3.Error as error:
+                raise StateError(f"{self.path}: cannot save ({error})") from None
+
+    def save_position(self, article: str, source: str, block: int, sentence: int) -> None:
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO positions VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (article, source) DO UPDATE SET "
+                "block = excluded.block, sentence = excluded.sentence, updated = excluded.updated",
+                (article, source, block, sentence, time.time()),
+            )
+
+    def forget_position(self, article: str, source: str) -> None:
+        with self._transaction() as db:
+            db.execute("DELETE FROM positions WHERE article = ? AND source = ?", (article, source))
+
+    def load_position(self, article: str, source: str) -> SavedPosition | None:
+        with self._lock:
+            try:
+                row = self._connection.execute(
+                    "SELECT block, sentence, updated FROM positions WHERE article = ? AND source = ?",
+                    (article, source),
+                ).fetchone()
+            except sqlite3.Error as error:
+                raise StateError(f"{self.path}: cannot read ({error})") from None
+        return SavedPosition(*row) if row else None
+
+    def record_opened(self, article: str, source: str, title: str) -> None:
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO history VALUES (?, ?, ?, ?) ON CONFLICT (article, source) "
+                "DO UPDATE SET title = excluded.title, opened = excluded.opened",
+                (article, source, title, time.time()),
+            )
+
+    def history(self, limit: int = 50) -> list[HistoryEntry]:
+        with self._lock:
+            rows = self._connection.execute(
+                "SELECT h.source, h.title, h.opened, p.block, p.sentence, p.updated FROM history h "
+                "LEFT JOIN positions p ON p.article = h.article AND p.source = h.source "
+                "ORDER BY h.opened DESC LIMIT ?",
+                (limit,),
+            ).fetchall()
+        return [
+            HistoryEntry(source, title, opened, SavedPosition(b, s, u) if b is not None else None)
+            for source, title, opened, b, s, u in rows
+        ]
+
+    def close(self) -> None:
+        with self._lock:
+            self._connection.close()
+
+
+def open_store(warn: Callable[[str], None] | None = None) -> Store:
+    """The user's store, in the state directory."""
+    from readout.paths import state_dir
+
+    return Store(state_dir() / "state.sqlite3", warn=warn)

@@ -1,0 +1,213 @@
+"""The Reader with real espeak synthesis and the null device."""
+
+from __future__ import annotations
+
+import array
+import queue
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import Future
+from pathlib import Path
+
+import pytest
+
+from readout.audio.output import NullDevice
+from readout.loading import load
+from readout.reader import (
+    Announced,
+    Reader,
+    ReaderEvent,
+    ReaderState,
+    SentenceStarted,
+    StateChanged,
+)
+from readout.speech.engine import Utterance
+from readout.speech.engines import start_engine
+from readout.speech.worker import SpeechWorker
+from readout.state import Store
+from tests.conftest import FIXTURES
+
+ARTICLE = load(str(FIXTURES / "navigation.md"))
+
+
+@pytest.fixture(scope="module")
+def engine() -> Iterator[SpeechWorker]:
+    worker = start_engine("espeak")
+    yield worker
+    worker.close()
+
+
+class Session:
+    """A Reader plus the events it sent, for assertions."""
+
+    def __init__(
+        self,
+        engine: SpeechWorker,
+        *,
+        speed: float = 20.0,
+        rate: int = 300,
+        store: Store | None = None,
+    ) -> None:
+        self.events: queue.Queue[ReaderEvent] = queue.Queue()
+        self.log: list[ReaderEvent] = []
+        self.devices: list[NullDevice] = []
+        self._lock = threading.Lock()
+
+        def device(sample_rate: int) -> NullDevice:
+            made = NullDevice(sample_rate, speed=speed, record=True)
+            self.devices.append(made)
+            return made
+
+        self.reader = Reader(ARTICLE, engine, device, on_event=self._on, rate=rate, store=store)
+
+    def _on(self, event: ReaderEvent) -> None:
+        with self._lock:
+            self.log.append(event)
+        self.events.put(event)
+
+    def next_sentence_started(self, timeout: float = 10.0) -> tuple[int, int]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            event = self.events.get(timeout=max(0.01, deadline - time.monotonic()))
+            if isinstance(event, SentenceStarted):
+                return event.block, event.sentence
+        raise AssertionError("no sentence started")
+
+    def drain(self) -> None:
+        while not self.events.empty():
+            self.events.get_nowait()
+
+    def close(self) -> None:
+        self.reader.close()
+
+
+def units_of(reader: Reader) -> list[tuple[int, int]]:
+    return [(u.block, u.sentence) for u in reader.units]
+
+
+def test_reads_every_sentence_once_in_order_then_finished(engine: SpeechWorker) -> None:
+    session = Session(engine)
+    session.reader.start(0)
+    assert session.reader.wait_finished(30)
+    session.close()
+    started = [(e.block, e.sentence) for e in session.log if isinstance(e, SentenceStarted)]
+    assert started == units_of(session.reader)
+    assert StateChanged(ReaderState.FINISHED) in session.log
+    assert session.log[-1] == Announced("Finished")
+
+
+class RenderLog:
+    """The real engine, keeping every utterance it renders (espeak's output varies
+    slightly from call to call, so the test compares against what was really played)."""
+
+    def __init__(self, engine: SpeechWorker) -> None:
+        self._engine = engine
+        self.rate_range = engine.rate_range
+        self.rendered: list[Future[Utterance]] = []
+
+    def submit(self, text: str, voice: str | None, rate: int, pitch: int = 50) -> Future[Utterance]:
+        future = self._engine.submit(text, voice, rate, pitch)
+        self.rendered.append(future)
+        return future
+
+
+def test_pause_mid_sentence_then_resume_loses_and_repeats_nothing(engine: SpeechWorker) -> None:
+    log = RenderLog(engine)
+    session = Session(log, speed=4.0, rate=450)  # type: ignore[arg-type]
+    reader = session.reader
+    reader.start(0)
+    session.next_sentence_started()
+    session.next_sentence_started()  # now inside the first paragraph
+    time.sleep(0.1)
+    reader.pause()
+    time.sleep(0.3)
+    reader.play()
+    assert reader.wait_finished(30)
+    session.close()
+    recorded = array.array("h", bytes(session.devices[0].recording or b""))
+    assert len(log.rendered) == len(reader.units)  # each sentence rendered once
+    played = b"".join(future.result().pcm for future in log.rendered)
+    expected = array.array("h", [s for s in array.array("h", played) if s])
+    assert array.array("h", [s for s in recorded if s]) == expected  # sample for sample
+
+
+def navigate(
+    engine: SpeechWorker, start: tuple[int, int], command: str, *args: float
+) -> tuple[int, int]:
+    """Start at ``start``, pause there, run ``command``, and say where speech resumes."""
+    session = Session(engine, speed=1.0, rate=200)
+    reader = session.reader
+    reader.start(reader.unit_for(*start))
+    assert session.next_sentence_started() == start
+    reader.pause()
+    session.drain()
+    getattr(reader, command)(*args)
+    reader.play()
+    landed = session.next_sentence_started()
+    session.close()
+    return landed
+
+
+@pytest.mark.parametrize(
+    ("start", "command", "args", "expected"),
+    [
+        ((0, 0), "next_sentence", (), (0, 1)),
+        ((0, 1), "previous_sentence", (), (0, 0)),  # within 2 s of its start: one further back
+        ((2, 0), "next_paragraph", (), (3, 0)),
+        ((3, 1), "previous_paragraph", (), (3, 0)),  # back to the start of this paragraph
+        ((3, 0), "previous_paragraph", (), (2, 0)),  # at its start: the one before
+        ((0, 0), "next_heading", (), (1, 0)),
+        ((3, 0), "next_heading", (), (4, 0)),
+        ((5, 1), "previous_heading", (), (4, 0)),
+        ((2, 1), "repeat_sentence", (), (2, 1)),
+        ((0, 0), "go_to_block", (5,), (5, 0)),
+        ((5, 2), "go_to_start", (), (-1, 0)),
+        ((0, 0), "go_to_end", (), (5, 0)),
+        ((0, 0), "jump_seconds", (5.0,), None),
+    ],
+)
+def test_navigation_lands_where_stated(
+    engine: SpeechWorker,
+    start: tuple[int, int],
+    command: str,
+    args: tuple[float, ...],
+    expected: tuple[int, int] | None,
+) -> None:
+    landed = navigate(engine, start, command, *args)
+    if expected is None:  # +5 s from the first sentence of a ~2 s-per-sentence article
+        assert landed > start
+    else:
+        assert landed == expected
+
+
+def test_faster_and_slower_are_clamped_and_announced(engine: SpeechWorker) -> None:
+    session = Session(engine, rate=440)
+    reader = session.reader
+    reader.start(0)
+    reader.pause()
+    reader.faster()
+    reader.faster()
+    assert reader.rate == 450
+    session.close()
+    announced = [e.text for e in session.log if isinstance(e, Announced)]
+    assert "Speed 450 words per minute" in announced
+    assert announced.count("Maximum speed") == 1
+
+
+def test_position_is_saved_at_sentence_starts_and_on_close(
+    engine: SpeechWorker, tmp_path: Path
+) -> None:
+    store = Store(tmp_path / "state.sqlite3")
+    session = Session(engine, speed=1.0, store=store)
+    reader = session.reader
+    reader.start(reader.unit_for(2, 0))
+    session.next_sentence_started()
+    assert session.next_sentence_started() == (2, 1)
+    saved = store.load_position(ARTICLE.content_hash, ARTICLE.source or "")
+    assert saved is not None and (saved.block, saved.sentence) in ((2, 0), (2, 1))
+    reader.pause()
+    session.close()
+    saved = store.load_position(ARTICLE.content_hash, ARTICLE.source or "")
+    assert saved is not None and (saved.block, saved.sentence) == (2, 1)
+    store.close()

@@ -351,7 +351,7 @@ def _run_read(args: argparse.Namespace) -> int:
 
     from readout.audio.output import open_output
     from readout.paths import settings_path
-    from readout.plain import PlainOutput, run_keys
+    from readout.plain import PlainOutput, run_keys, single_keys
     from readout.reader import Reader
     from readout.settings import load_settings
     from readout.speech.engine import clamp_rate
@@ -388,12 +388,13 @@ def _run_read(args: argparse.Namespace) -> int:
             volume=settings.volume, lexicon=_lexicon(args), store=store,
         )  # fmt: skip
         unit, announce = _starting_point(args, reader, store)
-        reader.start(unit, announce=announce)
-        if sys.stdin.isatty():
-            run_keys(reader, output, sys.stdin)
-        else:
-            while not reader.wait_finished(0.2):
-                pass
+        with single_keys(sys.stdin):
+            reader.start(unit, announce=announce)
+            if sys.stdin.isatty():
+                run_keys(reader, output, sys.stdin)
+            else:
+                while not reader.wait_finished(0.2):
+                    pass
     finally:
         if reader is not None:
             reader.close()

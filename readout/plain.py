@@ -52,27 +52,30 @@ class PlainOutput:
 
 
 def run_keys(reader: Reader, output: PlainOutput, stdin: TextIO) -> None:
-    """Read single keys until "q" or the end of the article."""
-    with _cbreak(stdin):
-        fd = stdin.fileno()
-        while not reader.wait_finished(0):
-            ready, _, _ = select.select([fd], [], [], 0.1)
-            if not ready:
-                continue
-            key = _read_key(fd)
-            if key is None:
-                return  # end of input
-            binding = binding_for(key)
-            if binding is None:
-                continue
-            if binding.action == "quit":
-                output.line("Saved position, quitting")
-                return
-            if binding.action == "help":
-                for line in describe_keys():
-                    output.line(line)
-                continue
-            reader.perform(binding.action)
+    """Read single keys until "q" or the end of the article.
+
+    Call inside :func:`single_keys`, entered before reading starts, so that a key
+    pressed early is neither echoed nor held back waiting for Enter.
+    """
+    fd = stdin.fileno()
+    while not reader.wait_finished(0):
+        ready, _, _ = select.select([fd], [], [], 0.1)
+        if not ready:
+            continue
+        key = _read_key(fd)
+        if key is None:
+            return  # end of input
+        binding = binding_for(key)
+        if binding is None:
+            continue
+        if binding.action == "quit":
+            output.line("Saved position, quitting")
+            return
+        if binding.action == "help":
+            for line in describe_keys():
+                output.line(line)
+            continue
+        reader.perform(binding.action)
 
 
 def _read_key(fd: int) -> str | None:
@@ -95,8 +98,14 @@ def _read_key(fd: int) -> str | None:
 
 
 @contextlib.contextmanager
-def _cbreak(stream: TextIO) -> Iterator[None]:
-    """Single keys without Enter, with the terminal restored afterwards, whatever happens."""
+def single_keys(stream: TextIO) -> Iterator[None]:
+    """Single keys without Enter or echo, the terminal restored afterwards, whatever happens.
+
+    Does nothing when ``stream`` is not a terminal.
+    """
+    if not stream.isatty():
+        yield
+        return
     import termios
     import tty
 

@@ -1,0 +1,140 @@
+"""Plain mode driven through a pseudo-terminal, as a screen-reader user would."""
+
+from __future__ import annotations
+
+import os
+import pty
+import re
+import select
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.conftest import ASSETS, run_cli
+
+SAMPLE = str(ASSETS / "sample-article.txt")
+
+
+class Terminal:
+    """``readout`` running on a pty: send keys, read lines."""
+
+    def __init__(self, *args: str, home: Path) -> None:
+        master, slave = pty.openpty()
+        self.master = master
+        env = {**os.environ, "READOUT_HOME": str(home), "TERM": "xterm-256color"}
+        env.pop("NO_COLOR", None)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "readout", *args],
+            stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True,
+        )  # fmt: skip
+        os.close(slave)
+        self.output = b""
+
+    def read_until(self, pattern: str, timeout: float = 20.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            text = self.output.decode("utf-8", "replace")
+            if re.search(pattern, text, re.M):
+                return text
+            ready, _, _ = select.select([self.master], [], [], 0.1)
+            if ready:
+                try:
+                    self.output += os.read(self.master, 4096)
+                except OSError:
+                    break
+        raise AssertionError(f"never saw {pattern!r} in:\n{self.output.decode('utf-8', 'replace')}")
+
+    def press(self, key: str) -> None:
+        os.write(self.master, key.encode())
+
+    def finish(self, timeout: float = 10.0) -> int:
+        code = self.process.wait(timeout)
+        while True:
+            ready, _, _ = select.select([self.master], [], [], 0.1)
+            if not ready:
+                break
+            try:
+                chunk = os.read(self.master, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            self.output += chunk
+        os.close(self.master)
+        return code
+
+
+def state_lines(output: str) -> list[str]:
+    """The lines that are not a block being read."""
+    lines = [line.strip() for line in output.replace("\r\n", "\n").split("\n") if line.strip()]
+    return [
+        line
+        for line in lines
+        if not re.match(r"^(Title|Paragraph|Heading|List item|Quote|Caption)\b.*: ", line)
+    ]
+
+
+def test_keys_give_exactly_their_lines_and_the_next_run_resumes(tmp_path: Path) -> None:
+    term = Terminal("read", SAMPLE, "--audio-device", "null", "--rate", "200", home=tmp_path)
+    term.read_until(r"^Paragraph 1 of 8: ")
+    term.press(" ")
+    term.read_until(r"^Paused")
+    term.press("m")
+    term.read_until(r"^Muted")
+    term.press("]")
+    term.read_until(r"^Speed 220 words per minute")
+    term.press("q")
+    assert term.finish() == 0
+    output = term.output.decode("utf-8")
+    assert state_lines(output) == [
+        "Playing",
+        "Paused",
+        "Muted",
+        "Speed 220 words per minute",
+        "Saved position, quitting",
+    ]
+    raw = term.output
+    assert b"\x1b" not in raw  # no cursor moves, clears, colours or title changes
+    assert re.search(rb"\r(?!\n)", raw) is None  # no carriage-return rewrites
+
+    again = subprocess.Popen(
+        [sys.executable, "-m", "readout", "read", SAMPLE, "--audio-device", "null"],
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "READOUT_HOME": str(tmp_path)},
+    )  # fmt: skip
+    assert again.stdout is not None
+    first_lines = [again.stdout.readline().strip() for _ in range(3)]
+    again.terminate()
+    again.wait(10)
+    assert first_lines[0] == "Resuming at paragraph 1 of 8"
+    assert first_lines[1] == "Playing"
+    assert first_lines[2].startswith("Paragraph 1 of 8: ")
+
+
+def test_help_key_lists_keys_and_changes_nothing(tmp_path: Path) -> None:
+    term = Terminal("read", SAMPLE, "--audio-device", "null", home=tmp_path)
+    term.read_until(r"^Playing")
+    term.press("?")
+    text = term.read_until(r"^q: save the position and quit")
+    term.press("q")
+    assert term.finish() == 0
+    assert "space or p: play or pause" in text
+    assert "Paused" not in state_lines(text)
+
+
+def test_no_tty_reads_to_the_end_and_forgets_the_position(tmp_path: Path) -> None:
+    env = {"READOUT_HOME": str(tmp_path)}
+    result = run_cli(
+        "read", SAMPLE, "--audio-device", "null", "--rate", "450", "--from", "7", env=env
+    )
+    assert result.code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines == [
+        "Playing",
+        "Paragraph 7 of 8: The room opens on the first Monday of next month at 6 p.m.",
+        "Paragraph 8 of 8: *A pseudonym.",
+        "Finished",
+    ]
+    again = run_cli("read", SAMPLE, "--audio-device", "null", "--from", "8", env=env)
+    assert "Resuming" not in again.stdout

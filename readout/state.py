@@ -40,6 +40,10 @@ CREATE TABLE IF NOT EXISTS history (
 """
 
 
+class _DamagedStore(Exception):
+    """The file is a database, but not one of ours."""
+
+
 @dataclass(frozen=True)
 class SavedPosition:
     """Where reading stopped: block -1 is the title."""
@@ -75,6 +79,8 @@ class Store:
     def _open(self) -> sqlite3.Connection:
         try:
             return self._connect()
+        except _DamagedStore:
+            pass
         except sqlite3.DatabaseError as error:
             if isinstance(error, sqlite3.OperationalError) and not self._is_corrupt():
                 raise StateError(f"{self.path}: cannot open the state store ({error})") from None
@@ -104,22 +110,17 @@ class Store:
             connection.execute("PRAGMA synchronous = NORMAL")
             version = connection.execute("PRAGMA user_version").fetchone()[0]
             if version not in (0, _SCHEMA_VERSION):
-                raise sqlite3.DatabaseError(f"unknown schema version {version}")
+                raise _DamagedStore(f"unknown schema version {version}")
             connection.executescript(_SCHEMA)
             connection.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
-            tables = {
-                row[0]
-                for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-            if not {"positions", "history"} <= tables:
-                raise sqlite3.DatabaseError("tables missing")
-            connection.execute(
-                "SELECT article, source, block, sentence, updated FROM positions LIMIT 1"
-            ).fetchall()
-            connection.execute(
-                "SELECT article, source, title, opened FROM history LIMIT 1"
-            ).fetchall()
-        except sqlite3.DatabaseError:
+            try:
+                connection.execute(
+                    "SELECT article, source, block, sentence, updated FROM positions"
+                )
+                connection.execute("SELECT article, source, title, opened FROM history")
+            except sqlite3.OperationalError as error:
+                raise _DamagedStore(f"unexpected tables ({error})") from None
+        except (sqlite3.DatabaseError, _DamagedStore):
             connection.close()
             raise
         return connection

@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from readout.errors import UsageError
+from readout.settings import Settings, load_settings
+
+
+def test_missing_file_gives_defaults(tmp_path: Path) -> None:
+    assert load_settings(tmp_path / "none.toml") == Settings()
+
+
+def test_values_are_read_and_options_override(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text('voice = "en-us"\nrate = 220\nvolume = 70\nengine = "espeak"\n', "utf-8")
+    settings = load_settings(path)
+    assert settings == Settings(voice="en-us", rate=220, volume=70, engine="espeak")
+    assert settings.overridden(rate=300, voice=None).rate == 300
+    assert settings.overridden(rate=300, voice=None).voice == "en-us"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "rate = 1000",
+        "volume = -1",
+        "engine = 'festival'",
+        "colour = 'red'",
+        "rate = 'fast'",
+        "= broken",
+    ],
+)
+def test_bad_settings_are_usage_errors(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text(content, "utf-8")
+    with pytest.raises(UsageError):
+        load_settings(path)

@@ -1,0 +1,88 @@
+"""The state store: round trips, and damaged files moved aside with one warning."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from readout.errors import StateError
+from readout.state import Store
+
+
+def make_store(path: Path, warnings: list[str]) -> Store:
+    return Store(path, warn=warnings.append)
+
+
+def test_positions_and_history_round_trip(tmp_path: Path) -> None:
+    store = make_store(tmp_path / "s.db", [])
+    store.record_opened("hash", "a.txt", "A title")
+    store.save_position("hash", "a.txt", 3, 1)
+    store.save_position("hash", "a.txt", 4, 0)
+    saved = store.load_position("hash", "a.txt")
+    assert saved is not None and (saved.block, saved.sentence) == (4, 0)
+    assert store.load_position("hash", "b.txt") is None
+    [entry] = store.history()
+    assert entry.title == "A title" and entry.position is not None and entry.position.block == 4
+    store.forget_position("hash", "a.txt")
+    assert store.load_position("hash", "a.txt") is None
+    store.close()
+
+
+def _variants(path: Path) -> dict[str, bytes]:
+    good = make_store(path, [])
+    good.save_position("h", "s", 1, 1)
+    good.close()
+    content = path.read_bytes()
+    path.unlink()
+    return {
+        "zero bytes": b"",
+        "truncated": content[: len(content) // 3],
+        "random bytes": os.urandom(4096),
+        "text file": b"not a database at all\n" * 50,
+        "header only": content[:100],
+        "garbled pages": content[:1024] + os.urandom(len(content) - 1024),
+    }
+
+
+@pytest.mark.parametrize(
+    "variant",
+    ["zero bytes", "truncated", "random bytes", "text file", "header only", "garbled pages"],
+)
+def test_a_damaged_store_is_moved_aside_and_started_afresh(tmp_path: Path, variant: str) -> None:
+    path = tmp_path / "state.sqlite3"
+    damaged = _variants(path)[variant]
+    path.write_bytes(damaged)
+    warnings: list[str] = []
+    store = make_store(path, warnings)
+    store.save_position("h", "s", 2, 0)
+    assert store.load_position("h", "s") is not None
+    store.close()
+    aside = list(tmp_path.glob("state.sqlite3.corrupt-*"))
+    if variant == "zero bytes":
+        assert not aside and not warnings  # an empty file is simply a new database
+    else:
+        assert len(warnings) == 1 and "moved it to" in warnings[0]
+        moved = next(p for p in aside if not p.name.endswith(("-wal", "-shm")))
+        assert moved.read_bytes() == damaged
+
+
+def test_wrong_schema_is_moved_aside(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE positions (x TEXT)")
+        db.execute("CREATE TABLE history (y TEXT)")
+    warnings: list[str] = []
+    store = make_store(path, warnings)
+    store.save_position("h", "s", 0, 0)
+    store.close()
+    assert len(warnings) == 1
+
+
+def test_a_state_dir_that_cannot_be_made_is_a_state_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("in the way")
+    with pytest.raises(StateError, match="cannot create the state directory"):
+        Store(blocker / "state" / "state.sqlite3")

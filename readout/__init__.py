@@ -6,7 +6,6 @@ The library API: :func:`load` an input to an :class:`Article`, then read or expo
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING, Any
 
 from readout.article import Article, Block, BlockKind, Sentence
@@ -15,8 +14,6 @@ from readout.version import __version__
 
 if TYPE_CHECKING:
     from readout.loading import load
-
-logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __all__ = ["Article", "Block", "BlockKind", "ReadoutError", "Sentence", "__version__", "load"]
 

@@ -8,8 +8,6 @@ same characters.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -91,6 +89,8 @@ class Article:
     @property
     def content_hash(self) -> str:
         """A stable hash of the title and body text; keys resume positions and marks."""
+        import hashlib  # here, not at import: start-up time matters to a player
+
         digest = hashlib.sha256(self.title.encode("utf-8"))
         for block in self.blocks:
             digest.update(b"\x00" + block.kind.value.encode() + b"\x00")
@@ -122,6 +122,8 @@ class Article:
 
     def to_json(self, indent: int | None = 2) -> str:
         """Serialise with :meth:`to_dict`; non-ASCII text is kept as is."""
+        import json
+
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     @classmethod
@@ -151,4 +153,6 @@ class Article:
     @classmethod
     def from_json(cls, text: str) -> Article:
         """Rebuild an article from :meth:`to_json` output."""
+        import json
+
         return cls.from_dict(json.loads(text))

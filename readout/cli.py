@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from readout.audio.output import OutputDevice
     from readout.reader import Reader
     from readout.speech.lexicon import Lexicon
-    from readout.speech.script import SpokenUnit
+    from readout.speech.script import Script
     from readout.state import Store
 
 EXIT_OK = 0
@@ -292,7 +292,7 @@ def _load_input(args: argparse.Namespace) -> Article:
     return load(spec, limits=limits)
 
 
-def _spoken_units(article: Article, args: argparse.Namespace) -> list[SpokenUnit]:
+def _spoken_units(article: Article, args: argparse.Namespace) -> Script:
     from readout.speech.script import spoken_units
 
     return spoken_units(article, _lexicon(args))
@@ -349,14 +349,9 @@ def _run_devices(out: TextIO) -> int:
 def _run_read(args: argparse.Namespace) -> int:
     import signal
 
-    from readout.audio.output import open_output
     from readout.paths import settings_path
-    from readout.plain import PlainOutput, run_keys, single_keys
-    from readout.reader import Reader
     from readout.settings import load_settings
-    from readout.speech.engine import clamp_rate
     from readout.speech.engines import start_engine
-    from readout.state import open_store
 
     settings = load_settings(settings_path()).overridden(
         voice=args.voice, rate=args.rate, volume=args.volume, engine=args.engine,
@@ -365,17 +360,29 @@ def _run_read(args: argparse.Namespace) -> int:
     if not 0 <= settings.volume <= 100:
         _say(f"volume {settings.volume} is out of range; give 0 to 100")
         return EXIT_USAGE
-    article = _load_input(args)
-    output = PlainOutput(sys.stdout)
     signal.signal(signal.SIGTERM, _interrupt)
-    store = open_store(warn=_say)
+    # The speech library loads in the background while the rest of readout is imported
+    # and the article is read: that overlap is most of a fast start.
     engine = start_engine(settings.engine)
+
+    from readout.audio.output import open_output
+    from readout.plain import PlainOutput, run_keys, single_keys
+    from readout.reader import Reader
+    from readout.speech.engine import clamp_rate
+    from readout.state import open_store
+
+    store: Store | None = None
     reader: Reader | None = None
     try:
+        article = _load_input(args)
+        output = PlainOutput(sys.stdout)
+        store = open_store(warn=_say)
         rate, clamped = clamp_rate(settings.rate, engine)
         if clamped:
             output.line(f"Speed {rate} words per minute (the engine's limit)")
-        voice = settings.voice or engine.voice_for_language(article.language)
+        voice = settings.voice
+        if voice is None and article.language:
+            voice = engine.voice_for_language(article.language)
 
         def open_device(sample_rate: int) -> OutputDevice:
             opened = open_output(settings.audio_device, sample_rate)
@@ -399,7 +406,8 @@ def _run_read(args: argparse.Namespace) -> int:
         if reader is not None:
             reader.close()
         engine.close()
-        store.close()
+        if store is not None:
+            store.close()
     return EXIT_OK
 
 

@@ -12,7 +12,6 @@ callback. The position is saved at every sentence start, on pause and on close.
 from __future__ import annotations
 
 import itertools
-import logging
 import queue
 import threading
 import time
@@ -38,8 +37,6 @@ from readout.speech.lexicon import Lexicon
 from readout.speech.script import Pauses, spoken_units
 from readout.speech.worker import SpeechWorker
 from readout.state import Store
-
-_log = logging.getLogger(__name__)
 
 RATE_STEP = 1.1
 """[ and ] divide or multiply the rate by this (mpv's speed step)."""
@@ -169,8 +166,14 @@ class Reader:
         The first sentence is rendered before the device opens, at the sample rate the
         engine gives, so the first sound comes as soon as that sentence is ready.
         """
+        if announce:
+            self._announce(announce)
         first = self._render(unit).result()
         self._device = self._open_device(first.sample_rate)
+        self._jump(unit)
+        self._enqueue(unit, first, self._epoch)  # queued before the device asks for audio
+        self._player.resume()
+        self._set_state(ReaderState.PLAYING)
         self._device.start(self._player.source())
         if self._store is not None:
             self._guard_save(
@@ -178,10 +181,6 @@ class Reader:
                     self.article.content_hash, self._source, self.article.title
                 )
             )
-        if announce:
-            self._announce(announce)
-        self._jump(unit)
-        self.play()
         return self._device
 
     def close(self) -> None:
@@ -363,8 +362,8 @@ class Reader:
 
     def unit_for(self, block: int, sentence: int) -> int:
         """The unit index of a (block, sentence) position, clamped to the article."""
-        for index, unit in enumerate(self.units):
-            if (unit.block == block and unit.sentence >= sentence) or unit.block > block:
+        for index, (unit_block, unit_sentence) in enumerate(self.units.positions):
+            if (unit_block == block and unit_sentence >= sentence) or unit_block > block:
                 return index
         return len(self.units) - 1
 
@@ -416,7 +415,7 @@ class Reader:
         self._go(0)
 
     def _first_unit_of(self, block: int) -> int:
-        return next(i for i, u in enumerate(self.units) if u.block == block)
+        return next(i for i, (b, _) in enumerate(self.units.positions) if b == block)
 
     def _jump(self, unit: int, offset_s: float = 0.0) -> None:
         with self._cond:
@@ -492,13 +491,17 @@ class Reader:
                 continue
             except Exception:  # a cancelled render after a jump: go round again
                 continue
-            clip, queued = self._clip(unit, utterance, seek_ms)
-            with self._cond:
-                if epoch != self._epoch or self._closed:
-                    continue
-                self._live[clip.tag] = queued
-                self._player.enqueue(clip)
-                self._next_to_queue = unit + 1
+            self._enqueue(unit, utterance, epoch, seek_ms)
+
+    def _enqueue(self, unit: int, utterance: Utterance, epoch: int, seek_ms: int = 0) -> None:
+        """Queue a rendered unit to the player, unless a jump has made it stale."""
+        clip, queued = self._clip(unit, utterance, seek_ms)
+        with self._cond:
+            if epoch != self._epoch or self._closed or unit != self._next_to_queue:
+                return
+            self._live[clip.tag] = queued
+            self._player.enqueue(clip)
+            self._next_to_queue = unit + 1
 
     def _clip(self, unit: int, utterance: Utterance, seek_ms: int) -> tuple[Clip, _Queued]:
         spoken = self.units[unit].spoken
@@ -525,7 +528,11 @@ class Reader:
                 try:
                     self._on_event(reader_event)
                 except Exception:  # a face's bug must not stop the reading; it is logged
-                    _log.exception("event handler failed on %r", reader_event)
+                    import logging
+
+                    logging.getLogger(__name__).exception(
+                        "event handler failed on %r", reader_event
+                    )
 
     def _translate(self, event: ReaderEvent | PlayerEvent) -> list[ReaderEvent]:
         if isinstance(event, (BlockStarted, SentenceStarted, WordStarted, StateChanged, Announced)):

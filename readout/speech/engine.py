@@ -55,8 +55,15 @@ class Voice:
 class Engine(Protocol):
     """What every speech engine provides."""
 
-    name: str
-    rate_range: tuple[int, int]
+    @property
+    def name(self) -> str:
+        """A short name: "espeak", "pyttsx3"."""
+        ...
+
+    @property
+    def rate_range(self) -> tuple[int, int]:
+        """The slowest and fastest rates, in words per minute."""
+        ...
 
     def synthesize(self, text: str, voice: str | None, rate: int, pitch: int) -> Utterance:
         """Render ``text`` (one sentence) at ``rate`` words per minute."""

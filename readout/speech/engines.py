@@ -15,7 +15,8 @@ def default_engine_name() -> str:
 
 
 def start_engine(name: str | None = None) -> SpeechWorker:
-    """Start ``name`` (or the platform default) in its own worker thread.
+    """Start ``name`` (or the platform default) in its own worker thread, in the background:
+    the first call waits for it, and raises its error if it could not start.
 
     Raises:
         UsageError: an unknown engine name.

@@ -21,7 +21,8 @@ class EspeakEngine:
     def resolve_voice(self, spec: str | None) -> str:
         """Map a voice id ("gmw/en-US"), name ("English (America)") or language tag
         ("en-us", "en-GB") to the identifier libespeak-ng takes."""
-        spec = spec or DEFAULT_VOICE
+        if spec is None:
+            return DEFAULT_VOICE  # the library knows it: no need to list 141 voices first
         if spec not in self._resolved:
             wanted = spec.casefold().replace("_", "-")
             match = next(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import overload
 from urllib.parse import urlsplit
 
 from readout.article import Article, BlockKind
@@ -66,26 +67,58 @@ def rules_for(article: Article, lexicon: Lexicon) -> tuple[LexiconRule, ...]:
     return lexicon.for_sites(article.site, host)
 
 
+class Script(Sequence[SpokenUnit]):
+    """The units of an article, each made speakable only when first asked for.
+
+    A long article starts playing at once: normalising a million characters up front
+    would delay the first sound by seconds.
+    """
+
+    def __init__(self, article: Article, rules: Sequence[LexiconRule], *, verbatim: bool) -> None:
+        self._article = article
+        self._rules = rules
+        self._verbatim = verbatim
+        self.positions: list[tuple[int, int]] = [(-1, 0)] + [
+            (b, s) for b, block in enumerate(article.blocks) for s in range(len(block.sentences))
+        ]
+        self._made: dict[int, SpokenUnit] = {}
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    @overload
+    def __getitem__(self, index: int) -> SpokenUnit: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[SpokenUnit]: ...
+
+    def __getitem__(self, index: int | slice) -> SpokenUnit | list[SpokenUnit]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        unit = self._made.get(index)
+        if unit is None:
+            unit = self._made[index] = self._make(index)
+        return unit
+
+    def _make(self, index: int) -> SpokenUnit:
+        block_index, sentence_index = self.positions[index]
+        if block_index < 0:
+            kind, ends, text = BlockKind.HEADING, True, self._article.title
+        else:
+            block = self._article.blocks[block_index]
+            kind, ends = block.kind, sentence_index == len(block.sentences) - 1
+            text = block.sentences[sentence_index].text
+        spoken = speakable(
+            text, language=self._article.language, lexicon=self._rules, verbatim=self._verbatim
+        )
+        return SpokenUnit(block_index, sentence_index, kind, ends, spoken)
+
+
 def spoken_units(
     article: Article, lexicon: Lexicon | None = None, *, verbatim: bool = False
-) -> list[SpokenUnit]:
-    """Every unit of ``article`` in reading order, title first."""
+) -> Script:
+    """Every unit of ``article`` in reading order, title first (made speakable lazily)."""
     rules: Sequence[LexiconRule] = rules_for(article, lexicon) if lexicon else ()
-
-    def say(text: str) -> SpokenText:
-        return speakable(text, language=article.language, lexicon=rules, verbatim=verbatim)
-
-    units = [SpokenUnit(-1, 0, BlockKind.HEADING, True, say(article.title))]
-    for block_index, block in enumerate(article.blocks):
-        last = len(block.sentences) - 1
-        for sentence_index, sentence in enumerate(block.sentences):
-            units.append(
-                SpokenUnit(
-                    block_index,
-                    sentence_index,
-                    block.kind,
-                    sentence_index == last,
-                    say(sentence.text),
-                )
-            )
-    return units
+    return Script(article, rules, verbatim=verbatim)

@@ -4,6 +4,10 @@ Speech libraries are not thread-safe (pyttsx3 must be created and used in one th
 libespeak-ng keeps global state), so each engine lives in a :class:`SpeechWorker`:
 a long-lived thread fed by a queue, stopped by a sentinel and joined with a timeout,
 so quitting never waits on speech. The worker is itself an :class:`Engine`.
+
+The engine starts in the background (loading a speech library takes a while), so the
+caller can do other work meanwhile; the first call waits for it, and an engine that
+could not start raises its error from every call.
 """
 
 from __future__ import annotations
@@ -32,15 +36,25 @@ class SpeechWorker:
             target=self._run, args=(factory,), name=thread_name, daemon=True
         )
         self._thread.start()
-        engine = self._ready.result()  # re-raises the factory's error here, in the caller
-        self.name = engine.name
-        self.rate_range = engine.rate_range
+
+    @property
+    def name(self) -> str:
+        return self._ready.result().name
+
+    @property
+    def rate_range(self) -> tuple[int, int]:
+        return self._ready.result().rate_range
+
+    def wait_ready(self) -> None:
+        """Wait until the engine has started; re-raises its error (e.g. no library) here."""
+        self._ready.result()
 
     def _run(self, factory: Callable[[], Engine]) -> None:
         try:
             engine = factory()
         except BaseException as error:
             self._ready.set_exception(error)
+            self._fail_requests(error)
             return
         self._ready.set_result(engine)
         while True:
@@ -58,9 +72,18 @@ class SpeechWorker:
             except BaseException as error:
                 future.set_exception(error)
 
+    def _fail_requests(self, error: BaseException) -> None:
+        """The engine never started: answer every request with the reason, until stopped."""
+        while (item := self._requests.get()) is not _STOP:
+            future, _ = item
+            if future.set_running_or_notify_cancel():
+                future.set_exception(error)
+
     def call(self, function: Callable[[Engine], T]) -> Future[T]:
         """Queue ``function(engine)`` to run in the engine's thread."""
         future: Future[T] = Future()
+        if self._ready.done() and self._ready.exception() is not None:
+            self._ready.result()  # the engine never started: say why
         if not self._thread.is_alive():
             raise RuntimeError("the speech worker has stopped")
         self._requests.put((future, function))

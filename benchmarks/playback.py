@@ -1,0 +1,211 @@
+"""Playback responsiveness: start-up to first sound, control latency, CPU, long inputs.
+
+Run from the repository root:
+
+    python benchmarks/playback.py
+
+In one run, with the null audio device:
+- process start to the first audio sample handed to the device, for ``readout read``,
+  beside a minimal script that only loads the speech engine and renders the first
+  sentence (the practical limit), median of several runs;
+- pause -> silence and volume -> audible change latency (median and max over 50 tries);
+- CPU used while playing;
+- time to first sound and peak memory for a 1,000,000-character article.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "assets" / "sample-article.txt"
+RUNS = 7
+
+# Runs `readout read` in-process after a normal interpreter start, and reports the wall
+# time at which the null device first takes a non-silent sample.
+FIRST_SOUND = textwrap.dedent(
+    """
+    import os, sys, threading, time
+    import readout.audio.output as output
+    devices = []
+    original = output.NullDevice.__init__
+    def spy(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        devices.append(self)
+    output.NullDevice.__init__ = spy
+    def watch():
+        while True:
+            for device in devices:
+                if device.first_sound_at is not None:
+                    offset = time.time() - time.monotonic()
+                    print(f"first-sound {device.first_sound_at + offset:.6f}", file=sys.stderr, flush=True)
+                    os._exit(0)
+            time.sleep(0.001)
+    threading.Thread(target=watch, daemon=True).start()
+    from readout.cli import main
+    sys.exit(main(sys.argv[1:]))
+    """
+)
+
+MINIMAL = textwrap.dedent(
+    """
+    import time
+    from readout.speech.espeak import EspeakLibrary
+    library = EspeakLibrary.get()
+    pcm, _ = library.synthesize("Night reading room opens for shift workers", "en", 175, 50)
+    print(f"{time.time():.6f}", flush=True)
+    """
+)
+
+
+def first_sound_s(args: list[str], env: dict[str, str]) -> float:
+    started = time.time()
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_SOUND, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    return _first_sound(result.stderr) - started
+
+
+def _first_sound(stderr: str) -> float:
+    line = next(line for line in stderr.splitlines() if line.startswith("first-sound "))
+    return float(line.split()[1])
+
+
+def minimal_s(env: dict[str, str]) -> float:
+    started = time.time()
+    result = subprocess.run(
+        [sys.executable, "-c", MINIMAL], capture_output=True, text=True, env=env, check=True
+    )
+    return float(result.stdout.strip()) - started
+
+
+def control_latency() -> tuple[list[float], list[float]]:
+    """Seconds from pause() to the first silent period, and from set_volume() to the change."""
+    import array
+
+    from readout.audio.output import NullDevice
+    from readout.audio.player import Clip, Player
+
+    pause_delays, volume_delays = [], []
+    loud = array.array("h", [8000] * 22050 * 60).tobytes()
+    for _ in range(50):
+        marks: dict[str, float] = {}
+        player = Player(lambda event: None)
+        device = NullDevice(22050)
+        source = player.source()
+
+        def watched(frames: int, source=source, marks=marks) -> bytes:  # type: ignore[no-untyped-def]
+            chunk = source.send(frames)
+            samples = array.array("h", chunk)
+            now = time.monotonic()
+            if "pause" in marks and "silent" not in marks and not any(samples):
+                marks["silent"] = now
+            if "volume" in marks and "changed" not in marks and samples and samples[0] == 4000:
+                marks["changed"] = now
+            return chunk
+
+        class Tap:
+            def send(self, frames: int) -> bytes:
+                return watched(frames)
+
+        player.enqueue(Clip("x", loud))
+        device.start(Tap())  # type: ignore[arg-type]
+        time.sleep(0.1)
+        marks["volume"] = time.monotonic()
+        player.set_volume(0.5)
+        time.sleep(0.06)
+        marks["pause"] = time.monotonic()
+        player.pause()
+        time.sleep(0.06)
+        device.close()
+        pause_delays.append(marks["silent"] - marks["pause"])
+        volume_delays.append(marks["changed"] - marks["volume"])
+    return pause_delays, volume_delays
+
+
+def cpu_while_playing(env: dict[str, str], seconds: float = 6.0) -> float:
+    child = subprocess.Popen(
+        [sys.executable, "-m", "readout", "read", str(SAMPLE), "--audio-device", "null", "--no-resume"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, env=env,
+    )  # fmt: skip
+    time.sleep(1.0)  # past start-up
+    before = _cpu_seconds(child.pid)
+    time.sleep(seconds)
+    used = _cpu_seconds(child.pid) - before
+    child.kill()
+    child.wait()
+    return used / seconds
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def long_input(directory: Path) -> Path:
+    """A 1,000,000-character scraped article: the sample's body over and over."""
+    lines = SAMPLE.read_text("utf-8").splitlines()
+    footnote = next(i for i, line in enumerate(lines) if line.startswith("*"))
+    header, body, rest = lines[:3], lines[3:footnote], lines[footnote:]
+    text = "\n".join(header)
+    while len(text) < 1_000_000:
+        text += "\n" + "\n".join(body)
+    path = directory / "long-article.txt"
+    path.write_text(text + "\n" + "\n".join(rest) + "\n", "utf-8")
+    return path
+
+
+def peak_rss_mb_and_first_sound(path: Path, env: dict[str, str]) -> tuple[float, float]:
+    started = time.time()
+    child = subprocess.Popen(
+        [sys.executable, "-c", FIRST_SOUND, "read", str(path), "--audio-device", "null", "--no-resume"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, text=True,
+    )  # fmt: skip
+    assert child.stderr is not None
+    first = _first_sound(child.stderr.read()) - started
+    _, _, usage = os.wait4(child.pid, 0)
+    return usage.ru_maxrss / 1024, first
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as home:
+        env = {**os.environ, "READOUT_HOME": home}
+        args = ["read", str(SAMPLE), "--audio-device", "null", "--no-resume"]
+        readout_times = [first_sound_s(args, env) for _ in range(RUNS)]
+        minimal_times = [minimal_s(env) for _ in range(RUNS)]
+        ours, floor = statistics.median(readout_times), statistics.median(minimal_times)
+        print(
+            f"process start -> first sample, readout read: {ours * 1000:.0f} ms (median of {RUNS})"
+        )
+        print(
+            f"process start -> first sentence, minimal script: {floor * 1000:.0f} ms; ratio {ours / floor:.2f}"
+        )
+        pauses, volumes = control_latency()
+        print(
+            f"pause -> silence: median {statistics.median(pauses) * 1000:.0f} ms, max {max(pauses) * 1000:.0f} ms; "
+            f"volume -> audible: median {statistics.median(volumes) * 1000:.0f} ms, max {max(volumes) * 1000:.0f} ms"
+        )
+        print(f"CPU while playing: {cpu_while_playing(env) * 100:.1f}% of one core")
+        with tempfile.TemporaryDirectory() as scratch:
+            path = long_input(Path(scratch))
+            rss, first = peak_rss_mb_and_first_sound(path, env)
+            print(
+                f"1,000,000-character article: first sample after {first * 1000:.0f} ms, "
+                f"peak RSS {rss:.0f} MB (until the first sample)"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -107,7 +107,8 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
         return False
     if punctuation != ".":
         return True
-    before = _WORD_BEFORE.search(text, 0, match.start(1))
+    # Only the word just before matters: look back a little, not across the whole text.
+    before = _WORD_BEFORE.search(text, max(0, match.start(1) - 64), match.start(1))
     if before is None:
         return True
     word = before.group(1).lstrip("'’(-")

@@ -63,7 +63,10 @@ _UNSPACED_SCRIPT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\u
 
 def word_count(text: str) -> int:
     """Words; Chinese and Japanese, written without spaces, count two characters a word."""
-    return len(text.split()) + len(_UNSPACED_SCRIPT.findall(text)) // 2
+    words = len(text.split())
+    if text.isascii():
+        return words
+    return words + len(_UNSPACED_SCRIPT.findall(text)) // 2
 
 
 def is_boilerplate(text: str) -> bool:
@@ -72,7 +75,9 @@ def is_boilerplate(text: str) -> bool:
     if not stripped:
         return True
     words = word_count(stripped)
-    if _LABEL.match(stripped) or _TEASER_TAG.search(stripped) or is_placeholder(stripped):
+    if _LABEL.match(stripped) or is_placeholder(stripped):
+        return True
+    if stripped.endswith(("]", "|")) and _TEASER_TAG.search(stripped):
         return True
     if (
         words <= 40

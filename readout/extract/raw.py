@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from readout.article import BlockKind
-
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -21,4 +18,4 @@ class RawBlock:
 
 def collapse(text: str) -> str:
     """Collapse runs of whitespace to one space and trim."""
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())

@@ -80,13 +80,14 @@ def _provide_espeak_for_pyttsx3() -> None:
     """On Linux, pyttsx3 loads libespeak-ng by name; lend it the pip-installed copy."""
     if not sys.platform.startswith("linux") or ctypes.util.find_library("espeak-ng"):
         return
-    try:
-        import espeakng_loader
-    except ImportError:
+    from readout.speech.espeak import pip_library_files
+
+    shipped = pip_library_files()
+    if shipped is None:
         return
     # Loaded globally under its soname, pyttsx3's dlopen("libespeak-ng.so.1") finds it.
-    ctypes.CDLL(str(espeakng_loader.get_library_path()), mode=ctypes.RTLD_GLOBAL)
-    os.environ.setdefault("ESPEAK_DATA_PATH", str(espeakng_loader.get_data_path()))
+    ctypes.CDLL(str(shipped[0]), mode=ctypes.RTLD_GLOBAL)
+    os.environ.setdefault("ESPEAK_DATA_PATH", str(shipped[1]))
 
 
 class Pyttsx3Engine:

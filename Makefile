@@ -21,7 +21,7 @@ $(VENV)/.test-installed: pyproject.toml | $(BIN)/python
 	touch $(VENV)/.installed $@
 
 demo: $(VENV)/.installed
-	$(BIN)/readout text assets/sample-article.txt
+	$(BIN)/readout assets/sample-article.txt
 
 test: $(VENV)/.test-installed lint typecheck layers pytest
 

@@ -204,6 +204,21 @@ def peak_rss_mb_and_first_sound(path: Path, env: dict[str, str]) -> tuple[float,
     return usage.ru_maxrss / 1024, first
 
 
+def peak_rss_mb_while_playing(path: Path, env: dict[str, str], seconds: float = 3.0) -> float:
+    child = subprocess.Popen(
+        [sys.executable, "-m", "readout", "read", str(path), "--audio-device", "null", "--no-resume"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, env=env,
+    )  # fmt: skip
+    time.sleep(seconds)
+    status = Path(f"/proc/{child.pid}/status").read_text()
+    child.kill()
+    child.wait()
+    kilobytes = next(
+        int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")
+    )
+    return kilobytes / 1024
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory() as home:
         env = {**os.environ, "READOUT_HOME": home}
@@ -231,9 +246,10 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as scratch:
             path = long_input(Path(scratch))
             rss, first = peak_rss_mb_and_first_sound(path, env)
+            playing = peak_rss_mb_while_playing(path, env)
             print(
-                f"1,000,000-character article: first sample after {first * 1000:.0f} ms, "
-                f"peak RSS {rss:.0f} MB (until the first sample)"
+                f"1,000,000-character article: first sample after {first * 1000:.0f} ms; "
+                f"peak RSS {rss:.0f} MB at the first sample, {playing:.0f} MB after 3 s of playing"
             )
     return 0
 

@@ -432,7 +432,7 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def _lexicon(args: argparse.Namespace) -> Lexicon:
+def _lexicon(args: argparse.Namespace) -> Lexicon | None:
     from pathlib import Path
 
     from readout.paths import user_lexicon_path

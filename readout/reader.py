@@ -16,9 +16,9 @@ import queue
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Future
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from readout.article import Article, BlockKind
 from readout.audio.output import OutputDevice
@@ -33,10 +33,13 @@ from readout.audio.player import (
 )
 from readout.errors import ReadoutError
 from readout.speech.engine import Utterance
-from readout.speech.lexicon import Lexicon
+from readout.speech.pending import Pending
 from readout.speech.script import Pauses, spoken_units
 from readout.speech.worker import SpeechWorker
 from readout.state import Store
+
+if TYPE_CHECKING:
+    from readout.speech.lexicon import Lexicon
 
 RATE_STEP = 1.1
 """[ and ] divide or multiply the rate by this (mpv's speed step)."""
@@ -138,7 +141,7 @@ class Reader:
         self._epoch = 0
         self._live: dict[int, _Queued] = {}
         self._tags = itertools.count()
-        self._cache: dict[tuple[int, int, str | None], Future[Utterance]] = {}
+        self._cache: dict[tuple[int, int, str | None], Pending[Utterance]] = {}
         self._seek_into_next = 0
         self._closed = False
         self._finished = threading.Event()
@@ -453,7 +456,7 @@ class Reader:
 
     # --- internals: rendering and feeding --------------------------------------
 
-    def _render(self, unit: int) -> Future[Utterance]:
+    def _render(self, unit: int) -> Pending[Utterance]:
         key = (unit, self.rate, self.voice)
         future = self._cache.get(key)
         if future is None:

@@ -18,11 +18,6 @@ from typing import Any
 
 from readout.errors import UsageError
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
 DEFAULT_RATE = 175
 
 
@@ -43,6 +38,10 @@ def load_settings(path: Path) -> Settings:
     """Read ``path``; a missing file gives the defaults."""
     if not path.is_file():
         return Settings()
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
     try:
         data = tomllib.loads(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:

@@ -13,12 +13,12 @@ import contextlib
 import os
 import wave
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
 from readout.errors import ExportError
 from readout.speech.engine import Utterance
+from readout.speech.pending import Pending
 from readout.speech.script import Pauses, SpokenUnit
 from readout.speech.worker import SpeechWorker
 
@@ -54,7 +54,7 @@ def export_wav(
         raise ExportError(f"{out}: nothing to say")
     pauses = pauses or Pauses()
     part = out.with_name(out.name + ".part")
-    pending: collections.deque[Future[Utterance]] = collections.deque()
+    pending: collections.deque[Pending[Utterance]] = collections.deque()
     queued = 0
 
     def fill() -> None:
@@ -93,7 +93,7 @@ def export_wav(
     return ExportResult(path=out, duration_s=frames / first.sample_rate, sentences=len(units))
 
 
-def _discard(part: Path, pending: collections.deque[Future[Utterance]]) -> None:
+def _discard(part: Path, pending: collections.deque[Pending[Utterance]]) -> None:
     for future in pending:
         future.cancel()
     with contextlib.suppress(OSError):

@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from readout.speech.lexicon import LexiconRule
 from readout.speech.numbers import cardinal, ordinal, year
 from readout.speech.spoken import SpokenBuilder, SpokenText
+
+if TYPE_CHECKING:
+    from readout.speech.lexicon import LexiconRule
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"'})  # fmt: skip
 

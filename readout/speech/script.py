@@ -9,13 +9,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import overload
+from typing import TYPE_CHECKING, overload
 from urllib.parse import urlsplit
 
 from readout.article import Article, BlockKind
-from readout.speech.lexicon import Lexicon, LexiconRule
 from readout.speech.normalize import speakable
 from readout.speech.spoken import SpokenText
+
+if TYPE_CHECKING:  # the lexicon (and its TOML parser) loads only when a lexicon exists
+    from readout.speech.lexicon import Lexicon, LexiconRule
 
 
 @dataclass(frozen=True)
@@ -51,8 +53,13 @@ class Pauses:
         return self.heading if unit.kind is BlockKind.HEADING else self.paragraph
 
 
-def load_lexicon(extra: Path | None = None, *, user_file: Path | None = None) -> Lexicon:
-    """The user's lexicon (if the file exists) followed by ``extra`` (which must)."""
+def load_lexicon(extra: Path | None = None, *, user_file: Path | None = None) -> Lexicon | None:
+    """The user's lexicon (if the file exists) followed by ``extra`` (which must); None if neither."""
+    has_user_file = user_file is not None and user_file.is_file()
+    if not has_user_file and extra is None:
+        return None
+    from readout.speech.lexicon import Lexicon
+
     lexicon = Lexicon()
     if user_file is not None and user_file.is_file():
         lexicon = lexicon + Lexicon.load(user_file)

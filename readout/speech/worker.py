@@ -15,10 +15,10 @@ from __future__ import annotations
 import queue
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future
 from typing import Any, TypeVar
 
 from readout.speech.engine import Engine, Utterance, Voice
+from readout.speech.pending import Pending
 
 T = TypeVar("T")
 _STOP = object()
@@ -31,7 +31,7 @@ class SpeechWorker:
         self, factory: Callable[[], Engine], *, thread_name: str = "readout-speech"
     ) -> None:
         self._requests: queue.Queue[Any] = queue.Queue()
-        self._ready: Future[Engine] = Future()
+        self._ready: Pending[Engine] = Pending()
         self._thread = threading.Thread(
             target=self._run, args=(factory,), name=thread_name, daemon=True
         )
@@ -79,9 +79,9 @@ class SpeechWorker:
             if future.set_running_or_notify_cancel():
                 future.set_exception(error)
 
-    def call(self, function: Callable[[Engine], T]) -> Future[T]:
+    def call(self, function: Callable[[Engine], T]) -> Pending[T]:
         """Queue ``function(engine)`` to run in the engine's thread."""
-        future: Future[T] = Future()
+        future: Pending[T] = Pending()
         if self._ready.done() and self._ready.exception() is not None:
             self._ready.result()  # the engine never started: say why
         if not self._thread.is_alive():
@@ -89,7 +89,9 @@ class SpeechWorker:
         self._requests.put((future, function))
         return future
 
-    def submit(self, text: str, voice: str | None, rate: int, pitch: int = 50) -> Future[Utterance]:
+    def submit(
+        self, text: str, voice: str | None, rate: int, pitch: int = 50
+    ) -> Pending[Utterance]:
         """Queue a sentence; the future gives its :class:`Utterance`."""
         return self.call(lambda engine: engine.synthesize(text, voice, rate, pitch))
 

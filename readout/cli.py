@@ -9,8 +9,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from readout.errors import ReadoutError
 from readout.sanitize import sanitize
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from readout.reader import Reader
     from readout.speech.lexicon import Lexicon
     from readout.speech.script import Script
+    from readout.speech.worker import SpeechWorker
     from readout.state import Store
 
 EXIT_OK = 0
@@ -236,8 +237,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_voices(args, sys.stdout)
         if args.command == "export":
             return _run_export(args)
-        if args.command in ("play", "read"):
+        if args.command == "read":
             return _run_read(args)
+        if args.command == "play":
+            return _run_read(args, full_screen=_full_screen_wanted(args))
         if args.command == "devices":
             return _run_devices(sys.stdout)
         parser.print_usage(sys.stderr)
@@ -346,7 +349,8 @@ def _run_devices(out: TextIO) -> int:
     return EXIT_OK
 
 
-def _run_read(args: argparse.Namespace) -> int:
+def _run_read(args: argparse.Namespace, *, full_screen: bool = False) -> int:
+    """Read aloud: plain mode, or the full-screen player when ``full_screen``."""
     import signal
 
     from readout.paths import settings_path
@@ -366,49 +370,97 @@ def _run_read(args: argparse.Namespace) -> int:
     engine = start_engine(settings.engine)
 
     from readout.audio.output import open_output
-    from readout.plain import PlainOutput, run_keys, single_keys
-    from readout.reader import Reader
     from readout.speech.engine import clamp_rate
     from readout.state import open_store
 
     store: Store | None = None
-    reader: Reader | None = None
     try:
         article = _load_input(args)
-        output = PlainOutput(sys.stdout)
         store = open_store(warn=_say)
         rate, clamped = clamp_rate(settings.rate, engine)
-        if clamped:
-            output.line(f"Speed {rate} words per minute (the engine's limit)")
         voice = settings.voice
         if voice is None and article.language:
             voice = engine.voice_for_language(article.language)
+        notes: list[str] = (
+            [f"Speed {rate} words per minute (the engine's limit)"] if clamped else []
+        )
+        tell: Callable[[str], None] = notes.append
 
         def open_device(sample_rate: int) -> OutputDevice:
             opened = open_output(settings.audio_device, sample_rate)
             if opened.note:
-                output.line(opened.note[0].upper() + opened.note[1:])
+                tell(opened.note[0].upper() + opened.note[1:])
             return opened.device
 
-        reader = Reader(
-            article, engine, open_device, on_event=output.on_event, rate=rate, voice=voice,
-            volume=settings.volume, lexicon=_lexicon(args), store=store,
-        )  # fmt: skip
-        unit, announce = _starting_point(args, reader, store)
+        common = {
+            "rate": rate, "voice": voice, "volume": settings.volume,
+            "lexicon": _lexicon(args), "store": store,
+        }  # fmt: skip
+        if full_screen:
+            return _play_full_screen(args, article, engine, open_device, common, notes)
+        return _play_plain(args, article, engine, open_device, common, notes, lambda t: tell(t))
+    finally:
+        engine.close()
+        if store is not None:
+            store.close()
+
+
+def _play_plain(
+    args: argparse.Namespace,
+    article: Article,
+    engine: SpeechWorker,
+    open_device: Callable[[int], OutputDevice],
+    common: dict[str, Any],
+    notes: list[str],
+    tell: Callable[[str], None],
+) -> int:
+    from readout.plain import PlainOutput, run_keys, single_keys
+    from readout.reader import Reader
+
+    output = PlainOutput(sys.stdout)
+    for note in notes:
+        output.line(note)
+    notes.clear()
+    reader = Reader(article, engine, open_device, on_event=output.on_event, **common)
+    try:
+        unit, announce = _starting_point(args, reader, common["store"])
         with single_keys(sys.stdin):
             reader.start(unit, announce=announce)
+            for note in notes:
+                output.line(note)
             if sys.stdin.isatty():
                 run_keys(reader, output, sys.stdin)
             else:
                 while not reader.wait_finished(0.2):
                     pass
     finally:
-        if reader is not None:
-            reader.close()
-        engine.close()
-        if store is not None:
-            store.close()
+        reader.close()
     return EXIT_OK
+
+
+def _play_full_screen(
+    args: argparse.Namespace,
+    article: Article,
+    engine: SpeechWorker,
+    open_device: Callable[[int], OutputDevice],
+    common: dict[str, Any],
+    notes: list[str],
+) -> int:
+    from readout.tui.app import make_app
+
+    app = make_app(article, engine, open_device, **common)
+    unit, announce = _starting_point(args, app.reader, common["store"])
+    app.set_start(unit, announce)
+    app.pending_notes = notes
+    app.run()
+    return EXIT_OK
+
+
+def _full_screen_wanted(args: argparse.Namespace) -> bool:
+    """The player needs a terminal on both ends; screen readers and pipes get plain mode."""
+    from readout.plain import plain_wanted
+
+    return not args.plain and sys.stdin.isatty() and not plain_wanted()
 
 
 def _starting_point(

@@ -1,0 +1,264 @@
+"""The full-screen player: the article on screen, following the voice, with the widget's controls.
+
+A thin face over :class:`~readout.reader.Reader`. Reader events arrive on the Reader's
+own thread and are posted to the app as messages; only the app's thread touches
+widgets. All article text is shown as :class:`~textual.content.Content` (never parsed as
+markup), and the current sentence is marked by reverse video, bold and a "▶" marker,
+not colour alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Button, Static
+
+from readout.article import Article, BlockKind
+from readout.audio.output import OutputDevice
+from readout.keys import BINDINGS, describe_keys
+from readout.reader import (
+    Announced,
+    Reader,
+    ReaderEvent,
+    SentenceStarted,
+    StateChanged,
+    WordStarted,
+)
+from readout.speech.worker import SpeechWorker
+from readout.state import Store
+
+# Our key names (shared with plain mode) as Textual names them.
+_TEXTUAL_KEYS = {
+    ".": "full_stop", ",": "comma", ">": "greater_than_sign", "<": "less_than_sign",
+    "[": "left_square_bracket", "]": "right_square_bracket", "-": "minus", "+": "plus",
+    "=": "equals_sign", "?": "question_mark",
+}  # fmt: skip
+
+# The controls of a "listen to this article" widget: label, short label (for narrow
+# terminals), action.
+CONTROLS = (
+    ("Previous ←", "Prev ←", "previous_sentence"),
+    ("Play Space", "Play ␣", "toggle"),
+    ("Next →", "Next →", "next_sentence"),
+    ("Quieter -", "Vol -", "volume_down"),
+    ("Louder +", "Vol +", "volume_up"),
+    ("Mute m", "Mute m", "toggle_mute"),
+    ("Slower [", "Slow [", "slower"),
+    ("Faster ]", "Fast ]", "faster"),
+)
+WIDE = 120
+"""From this many columns the controls fit on one line with their full labels."""
+
+
+@dataclass
+class ReaderUpdate(Message):
+    """Something happened in the reading session (posted from the Reader's thread)."""
+
+    event: ReaderEvent
+
+
+class BlockView(Static):
+    """One block of the article; shows which sentence (and word) is being read."""
+
+    def __init__(self, index: int, kind: BlockKind, text: str) -> None:
+        super().__init__(Content(text), markup=False, classes=f"block {kind.value}")
+        self.index = index
+        self.kind = kind
+        self.text = text
+
+    def show_reading(
+        self, span: tuple[int, int] | None, word: tuple[int, int] | None = None
+    ) -> None:
+        """Mark ``span`` (a sentence) and ``word`` (both offsets into the text), or clear."""
+        if span is None:
+            self.remove_class("current")
+            self.update(Content(self.text))
+            return
+        self.add_class("current")
+        content = Content("▶ " + self.text)
+        start, end = span
+        content = content.stylize("reverse bold", start + 2, end + 2)
+        if word is not None:
+            content = content.stylize("underline", word[0] + 2, word[1] + 2)
+        self.update(content)
+
+
+class ControlBar(Grid):
+    """The widget's buttons, each labelled with its key; short labels when narrow."""
+
+    def compose(self) -> ComposeResult:
+        for label, _, action in CONTROLS:
+            yield Button(Content(label), id=f"control-{action}", compact=True)
+
+    def on_resize(self) -> None:
+        wide = self.app.size.width >= WIDE
+        for label, short, action in CONTROLS:
+            self.query_one(f"#control-{action}", Button).label = Content(label if wide else short)
+
+
+class ReadoutApp(App[None]):
+    """The player. Build it with :func:`make_app`."""
+
+    CSS_PATH = "readout.tcss"
+    TITLE = "readout"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]  # noqa: RUF012
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            ",".join(_TEXTUAL_KEYS.get(key, key) for key in binding.keys),
+            f"perform('{binding.action}')",
+            binding.description,
+            id=binding.id,
+            priority=True,
+            show=binding.id in {"toggle", "mute", "help", "quit"},
+        )
+        for binding in BINDINGS
+    ]
+
+    def __init__(
+        self,
+        article: Article,
+        make_reader: Callable[[Callable[[ReaderEvent], None]], Reader],
+        *,
+        start_unit: int = 0,
+        announce: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.animation_level = "none"
+        self.article = article
+        self.reader = make_reader(self._post_update)
+        self._start_unit = start_unit
+        self._announce = announce
+        self._current: tuple[int, int] | None = None
+        self.last_announcement = announce or ""
+        self.pending_notes: list[str] = []
+
+    def _post_update(self, event: ReaderEvent) -> None:
+        """Called on the Reader's thread: hand the event to the app's thread."""
+        self.post_message(ReaderUpdate(event))
+
+    def set_start(self, unit: int, announce: str | None) -> None:
+        """Where to start reading (a resume point), before the app runs."""
+        self._start_unit, self._announce = unit, announce
+        self.last_announcement = announce or ""
+
+    # --- layout -------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        article = self.article
+        meta = " · ".join(v for v in (article.site, article.byline, article.published) if v)
+        minutes = max(1, round(article.word_count / max(self.reader.rate, 1)))
+        yield Static(Content(article.title), id="title", markup=False)
+        yield Static(
+            Content(f"{meta}{' · ' if meta else ''}{minutes} min read"), id="meta", markup=False
+        )
+        with VerticalScroll(id="article"):
+            for index, block in enumerate(article.blocks):
+                yield BlockView(index, block.kind, block.text)
+        yield ControlBar(id="controls")
+        yield Static(Content(self.status_text()), id="status", markup=False)
+
+    def on_mount(self) -> None:
+        self.run_worker(self._start, thread=True, exclusive=True, exit_on_error=False)
+
+    def _start(self) -> None:
+        self.reader.start(self._start_unit, announce=self._announce)
+        for note in self.pending_notes:  # e.g. no audio device: playing silently
+            self.call_from_thread(self.notify, note, markup=False)
+
+    # --- actions ------------------------------------------------------------------
+
+    def action_perform(self, action: str) -> None:
+        if action == "quit":
+            self.reader.save_position()
+            self.exit()
+        elif action == "help":
+            self.notify("\n".join(describe_keys()), title="Keys", timeout=15, markup=False)
+        else:
+            self.reader.perform(action)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id and event.button.id.startswith("control-"):
+            self.reader.perform(event.button.id.removeprefix("control-"))
+
+    async def action_quit(self) -> None:
+        self.reader.save_position()
+        self.exit()
+
+    def on_unmount(self) -> None:
+        self.reader.close()
+
+    # --- reader events --------------------------------------------------------------
+
+    def on_reader_update(self, message: ReaderUpdate) -> None:
+        event = message.event
+        if isinstance(event, SentenceStarted):
+            self._follow(event.block, event.sentence, None)
+        elif isinstance(event, WordStarted):
+            self._follow(event.block, event.sentence, (event.start, event.start + event.length))
+        elif isinstance(event, Announced):
+            self.last_announcement = event.text
+        elif not isinstance(event, StateChanged):
+            return
+        self.query_one("#status", Static).update(Content(self.status_text()))
+
+    def _follow(self, block: int, sentence: int, word: tuple[int, int] | None) -> None:
+        views = list(self.query(BlockView))
+        if (
+            self._current is not None
+            and self._current[0] != block
+            and 0 <= self._current[0] < len(views)
+        ):
+            views[self._current[0]].show_reading(None)
+        self._current = (block, sentence)
+        if not 0 <= block < len(views):
+            return
+        found = self.article.blocks[block].sentences[sentence]
+        view = views[block]
+        view.show_reading((found.start, found.end), word)
+        if word is None:
+            view.scroll_visible(animate=False)
+
+    def status_text(self) -> str:
+        """The status line, in words: state, volume, position, speed, time left."""
+        reader = self.reader
+        volume = "Muted" if reader.muted else f"Volume {reader.volume}%"
+        unit = reader.units.positions[reader.unit]
+        where = reader.block_label(unit[0]) if unit[0] >= 0 else "Title"
+        remaining = sum(len(b.text.split()) for b in self.article.blocks[max(unit[0], 0) :])
+        minutes = remaining / max(reader.rate, 1)
+        left = f"{round(minutes)} min left" if minutes >= 1 else "under a minute left"
+        parts = [reader.state.value, volume, where, f"{reader.rate} words per minute", left]
+        if self.last_announcement and self.last_announcement not in parts:
+            parts.append(self.last_announcement)
+        return " · ".join(parts)
+
+
+def make_app(
+    article: Article,
+    engine: SpeechWorker,
+    open_device: Callable[[int], OutputDevice],
+    *,
+    rate: int = 175,
+    voice: str | None = None,
+    volume: int = 100,
+    store: Store | None = None,
+    lexicon: object | None = None,
+    start_unit: int = 0,
+    announce: str | None = None,
+) -> ReadoutApp:
+    """The app, as the CLI and the tests build it."""
+
+    def make_reader(on_event: Callable[[ReaderEvent], None]) -> Reader:
+        return Reader(
+            article, engine, open_device, on_event=on_event, rate=rate, voice=voice,
+            volume=volume, store=store, lexicon=lexicon,  # type: ignore[arg-type]
+        )  # fmt: skip
+
+    return ReadoutApp(article, make_reader, start_unit=start_unit, announce=announce)

@@ -1,0 +1,115 @@
+"""The full-screen player through Textual's Pilot: real synthesis, the null device."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from readout.audio.output import NullDevice
+from readout.loading import load
+from readout.reader import ReaderState
+from readout.speech.engines import start_engine
+from readout.speech.worker import SpeechWorker
+from readout.state import Store
+from readout.tui.app import BlockView, ReadoutApp, make_app
+from tests.conftest import ASSETS, FIXTURES
+
+SAMPLE = load(str(ASSETS / "sample-article.txt"))
+
+
+@pytest.fixture(scope="module")
+def engine() -> Iterator[SpeechWorker]:
+    worker = start_engine("espeak")
+    yield worker
+    worker.close()
+
+
+def build(engine: SpeechWorker, store: Store | None = None, article=SAMPLE) -> ReadoutApp:  # type: ignore[no-untyped-def]
+    return make_app(article, engine, lambda rate: NullDevice(rate, speed=2.0), store=store)
+
+
+def status(app: ReadoutApp) -> str:
+    return str(app.query_one("#status", Static).render())
+
+
+async def wait_for(pilot, predicate, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(int(timeout / 0.05)):
+        await pilot.pause()
+        if predicate():
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError("condition never met")
+
+
+async def test_status_bar_says_the_state_in_words(engine: SpeechWorker) -> None:
+    app = build(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: status(app).startswith("Playing"))
+        assert "Volume 100%" in status(app) and "words per minute" in status(app)
+        await pilot.press("space")
+        await wait_for(pilot, lambda: status(app).startswith("Paused"))
+        await pilot.press("m")
+        await wait_for(pilot, lambda: "Muted" in status(app))
+        await pilot.press("m")
+        await pilot.press("minus")
+        await wait_for(pilot, lambda: "Volume 90%" in status(app))
+        await pilot.press("right_square_bracket")
+        await wait_for(pilot, lambda: f"{round(175 * 1.1)} words per minute" in status(app))
+
+
+async def test_highlight_follows_the_voice(engine: SpeechWorker) -> None:
+    app = build(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: bool(app.query(".current")))
+        first = app.query_one(".current", BlockView)
+        assert str(first.render()).startswith("▶ ")
+        await pilot.press("down")
+        await wait_for(pilot, lambda: app.query_one(".current", BlockView).index == first.index + 1)
+        assert len(app.query(".current")) == 1
+
+
+async def test_controls_mirror_the_widget_buttons(engine: SpeechWorker) -> None:
+    app = build(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: app.reader.state is ReaderState.PLAYING)
+        labels = [str(b.label) for b in app.query("#controls Button")]
+        assert labels[:6] == ["Previous ←", "Play Space", "Next →", "Quieter -", "Louder +", "Mute m"]
+        await pilot.click("#control-toggle_mute")
+        await wait_for(pilot, lambda: "Muted" in status(app))
+        await pilot.click("#control-toggle")
+        await wait_for(pilot, lambda: app.reader.state is ReaderState.PAUSED)
+
+
+async def test_q_saves_the_position_and_quits(engine: SpeechWorker, tmp_path: Path) -> None:
+    store = Store(tmp_path / "state.sqlite3")
+    app = build(engine, store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("down", "down")
+        await wait_for(pilot, lambda: app.reader.units.positions[app.reader.unit][0] >= 1)
+        await pilot.press("q")
+    saved = store.load_position(SAMPLE.content_hash, SAMPLE.source or "")
+    assert saved is not None and saved.block >= 1
+    store.close()
+
+
+async def test_hostile_text_is_shown_literally(engine: SpeechWorker) -> None:
+    article = load(str(FIXTURES / "hostile.html"))
+    app = build(engine, article=article)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        shown = " ".join(str(v.render()) for v in app.query(BlockView))
+        assert "[@click=app.quit]quit[/]" in shown and "[bold]not bold[/]" in shown
+        assert "\x1b" not in shown
+        assert str(app.query_one("#title", Static).render()).startswith("Hostile title [bold]x[/]")
+
+
+async def test_small_terminal_keeps_the_essentials(engine: SpeechWorker) -> None:
+    app = build(engine)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await wait_for(pilot, lambda: status(app).startswith("Playing"))
+        assert app.query_one("#status").region.height >= 1
+        assert app.query_one("#controls").region.height >= 1

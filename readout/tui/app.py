@@ -9,7 +9,8 @@ not colour alone.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -18,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.message import Message
+from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from readout.article import Article, BlockKind
@@ -27,12 +29,14 @@ from readout.reader import (
     Announced,
     Reader,
     ReaderEvent,
+    ReaderState,
     SentenceStarted,
     StateChanged,
     WordStarted,
 )
 from readout.speech.worker import SpeechWorker
 from readout.state import Store
+from readout.tui.themes import DEFAULT_THEME, HIGH_CONTRAST
 
 # Our key names (shared with plain mode) as Textual names them.
 _TEXTUAL_KEYS = {
@@ -64,14 +68,27 @@ class ReaderUpdate(Message):
     event: ReaderEvent
 
 
-class BlockView(Static):
-    """One block of the article; shows which sentence (and word) is being read."""
+class BlockView(Static, can_focus=True):
+    """One block of the article; shows which sentence (and word) is being read.
+
+    Clicking it, or pressing Enter on it, reads from there.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "read_here", "Read from here", id="read_here"),
+    ]
 
     def __init__(self, index: int, kind: BlockKind, text: str) -> None:
         super().__init__(Content(text), markup=False, classes=f"block {kind.value}")
         self.index = index
         self.kind = kind
         self.text = text
+
+    def action_read_here(self) -> None:
+        self.app.reader.go_to_block(self.index)  # type: ignore[attr-defined]
+
+    def on_click(self) -> None:
+        self.action_read_here()
 
     def show_reading(
         self, span: tuple[int, int] | None, word: tuple[int, int] | None = None
@@ -88,6 +105,25 @@ class BlockView(Static):
         if word is not None:
             content = content.stylize("underline", word[0] + 2, word[1] + 2)
         self.update(content)
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key, what it does, and its id (for remapping in settings.toml)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "dismiss", "Close", id="close_help"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        lines = [
+            f"{line}   [{binding.id}]"
+            for line, binding in zip(describe_keys(), BINDINGS, strict=True)
+        ]
+        with VerticalScroll(id="help"):
+            yield Static(
+                Content("Keys (press Escape to close)"), classes="help-title", markup=False
+            )
+            yield Static(Content("\n".join(lines)), markup=False)
 
 
 class ControlBar(Grid):
@@ -128,9 +164,14 @@ class ReadoutApp(App[None]):
         *,
         start_unit: int = 0,
         announce: str | None = None,
+        theme: str | None = None,
+        autoplay: bool = True,
     ) -> None:
         super().__init__()
-        self.animation_level = "none"
+        self.animation_level = "none"  # no motion: nothing moves unless reading moves it
+        self.register_theme(HIGH_CONTRAST)
+        self.theme = _choose_theme(theme, self.available_themes)
+        self._autoplay = autoplay
         self.article = article
         self.reader = make_reader(self._post_update)
         self._start_unit = start_unit
@@ -165,7 +206,8 @@ class ReadoutApp(App[None]):
         yield Static(Content(self.status_text()), id="status", markup=False)
 
     def on_mount(self) -> None:
-        self.run_worker(self._start, thread=True, exclusive=True, exit_on_error=False)
+        if self._autoplay:
+            self.run_worker(self._start, thread=True, exclusive=True, exit_on_error=False)
 
     def _start(self) -> None:
         self.reader.start(self._start_unit, announce=self._announce)
@@ -179,7 +221,7 @@ class ReadoutApp(App[None]):
             self.reader.save_position()
             self.exit()
         elif action == "help":
-            self.notify("\n".join(describe_keys()), title="Keys", timeout=15, markup=False)
+            self.push_screen(HelpScreen())
         else:
             self.reader.perform(action)
 
@@ -203,7 +245,8 @@ class ReadoutApp(App[None]):
         elif isinstance(event, WordStarted):
             self._follow(event.block, event.sentence, (event.start, event.start + event.length))
         elif isinstance(event, Announced):
-            self.last_announcement = event.text
+            if event.text not in {state.value for state in ReaderState}:
+                self.last_announcement = event.text  # state words are shown anyway
         elif not isinstance(event, StateChanged):
             return
         self.query_one("#status", Static).update(Content(self.status_text()))
@@ -240,6 +283,15 @@ class ReadoutApp(App[None]):
         return " · ".join(parts)
 
 
+def _choose_theme(wanted: str | None, available: Mapping[str, object]) -> str:
+    """The setting if it names a theme; the ANSI palette when colour is unwanted."""
+    if wanted is not None and wanted in available:
+        return wanted
+    if os.environ.get("NO_COLOR"):
+        return "ansi-dark"
+    return DEFAULT_THEME
+
+
 def make_app(
     article: Article,
     engine: SpeechWorker,
@@ -252,6 +304,8 @@ def make_app(
     lexicon: object | None = None,
     start_unit: int = 0,
     announce: str | None = None,
+    theme: str | None = None,
+    autoplay: bool = True,
 ) -> ReadoutApp:
     """The app, as the CLI and the tests build it."""
 
@@ -261,4 +315,11 @@ def make_app(
             volume=volume, store=store, lexicon=lexicon,  # type: ignore[arg-type]
         )  # fmt: skip
 
-    return ReadoutApp(article, make_reader, start_unit=start_unit, announce=announce)
+    return ReadoutApp(
+        article,
+        make_reader,
+        start_unit=start_unit,
+        announce=announce,
+        theme=theme,
+        autoplay=autoplay,
+    )

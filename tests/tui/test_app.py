@@ -77,7 +77,14 @@ async def test_controls_mirror_the_widget_buttons(engine: SpeechWorker) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: app.reader.state is ReaderState.PLAYING)
         labels = [str(b.label) for b in app.query("#controls Button")]
-        assert labels[:6] == ["Previous ←", "Play Space", "Next →", "Quieter -", "Louder +", "Mute m"]
+        assert labels[:6] == [
+            "Previous ←",
+            "Play Space",
+            "Next →",
+            "Quieter -",
+            "Louder +",
+            "Mute m",
+        ]
         await pilot.click("#control-toggle_mute")
         await wait_for(pilot, lambda: "Muted" in status(app))
         await pilot.click("#control-toggle")

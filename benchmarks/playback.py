@@ -45,7 +45,14 @@ FIRST_SOUND = textwrap.dedent(
             for device in devices:
                 if device.first_sound_at is not None:
                     offset = time.time() - time.monotonic()
-                    print(f"first-sound {device.first_sound_at + offset:.6f}", file=sys.stderr, flush=True)
+                    line = f"first-sound {device.first_sound_at + offset:.6f}\\n"
+                    report = os.environ.get("FIRST_SOUND_FILE")
+                    if report:
+                        with open(report, "w") as stream:
+                            stream.write(line)
+                    else:
+                        sys.stderr.write(line)
+                        sys.stderr.flush()
                     os._exit(0)
             time.sleep(0.001)
     threading.Thread(target=watch, daemon=True).start()
@@ -114,6 +121,30 @@ def minimal_s(env: dict[str, str], script: str = MINIMAL) -> float:
         [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
     )
     return float(result.stdout.strip().splitlines()[-1]) - started
+
+
+def tui_first_sound_s(env: dict[str, str], scratch: Path) -> float:
+    """The same measurement for the full-screen player, which needs a terminal."""
+    import pty
+
+    report = scratch / "first-sound.txt"
+    report.unlink(missing_ok=True)
+    master, slave = pty.openpty()
+    started = time.time()
+    child = subprocess.Popen(
+        [sys.executable, "-c", FIRST_SOUND, str(SAMPLE), "--audio-device", "null", "--no-resume"],
+        stdin=slave, stdout=slave, stderr=slave, env={**env, "FIRST_SOUND_FILE": str(report), "TERM": "xterm-256color"},
+    )  # fmt: skip
+    os.close(slave)
+    deadline = time.time() + 20
+    while not report.exists() and time.time() < deadline:
+        try:
+            os.read(master, 65536)  # keep the terminal drained
+        except OSError:
+            break
+    child.wait(10)
+    os.close(master)
+    return _first_sound(report.read_text()) - started
 
 
 def control_latency() -> tuple[list[float], list[float]]:
@@ -239,6 +270,11 @@ def main() -> int:
                 f"{label}: process start -> first sample {ours * 1000:.0f} ms; minimal script "
                 f"{floor * 1000:.0f} ms; ratio {ours / floor:.2f} (medians of {RUNS})"
             )
+        with tempfile.TemporaryDirectory() as scratch:
+            tui = statistics.median(tui_first_sound_s(env, Path(scratch)) for _ in range(7))
+        print(
+            f"full-screen player: process start -> first sample {tui * 1000:.0f} ms (median of 7)"
+        )
         pauses, volumes = control_latency()
         print(
             f"pause -> silence: median {statistics.median(pauses) * 1000:.0f} ms, max {max(pauses) * 1000:.0f} ms; "

@@ -19,6 +19,7 @@ from readout.version import __version__
 if TYPE_CHECKING:
     from readout.article import Article
     from readout.audio.output import OutputDevice
+    from readout.keys import KeyBinding
     from readout.reader import Reader
     from readout.speech.lexicon import Lexicon
     from readout.speech.script import Script
@@ -370,6 +371,7 @@ def _run_read(args: argparse.Namespace, *, full_screen: bool = False) -> int:
     engine = start_engine(settings.engine)
 
     from readout.audio.output import open_output
+    from readout.keys import remapped
     from readout.speech.engine import clamp_rate
     from readout.state import open_store
 
@@ -396,9 +398,12 @@ def _run_read(args: argparse.Namespace, *, full_screen: bool = False) -> int:
             "rate": rate, "voice": voice, "volume": settings.volume,
             "lexicon": _lexicon(args), "store": store,
         }  # fmt: skip
+        bindings = remapped(dict(settings.keys))
         if full_screen:
-            return _play_full_screen(args, article, engine, open_device, common, notes)
-        return _play_plain(args, article, engine, open_device, common, notes, lambda t: tell(t))
+            return _play_full_screen(
+                args, article, engine, open_device, common, notes, bindings, settings.theme
+            )
+        return _play_plain(args, article, engine, open_device, common, notes, bindings)
     finally:
         engine.close()
         if store is not None:
@@ -412,7 +417,7 @@ def _play_plain(
     open_device: Callable[[int], OutputDevice],
     common: dict[str, Any],
     notes: list[str],
-    tell: Callable[[str], None],
+    bindings: tuple[KeyBinding, ...],
 ) -> int:
     from readout.plain import PlainOutput, run_keys, single_keys
     from readout.reader import Reader
@@ -429,7 +434,7 @@ def _play_plain(
             for note in notes:
                 output.line(note)
             if sys.stdin.isatty():
-                run_keys(reader, output, sys.stdin)
+                run_keys(reader, output, sys.stdin, bindings)
             else:
                 while not reader.wait_finished(0.2):
                     pass
@@ -445,10 +450,12 @@ def _play_full_screen(
     open_device: Callable[[int], OutputDevice],
     common: dict[str, Any],
     notes: list[str],
+    bindings: tuple[KeyBinding, ...],
+    theme: str | None,
 ) -> int:
     from readout.tui.app import make_app
 
-    app = make_app(article, engine, open_device, **common)
+    app = make_app(article, engine, open_device, bindings=bindings, theme=theme, **common)
     unit, announce = _starting_point(args, app.reader, common["store"])
     app.set_start(unit, announce)
     app.pending_notes = notes

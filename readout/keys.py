@@ -6,7 +6,10 @@ same table, so both faces offer every action (and a user's remapping applies to 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from readout.errors import UsageError
 
 
 @dataclass(frozen=True)
@@ -50,10 +53,29 @@ BINDINGS: tuple[KeyBinding, ...] = (
 )
 
 
-def binding_for(key: str) -> KeyBinding | None:
-    return next((b for b in BINDINGS if key in b.keys), None)
+def binding_for(key: str, bindings: tuple[KeyBinding, ...] = BINDINGS) -> KeyBinding | None:
+    return next((b for b in bindings if key in b.keys), None)
 
 
-def describe_keys() -> list[str]:
-    """One plain line per binding: "space or p: play or pause"."""
-    return [f"{' or '.join(b.keys)}: {b.description}" for b in BINDINGS]
+def describe_keys(bindings: tuple[KeyBinding, ...] = BINDINGS) -> list[str]:
+    """One plain line per binding: "space or p: play or pause" ("(off)" when disabled)."""
+    return [f"{' or '.join(b.keys) or '(off)'}: {b.description}" for b in bindings]
+
+
+def remapped(overrides: Mapping[str, str]) -> tuple[KeyBinding, ...]:
+    """The bindings with the user's keys: ``{"mute": "ctrl+m", "where": ""}`` moves mute
+    to Ctrl+M and turns "where am I" off. Keys are comma-separated.
+
+    Raises:
+        UsageError: an id that is not a binding's.
+    """
+    known = {b.id for b in BINDINGS}
+    unknown = sorted(set(overrides) - known)
+    if unknown:
+        raise UsageError(f"unknown key binding id {unknown[0]!r} in [keys]; see the ids with ?")
+    return tuple(
+        replace(b, keys=tuple(k.strip() for k in overrides[b.id].split(",") if k.strip()))
+        if b.id in overrides
+        else b
+        for b in BINDINGS
+    )

@@ -17,7 +17,7 @@ import threading
 from collections.abc import Iterator
 from typing import TextIO
 
-from readout.keys import binding_for, describe_keys
+from readout.keys import BINDINGS, KeyBinding, binding_for, describe_keys
 from readout.reader import Announced, BlockStarted, Reader, ReaderEvent
 from readout.sanitize import sanitize
 
@@ -51,7 +51,9 @@ class PlainOutput:
             self.line(event.text)
 
 
-def run_keys(reader: Reader, output: PlainOutput, stdin: TextIO) -> None:
+def run_keys(
+    reader: Reader, output: PlainOutput, stdin: TextIO, bindings: tuple[KeyBinding, ...] = BINDINGS
+) -> None:
     """Read single keys until "q" or the end of the article.
 
     Call inside :func:`single_keys`, entered before reading starts, so that a key
@@ -65,14 +67,14 @@ def run_keys(reader: Reader, output: PlainOutput, stdin: TextIO) -> None:
         key = _read_key(fd)
         if key is None:
             return  # end of input
-        binding = binding_for(key)
+        binding = binding_for(key, bindings)
         if binding is None:
             continue
         if binding.action == "quit":
             output.line("Saved position, quitting")
             return
         if binding.action == "help":
-            for line in describe_keys():
+            for line in describe_keys(bindings):
                 output.line(line)
             continue
         reader.perform(binding.action)
@@ -94,6 +96,10 @@ def _read_key(fd: int) -> str | None:
         return _ESCAPES.get(sequence, "escape")
     if char == " ":
         return "space"
+    if char in "\r\n":
+        return "enter"
+    if "\x01" <= char <= "\x1a":
+        return f"ctrl+{chr(ord(char) + 96)}"
     return char
 
 

@@ -5,6 +5,11 @@
     volume = 80              # percent
     engine = "espeak"        # or "pyttsx3"
     audio_device = "null"    # a device name, or "null"
+    theme = "ansi-dark"      # the player's theme (default: readout-high-contrast)
+
+    [keys]                   # remap or turn off keys, by binding id (press ? to see them)
+    mute = "ctrl+m"
+    where = ""
 
 Command-line options override the file; a malformed file is a usage error.
 """
@@ -28,6 +33,9 @@ class Settings:
     volume: int = 100
     engine: str | None = None
     audio_device: str | None = None
+    theme: str | None = None
+    keys: tuple[tuple[str, str], ...] = ()
+    """(binding id, keys) pairs from the ``[keys]`` table."""
 
     def overridden(self, **values: Any) -> Settings:
         """These settings with every non-None value in ``values`` taking precedence."""
@@ -53,6 +61,8 @@ def load_settings(path: Path) -> Settings:
         "volume": (int, range(0, 101)),
         "engine": (str, ("espeak", "pyttsx3")),
         "audio_device": (str, None),
+        "theme": (str, None),
+        "keys": (dict, None),
     }
     for key, value in data.items():
         if key not in checks:
@@ -64,5 +74,12 @@ def load_settings(path: Path) -> Settings:
             or (allowed and value not in allowed)
         ):
             raise UsageError(f"{path}: bad value for {key}: {value!r}")
+        if key == "keys":
+            assert isinstance(value, dict)
+            if not all(isinstance(v, str) for v in value.values()):
+                raise UsageError(
+                    f'{path}: every entry in [keys] must be text, like mute = "ctrl+m"'
+                )
+            value = tuple(sorted(value.items()))
         values[key] = value
     return Settings(**values)

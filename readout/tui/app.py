@@ -24,7 +24,8 @@ from textual.widgets import Button, Static
 
 from readout.article import Article, BlockKind
 from readout.audio.output import OutputDevice
-from readout.keys import BINDINGS, describe_keys
+from readout.keys import BINDINGS as KEY_BINDINGS
+from readout.keys import KeyBinding, describe_keys
 from readout.reader import (
     Announced,
     Reader,
@@ -114,16 +115,28 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark", "dismiss", "Close", id="close_help"),
     ]
 
+    def __init__(self, bindings: tuple[KeyBinding, ...] = KEY_BINDINGS) -> None:
+        super().__init__()
+        self._key_bindings = bindings
+
     def compose(self) -> ComposeResult:
+        described = describe_keys(self._key_bindings)
         lines = [
-            f"{line}   [{binding.id}]"
-            for line, binding in zip(describe_keys(), BINDINGS, strict=True)
+            f"{line}   [{b.id}]" for line, b in zip(described, self._key_bindings, strict=True)
         ]
         with VerticalScroll(id="help"):
             yield Static(
                 Content("Keys (press Escape to close)"), classes="help-title", markup=False
             )
             yield Static(Content("\n".join(lines)), markup=False)
+
+
+def _textual_keys(keys: tuple[str, ...]) -> str:
+    return ",".join(_TEXTUAL_KEYS.get(key, key) for key in keys)
+
+
+def _default_keys(binding_id: str) -> tuple[str, ...]:
+    return next(b.keys for b in KEY_BINDINGS if b.id == binding_id)
 
 
 class ControlBar(Grid):
@@ -147,14 +160,14 @@ class ReadoutApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
-            ",".join(_TEXTUAL_KEYS.get(key, key) for key in binding.keys),
+            _textual_keys(binding.keys),
             f"perform('{binding.action}')",
             binding.description,
             id=binding.id,
             priority=True,
             show=binding.id in {"toggle", "mute", "help", "quit"},
         )
-        for binding in BINDINGS
+        for binding in KEY_BINDINGS
     ]
 
     def __init__(
@@ -166,8 +179,10 @@ class ReadoutApp(App[None]):
         announce: str | None = None,
         theme: str | None = None,
         autoplay: bool = True,
+        bindings: tuple[KeyBinding, ...] = KEY_BINDINGS,
     ) -> None:
         super().__init__()
+        self.bindings_table = bindings
         self.animation_level = "none"  # no motion: nothing moves unless reading moves it
         self.register_theme(HIGH_CONTRAST)
         self.theme = _choose_theme(theme, self.available_themes)
@@ -205,6 +220,11 @@ class ReadoutApp(App[None]):
         yield ControlBar(id="controls")
         yield Static(Content(self.status_text()), id="status", markup=False)
 
+    def on_load(self) -> None:
+        changed = {b.id: b for b in self.bindings_table if b.keys != _default_keys(b.id)}
+        if changed:  # "f35": a key no keyboard sends, for a binding turned off
+            self.set_keymap({i: _textual_keys(b.keys) or "f35" for i, b in changed.items()})
+
     def on_mount(self) -> None:
         if self._autoplay:
             self.run_worker(self._start, thread=True, exclusive=True, exit_on_error=False)
@@ -221,7 +241,7 @@ class ReadoutApp(App[None]):
             self.reader.save_position()
             self.exit()
         elif action == "help":
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.bindings_table))
         else:
             self.reader.perform(action)
 
@@ -306,6 +326,7 @@ def make_app(
     announce: str | None = None,
     theme: str | None = None,
     autoplay: bool = True,
+    bindings: tuple[KeyBinding, ...] = KEY_BINDINGS,
 ) -> ReadoutApp:
     """The app, as the CLI and the tests build it."""
 
@@ -322,4 +343,5 @@ def make_app(
         announce=announce,
         theme=theme,
         autoplay=autoplay,
+        bindings=bindings,
     )

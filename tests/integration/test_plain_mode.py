@@ -138,3 +138,17 @@ def test_no_tty_reads_to_the_end_and_forgets_the_position(tmp_path: Path) -> Non
     ]
     again = run_cli("read", SAMPLE, "--audio-device", "null", "--from", "8", env=env)
     assert "Resuming" not in again.stdout
+
+
+def test_a_remapped_key_works_and_the_old_one_is_inert(tmp_path: Path) -> None:
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "settings.toml").write_text('[keys]\nmute = "ctrl+t"\n', "utf-8")
+    term = Terminal("read", SAMPLE, "--audio-device", "null", home=tmp_path)
+    term.read_until(r"^Playing")
+    term.press("m")
+    term.press("\x14")  # ctrl+t
+    term.read_until(r"^Muted")
+    term.press("q")
+    assert term.finish() == 0
+    assert state_lines(term.output.decode("utf-8")).count("Muted") == 1

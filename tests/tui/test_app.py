@@ -120,3 +120,21 @@ async def test_small_terminal_keeps_the_essentials(engine: SpeechWorker) -> None
         await wait_for(pilot, lambda: status(app).startswith("Playing"))
         assert app.query_one("#status").region.height >= 1
         assert app.query_one("#controls").region.height >= 1
+
+
+async def test_remapped_keys_apply_in_the_player(engine: SpeechWorker) -> None:
+    from readout.keys import remapped
+
+    app = make_app(
+        SAMPLE,
+        engine,
+        lambda rate: NullDevice(rate, speed=2.0),
+        bindings=remapped({"mute": "ctrl+t"}),
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: status(app).startswith("Playing"))
+        await pilot.press("m")
+        await pilot.pause()
+        assert not app.reader.muted
+        await pilot.press("ctrl+t")
+        await wait_for(pilot, lambda: "Muted" in status(app))

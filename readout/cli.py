@@ -419,28 +419,38 @@ def _play_plain(
     notes: list[str],
     bindings: tuple[KeyBinding, ...],
 ) -> int:
+    from readout.loading import load
     from readout.plain import PlainOutput, run_keys, single_keys
     from readout.reader import Reader
+    from readout.sources import FetchLimits
 
     output = PlainOutput(sys.stdout)
-    for note in notes:
-        output.line(note)
-    notes.clear()
-    reader = Reader(article, engine, open_device, on_event=output.on_event, **common)
-    try:
-        unit, announce = _starting_point(args, reader, common["store"])
-        with single_keys(sys.stdin):
-            reader.start(unit, announce=announce)
-            for note in notes:
-                output.line(note)
-            if sys.stdin.isatty():
-                run_keys(reader, output, sys.stdin, bindings)
-            else:
-                while not reader.wait_finished(0.2):
-                    pass
-    finally:
-        reader.close()
-    return EXIT_OK
+    store = common["store"]
+    first = True
+    with single_keys(sys.stdin):
+        while True:
+            reader = Reader(article, engine, open_device, on_event=output.on_event, **common)
+            try:
+                unit, announce = _starting_point(args, reader) if first else reader.resume_point()
+                first = False
+                reader.start(unit, announce=announce)
+                for note in notes:
+                    output.line(note)
+                notes.clear()
+                if not sys.stdin.isatty():
+                    while not reader.wait_finished(0.2):
+                        pass
+                    return EXIT_OK
+                spec = run_keys(reader, output, sys.stdin, bindings, store.history)
+            finally:
+                reader.close()
+            if spec is None:
+                return EXIT_OK
+            try:
+                limits = FetchLimits(deadline_s=args.timeout) if args.timeout else None
+                article = load(spec, limits=limits)
+            except ReadoutError as error:
+                output.line(f"Cannot open it: {' '.join(str(error).split())}")
 
 
 def _play_full_screen(
@@ -456,7 +466,7 @@ def _play_full_screen(
     from readout.tui.app import make_app
 
     app = make_app(article, engine, open_device, bindings=bindings, theme=theme, **common)
-    unit, announce = _starting_point(args, app.reader, common["store"])
+    unit, announce = _starting_point(args, app.reader)
     app.set_start(unit, announce)
     app.pending_notes = notes
     app.run()
@@ -470,21 +480,12 @@ def _full_screen_wanted(args: argparse.Namespace) -> bool:
     return not args.plain and sys.stdin.isatty() and not plain_wanted()
 
 
-def _starting_point(
-    args: argparse.Namespace, reader: Reader, store: Store
-) -> tuple[int, str | None]:
+def _starting_point(args: argparse.Namespace, reader: Reader) -> tuple[int, str | None]:
     if args.start_block is not None:
         return reader.unit_for(args.start_block, 0), None
     if args.no_resume:
         return 0, None
-    saved = store.load_position(reader.article.content_hash, reader.article.source or "")
-    if saved is None:
-        return 0, None
-    unit = reader.unit_for(saved.block, saved.sentence)
-    if unit == 0:
-        return 0, None
-    label = reader.block_label(reader.units[unit].block)
-    return unit, f"Resuming at {label[0].lower()}{label[1:]}"
+    return reader.resume_point()
 
 
 def _interrupt(signum: int, frame: object) -> None:

@@ -24,10 +24,10 @@ class KeyBinding:
 
 BINDINGS: tuple[KeyBinding, ...] = (
     KeyBinding("toggle", ("space", "p"), "play or pause", "toggle"),
-    KeyBinding("next_sentence", ("right", "l"), "next sentence", "next_sentence"),
+    KeyBinding("next_sentence", ("right",), "next sentence", "next_sentence"),
     KeyBinding(
         "previous_sentence",
-        ("left", "h"),
+        ("left",),
         "previous sentence (again: one further)",
         "previous_sentence",
     ),
@@ -48,6 +48,8 @@ BINDINGS: tuple[KeyBinding, ...] = (
     KeyBinding("volume_up", ("+", "=", "0"), "volume up", "volume_up"),
     KeyBinding("mute", ("m",), "mute or unmute", "toggle_mute"),
     KeyBinding("where", ("t",), "where am I", "where_am_i"),
+    KeyBinding("open", ("o",), "open another article (a path or URL)", "open"),
+    KeyBinding("history", ("h",), "history: articles read before, to resume", "history"),
     KeyBinding("help", ("?",), "list the keys", "help"),
     KeyBinding("quit", ("q",), "save the position and quit", "quit"),
 )

@@ -14,12 +14,13 @@ import os
 import select
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TextIO
 
 from readout.keys import BINDINGS, KeyBinding, binding_for, describe_keys
 from readout.reader import Announced, BlockStarted, Reader, ReaderEvent
 from readout.sanitize import sanitize
+from readout.state import HistoryEntry
 
 _ESCAPES = {
     "[A": "up", "[B": "down", "[C": "right", "[D": "left", "[5~": "pageup", "[6~": "pagedown",
@@ -52,10 +53,15 @@ class PlainOutput:
 
 
 def run_keys(
-    reader: Reader, output: PlainOutput, stdin: TextIO, bindings: tuple[KeyBinding, ...] = BINDINGS
-) -> None:
+    reader: Reader,
+    output: PlainOutput,
+    stdin: TextIO,
+    bindings: tuple[KeyBinding, ...] = BINDINGS,
+    history: Callable[[], list[HistoryEntry]] | None = None,
+) -> str | None:
     """Read single keys until "q" or the end of the article.
 
+    Returns a path or URL to open next ("o", or a choice from "h"), or None to stop.
     Call inside :func:`single_keys`, entered before reading starts, so that a key
     pressed early is neither echoed nor held back waiting for Enter.
     """
@@ -66,18 +72,61 @@ def run_keys(
             continue
         key = _read_key(fd)
         if key is None:
-            return  # end of input
+            return None  # end of input
         binding = binding_for(key, bindings)
         if binding is None:
             continue
         if binding.action == "quit":
             output.line("Saved position, quitting")
-            return
+            return None
         if binding.action == "help":
             for line in describe_keys(bindings):
                 output.line(line)
-            continue
-        reader.perform(binding.action)
+        elif binding.action == "open":
+            spec = _ask(fd, output, "Open: type a path or URL, then Enter (Enter alone cancels)")
+            if spec:
+                return spec
+        elif binding.action == "history":
+            chosen = _choose_from_history(fd, output, history() if history else [])
+            if chosen:
+                return chosen
+        else:
+            reader.perform(binding.action)
+    return None
+
+
+def _choose_from_history(fd: int, output: PlainOutput, entries: list[HistoryEntry]) -> str | None:
+    if not entries:
+        output.line("No history yet")
+        return None
+    shown = entries[:9]
+    for number, entry in enumerate(shown, 1):
+        where = (
+            f"stopped at block {entry.position.block + 1}" if entry.position else "from the start"
+        )
+        output.line(f"{number}: {entry.title} ({where}), {entry.source}")
+    answer = _ask(fd, output, "Open which? Type its number, then Enter (Enter alone cancels)")
+    if answer and answer.isdigit() and 1 <= int(answer) <= len(shown):
+        return shown[int(answer) - 1].source
+    return None
+
+
+def _ask(fd: int, output: PlainOutput, prompt: str) -> str | None:
+    """Read one line with the terminal's own line editing (and echo) for the moment."""
+    import termios
+
+    output.line(prompt)
+    saved = termios.tcgetattr(fd)
+    line_mode = list(saved)
+    line_mode[3] = line_mode[3] | termios.ICANON | termios.ECHO
+    try:
+        termios.tcsetattr(fd, termios.TCSANOW, line_mode)
+        answer = os.read(fd, 4096).decode("utf-8", "replace").strip()
+    finally:
+        termios.tcsetattr(fd, termios.TCSANOW, saved)
+    if not answer:
+        output.line("Cancelled")
+    return sanitize(answer) or None
 
 
 def _read_key(fd: int) -> str | None:

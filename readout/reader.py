@@ -370,6 +370,22 @@ class Reader:
                 return index
         return len(self.units) - 1
 
+    def resume_point(self) -> tuple[int, str | None]:
+        """Where the last session of this article stopped, and the words to say so."""
+        if self._store is None:
+            return 0, None
+        try:
+            saved = self._store.load_position(self.article.content_hash, self._source)
+        except ReadoutError:
+            return 0, None
+        if saved is None:
+            return 0, None
+        unit = self.unit_for(saved.block, saved.sentence)
+        if unit == 0:
+            return 0, None
+        label = self.block_label(self.units[unit].block)
+        return unit, f"Resuming at {label[0].lower()}{label[1:]}"
+
     def save_position(self) -> None:
         if self._store is None:
             return

@@ -20,10 +20,12 @@ from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets.option_list import Option
 
 from readout.article import Article, BlockKind
 from readout.audio.output import OutputDevice
+from readout.errors import ReadoutError
 from readout.keys import BINDINGS as KEY_BINDINGS
 from readout.keys import KeyBinding, describe_keys
 from readout.reader import (
@@ -36,7 +38,7 @@ from readout.reader import (
     WordStarted,
 )
 from readout.speech.worker import SpeechWorker
-from readout.state import Store
+from readout.state import HistoryEntry, Store
 from readout.tui.themes import DEFAULT_THEME, HIGH_CONTRAST
 
 # Our key names (shared with plain mode) as Textual names them.
@@ -139,6 +141,70 @@ def _default_keys(binding_id: str) -> tuple[str, ...]:
     return next(b.keys for b in KEY_BINDINGS if b.id == binding_id)
 
 
+class OpenScreen(ModalScreen[str | None]):
+    """Ask for a path or URL to open."""
+
+    AUTO_FOCUS = "#spec"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="cancel_open")
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="dialog"):
+            yield Static(
+                Content("Open an article: type a file path or an http(s) URL, then Enter."),
+                markup=False,
+            )
+            yield Input(placeholder="path or URL", id="spec")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class HistoryScreen(ModalScreen[str | None]):
+    """Articles read before, newest first; Enter opens one where it was left."""
+
+    AUTO_FOCUS = "#history"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="cancel_history")
+    ]
+
+    def __init__(self, entries: list[HistoryEntry]) -> None:
+        super().__init__()
+        self._entries = entries
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="dialog"):
+            yield Static(
+                Content("History: choose an article to resume (Escape to close)."), markup=False
+            )
+            if not self._entries:
+                yield Static(Content("Nothing read yet."), markup=False)
+            options = [
+                Option(Content(self._describe(e)), id=str(i)) for i, e in enumerate(self._entries)
+            ]
+            yield OptionList(*options, id="history")
+
+    @staticmethod
+    def _describe(entry: HistoryEntry) -> str:
+        where = (
+            f"stopped at block {entry.position.block + 1}" if entry.position and entry.position.block >= 0
+            else "from the start"
+        )  # fmt: skip
+        return f"{entry.title} ({where}) · {entry.source}"
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self._entries[int(event.option.id or 0)].source)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
 class ControlBar(Grid):
     """The widget's buttons, each labelled with its key; short labels when narrow."""
 
@@ -173,8 +239,10 @@ class ReadoutApp(App[None]):
     def __init__(
         self,
         article: Article,
-        make_reader: Callable[[Callable[[ReaderEvent], None]], Reader],
+        make_reader: Callable[[Article, Callable[[ReaderEvent], None]], Reader],
         *,
+        loader: Callable[[str], Article] | None = None,
+        history: Callable[[], list[HistoryEntry]] | None = None,
         start_unit: int = 0,
         announce: str | None = None,
         theme: str | None = None,
@@ -188,7 +256,10 @@ class ReadoutApp(App[None]):
         self.theme = _choose_theme(theme, self.available_themes)
         self._autoplay = autoplay
         self.article = article
-        self.reader = make_reader(self._post_update)
+        self._make_reader = make_reader
+        self._loader = loader
+        self._history = history
+        self.reader = make_reader(article, self._post_update)
         self._start_unit = start_unit
         self._announce = announce
         self._current: tuple[int, int] | None = None
@@ -207,18 +278,21 @@ class ReadoutApp(App[None]):
     # --- layout -------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        yield Static(Content(self.article.title), id="title", markup=False)
+        yield Static(Content(self._meta_line()), id="meta", markup=False)
+        with VerticalScroll(id="article"):
+            yield from self._block_views()
+        yield ControlBar(id="controls")
+        yield Static(Content(self.status_text()), id="status", markup=False)
+
+    def _meta_line(self) -> str:
         article = self.article
         meta = " · ".join(v for v in (article.site, article.byline, article.published) if v)
         minutes = max(1, round(article.word_count / max(self.reader.rate, 1)))
-        yield Static(Content(article.title), id="title", markup=False)
-        yield Static(
-            Content(f"{meta}{' · ' if meta else ''}{minutes} min read"), id="meta", markup=False
-        )
-        with VerticalScroll(id="article"):
-            for index, block in enumerate(article.blocks):
-                yield BlockView(index, block.kind, block.text)
-        yield ControlBar(id="controls")
-        yield Static(Content(self.status_text()), id="status", markup=False)
+        return f"{meta}{' · ' if meta else ''}{minutes} min read"
+
+    def _block_views(self) -> list[BlockView]:
+        return [BlockView(i, block.kind, block.text) for i, block in enumerate(self.article.blocks)]
 
     def on_load(self) -> None:
         changed = {b.id: b for b in self.bindings_table if b.keys != _default_keys(b.id)}
@@ -236,12 +310,22 @@ class ReadoutApp(App[None]):
 
     # --- actions ------------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While a dialog is open, keys go to it (a path may contain "m", "p" or "q")."""
+        return not (action == "perform" and isinstance(self.screen, ModalScreen))
+
     def action_perform(self, action: str) -> None:
         if action == "quit":
             self.reader.save_position()
             self.exit()
         elif action == "help":
             self.push_screen(HelpScreen(self.bindings_table))
+        elif action == "open":
+            if self._loader is not None:
+                self.push_screen(OpenScreen(), self._open)
+        elif action == "history":
+            if self._history is not None and self._loader is not None:
+                self.push_screen(HistoryScreen(self._history()), self._open)
         else:
             self.reader.perform(action)
 
@@ -255,6 +339,41 @@ class ReadoutApp(App[None]):
 
     def on_unmount(self) -> None:
         self.reader.close()
+
+    # --- another article ------------------------------------------------------------
+
+    def _open(self, spec: str | None) -> None:
+        if spec:
+            self.run_worker(
+                lambda: self._load(spec), thread=True, exclusive=True, exit_on_error=False
+            )
+
+    def _load(self, spec: str) -> None:
+        assert self._loader is not None
+        try:
+            article = self._loader(spec)
+        except ReadoutError as error:
+            self.call_from_thread(
+                self.notify, str(error), title="Cannot open", severity="error", markup=False
+            )
+            return
+        self.call_from_thread(self._switch, article)  # type: ignore[arg-type]
+
+    async def _switch(self, article: Article) -> None:
+        """Save the place in this article, then read ``article`` from its resume point."""
+        self.reader.close()
+        self.article = article
+        self._current = None
+        self.reader = self._make_reader(article, self._post_update)
+        self.query_one("#title", Static).update(Content(article.title))
+        self.query_one("#meta", Static).update(Content(self._meta_line()))
+        view = self.query_one("#article", VerticalScroll)
+        await view.remove_children()
+        await view.mount_all(self._block_views())
+        self._start_unit, self._announce = self.reader.resume_point()
+        self.last_announcement = self._announce or ""
+        self.query_one("#status", Static).update(Content(self.status_text()))
+        self.run_worker(self._start, thread=True, exclusive=True, exit_on_error=False)
 
     # --- reader events --------------------------------------------------------------
 
@@ -330,15 +449,19 @@ def make_app(
 ) -> ReadoutApp:
     """The app, as the CLI and the tests build it."""
 
-    def make_reader(on_event: Callable[[ReaderEvent], None]) -> Reader:
+    def make_reader(chosen: Article, on_event: Callable[[ReaderEvent], None]) -> Reader:
         return Reader(
-            article, engine, open_device, on_event=on_event, rate=rate, voice=voice,
+            chosen, engine, open_device, on_event=on_event, rate=rate, voice=voice,
             volume=volume, store=store, lexicon=lexicon,  # type: ignore[arg-type]
         )  # fmt: skip
+
+    from readout.loading import load
 
     return ReadoutApp(
         article,
         make_reader,
+        loader=load,
+        history=store.history if store is not None else None,
         start_unit=start_unit,
         announce=announce,
         theme=theme,

@@ -152,3 +152,25 @@ def test_a_remapped_key_works_and_the_old_one_is_inert(tmp_path: Path) -> None:
     term.press("q")
     assert term.finish() == 0
     assert state_lines(term.output.decode("utf-8")).count("Muted") == 1
+
+
+def test_open_another_article_and_come_back_through_the_history(tmp_path: Path) -> None:
+    harbour = str(ASSETS.parent / "tests" / "fixtures" / "scraped-harbour.txt")
+    term = Terminal("read", SAMPLE, "--audio-device", "null", home=tmp_path)
+    term.read_until(r"^Paragraph 1 of 8: ")
+    term.press("o")
+    term.read_until(r"^Open: type a path or URL")
+    term.press(harbour + "\n")
+    term.read_until(r"^Title: Harbour wall repairs finish early")
+    term.press("h")
+    text = term.read_until(r"^Open which\?")
+    assert "1: Harbour wall repairs finish early" in text
+    assert "2: Night reading room opens for shift workers (stopped at block" in text
+    term.press("2\n")
+    term.read_until(r"Resuming at paragraph \d of 8")
+    term.press("o")
+    term.read_until(r"^Open: type a path")
+    term.press(str(tmp_path / "missing.txt") + "\n")
+    term.read_until(r"^Cannot open it: .*no such file")
+    term.press("q")
+    assert term.finish() == 0

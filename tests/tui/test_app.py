@@ -138,3 +138,31 @@ async def test_remapped_keys_apply_in_the_player(engine: SpeechWorker) -> None:
         assert not app.reader.muted
         await pilot.press("ctrl+t")
         await wait_for(pilot, lambda: "Muted" in status(app))
+
+
+async def test_open_another_article_in_the_player(engine: SpeechWorker, tmp_path: Path) -> None:
+    from textual.widgets import Input
+
+    store = Store(tmp_path / "state.sqlite3")
+    app = build(engine, store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: status(app).startswith("Playing"))
+        await pilot.press("o")
+        await wait_for(pilot, lambda: bool(app.screen.query("#spec")))
+        app.screen.query_one("#spec", Input).value = str(FIXTURES / "scraped-harbour.txt")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.article.title == "Harbour wall repairs finish early")
+        await wait_for(
+            pilot, lambda: str(app.query_one("#title", Static).render()).startswith("Harbour")
+        )
+        assert len(app.query(BlockView)) == len(app.article.blocks)
+        await pilot.press("h")
+        await wait_for(pilot, lambda: bool(app.screen.query("#history")))
+        await pilot.press("escape")
+        await pilot.press("o")
+        await wait_for(pilot, lambda: bool(app.screen.query("#spec")))
+        app.screen.query_one("#spec", Input).value = str(tmp_path / "missing.txt")
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert app.article.title == "Harbour wall repairs finish early"  # still reading it
+    store.close()

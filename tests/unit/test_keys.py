@@ -15,7 +15,16 @@ def test_no_key_is_bound_twice_and_every_action_exists() -> None:
     assert len(keys) == len(set(keys))
     ids = [binding.id for binding in BINDINGS]
     assert len(ids) == len(set(ids))
-    face_actions = {"help", "quit", "forward_5", "back_5", "forward_60", "back_60"}
+    face_actions = {
+        "help",
+        "quit",
+        "open",
+        "history",
+        "forward_5",
+        "back_5",
+        "forward_60",
+        "back_60",
+    }
     for binding in BINDINGS:
         assert binding.action in face_actions or callable(getattr(Reader, binding.action, None)), (
             binding

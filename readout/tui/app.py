@@ -18,6 +18,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
+from textual.geometry import Offset
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, OptionList, Static
@@ -92,6 +93,17 @@ class BlockView(Static, can_focus=True):
 
     def on_click(self) -> None:
         self.action_read_here()
+
+    def screen_offset_of(self, offset: int) -> Offset:
+        """Where character ``offset`` of the text is on screen (with the "▶ " marker)."""
+        region = self.content_region
+        remaining = offset + 2
+        for row, line in enumerate(Content("▶ " + self.text).wrap(max(1, region.width))):
+            length = len(line.plain)
+            if remaining <= length:
+                return Offset(region.x + remaining, region.y + row)
+            remaining -= length + 1  # the space the wrap consumed
+        return Offset(region.x, region.y)
 
     def show_reading(
         self, span: tuple[int, int] | None, word: tuple[int, int] | None = None
@@ -406,6 +418,12 @@ class ReadoutApp(App[None]):
         view.show_reading((found.start, found.end), word)
         if word is None:
             view.scroll_visible(animate=False)
+        self.call_after_refresh(self._place_cursor, view, word[0] if word else found.start)
+
+    def _place_cursor(self, view: BlockView, offset: int) -> None:
+        """Put the terminal's cursor on the sentence (or word) being read: screen
+        magnifiers and braille displays follow the cursor."""
+        self.cursor_position = view.screen_offset_of(offset)
 
     def status_text(self) -> str:
         """The status line, in words: state, volume, position, speed, time left."""

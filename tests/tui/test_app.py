@@ -166,3 +166,14 @@ async def test_open_another_article_in_the_player(engine: SpeechWorker, tmp_path
         await pilot.pause(0.3)
         assert app.article.title == "Harbour wall repairs finish early"  # still reading it
     store.close()
+
+
+async def test_the_terminal_cursor_sits_on_the_sentence_being_read(engine: SpeechWorker) -> None:
+    app = build(engine)
+    async with app.run_test(size=(80, 30)) as pilot:
+        await wait_for(pilot, lambda: bool(app.query(".current")))
+        await pilot.pause(0.2)
+        view = app.query_one(".current", BlockView)
+        region = view.content_region
+        cursor = app.cursor_position
+        assert region.x <= cursor.x < region.right and region.y <= cursor.y < region.bottom

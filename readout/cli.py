@@ -118,6 +118,14 @@ def build_parser() -> argparse.ArgumentParser:
         reading.add_argument(
             "--no-resume", action="store_true", help="start at the beginning, not where you stopped"
         )
+        reading.add_argument(
+            "--announce",
+            choices=("speech", "text", "both", "none"),
+            default=None,
+            help="how changes of state (Paused, Volume 60%%...) are announced: spoken between "
+            "sentences, shown as text, both, or not at all (default: text in plain mode, "
+            "both in the player)",
+        )
         reading.add_argument("--plain", action="store_true", help=argparse.SUPPRESS)
         _add_speech_options(reading)
         reading.add_argument(
@@ -399,6 +407,9 @@ def _run_read(args: argparse.Namespace, *, full_screen: bool = False) -> int:
             "lexicon": _lexicon(args), "store": store,
         }  # fmt: skip
         bindings = remapped(dict(settings.keys))
+        announce = args.announce or ("both" if full_screen else "text")
+        common["speak_announcements"] = announce in ("speech", "both")
+        common["show_announcements"] = announce in ("text", "both")
         if full_screen:
             return _play_full_screen(
                 args, article, engine, open_device, common, notes, bindings, settings.theme
@@ -424,7 +435,8 @@ def _play_plain(
     from readout.reader import Reader
     from readout.sources import FetchLimits
 
-    output = PlainOutput(sys.stdout)
+    show = common.pop("show_announcements")
+    output = PlainOutput(sys.stdout, show_announcements=show)
     store = common["store"]
     first = True
     with single_keys(sys.stdin):

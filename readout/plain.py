@@ -32,9 +32,10 @@ _ESCAPES = {
 class PlainOutput:
     """Writes one line per event, from any thread, never anything else."""
 
-    def __init__(self, out: TextIO) -> None:
+    def __init__(self, out: TextIO, *, show_announcements: bool = True) -> None:
         self._out = out
         self._lock = threading.Lock()
+        self._show_announcements = show_announcements
 
     def line(self, text: str) -> None:
         clean = " ".join(sanitize(text).split())
@@ -48,7 +49,7 @@ class PlainOutput:
     def on_event(self, event: ReaderEvent) -> None:
         if isinstance(event, BlockStarted):
             self.line(f"{event.label}: {event.text}")
-        elif isinstance(event, Announced):
+        elif isinstance(event, Announced) and self._show_announcements:
             self.line(event.text)
 
 

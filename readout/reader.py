@@ -41,6 +41,9 @@ from readout.state import Store
 if TYPE_CHECKING:
     from readout.speech.lexicon import Lexicon
 
+_NOT_SPOKEN = frozenset({"Playing", "Muted"})
+"""Said by the voice itself: resuming is heard, and "Muted" would break the silence."""
+
 RATE_STEP = 1.1
 """[ and ] divide or multiply the rate by this (mpv's speed step)."""
 VOLUME_STEP = 10
@@ -119,6 +122,7 @@ class Reader:
         store: Store | None = None,
         pauses: Pauses | None = None,
         lookahead: int = 3,
+        speak_announcements: bool = False,
     ) -> None:
         self.article = article
         self.units = spoken_units(article, lexicon)
@@ -128,6 +132,7 @@ class Reader:
         self._on_event = on_event
         self._store = store
         self._pauses = pauses or Pauses()
+        self._speak_announcements = speak_announcements
         self._lookahead = lookahead
         self.rate = rate
         self.voice = voice
@@ -606,10 +611,21 @@ class Reader:
         with self._cond:
             self._cond.notify_all()
         self._events.put(StateChanged(state))
-        self._events.put(Announced(state.value))
+        self._announce(state.value)
 
     def _announce(self, text: str) -> None:
         self._events.put(Announced(text))
+        if self._speak_announcements and text not in _NOT_SPOKEN and not self._closed:
+            threading.Thread(target=self._say_aside, args=(text,), daemon=True).start()
+
+    def _say_aside(self, text: str) -> None:
+        """Render an announcement and hand it to the player to say between sentences."""
+        try:
+            utterance = self._engine.submit(text, self.voice, self.rate).result(timeout=10)
+        except Exception:  # an announcement that cannot be spoken is still shown
+            return
+        pause = int(utterance.sample_rate * 0.2)
+        self._player.say_aside(Clip(tag=None, pcm=utterance.pcm, pause_frames=pause))
 
     def _guard_save(self, action: Callable[[Store], None]) -> None:
         if self._store is None or self._save_failed:

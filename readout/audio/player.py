@@ -7,6 +7,9 @@ the same sample. Volume and mute scale samples as they are handed out, so they t
 effect within one period and nothing is rendered again. The clock is the position:
 word events fire as the frames holding each word's start are handed to the device.
 
+Announcements ("Paused", "Volume 60%") are played as asides: between sentences, never
+over one, and at once while paused.
+
 Events are reported through a callback that runs on the audio thread: it must only
 hand them on (to a queue), never block.
 """
@@ -84,6 +87,8 @@ class Player:
         self._volume = 1.0
         self._muted = False
         self._idle = True
+        self._asides: collections.deque[Clip] = collections.deque()
+        self._aside: _Playing | None = None
 
     # --- controls -------------------------------------------------------------
 
@@ -91,6 +96,13 @@ class Player:
         with self._lock:
             self._queue.append(clip)
             self._idle = False
+
+    def say_aside(self, clip: Clip) -> None:
+        """Play ``clip`` (an announcement) between sentences, never over one: at once
+        when paused or idle, otherwise when the current sentence ends. The article's
+        clock does not move while it plays, and it fires no events."""
+        with self._lock:
+            self._asides.append(clip)
 
     def clear(self) -> None:
         """Drop the current clip and everything queued (no events)."""
@@ -167,7 +179,19 @@ class Player:
         events: list[PlayerEvent] = []
         out = bytearray()
         with self._lock:
-            while len(out) < wanted * 2 and not self._paused:
+            while len(out) < wanted * 2:
+                if self._aside is None and self._asides and (self._paused or self._current is None):
+                    self._aside = _Playing(self._asides.popleft())
+                if self._aside is not None:
+                    aside = self._aside
+                    take = min(wanted - len(out) // 2, aside.clip.frames - aside.offset)
+                    out += _frames(aside.clip, aside.offset, aside.offset + take)
+                    aside.offset += take
+                    if aside.offset >= aside.clip.frames:
+                        self._aside = None
+                    continue
+                if self._paused:
+                    break
                 if self._current is None:
                     if not self._queue:
                         if not self._idle:
@@ -182,11 +206,7 @@ class Player:
                 clip = playing.clip
                 take = min(wanted - len(out) // 2, clip.frames - playing.offset)
                 start, end = playing.offset, playing.offset + take
-                audio_end = len(clip.pcm) // 2
-                if start < audio_end:
-                    out += clip.pcm[start * 2 : min(end, audio_end) * 2]
-                if end > audio_end:
-                    out += bytes((end - max(start, audio_end)) * 2)
+                out += _frames(clip, start, end)
                 while (
                     playing.next_word < len(clip.word_frames)
                     and clip.word_frames[playing.next_word] < end
@@ -203,6 +223,15 @@ class Player:
         for event in events:
             self._on_event(event)
         return _scaled(bytes(out), volume)
+
+
+def _frames(clip: Clip, start: int, end: int) -> bytes:
+    """Frames ``start:end`` of a clip: its audio, then its trailing silence."""
+    audio_end = len(clip.pcm) // 2
+    out = clip.pcm[start * 2 : min(end, audio_end) * 2] if start < audio_end else b""
+    if end > audio_end:
+        out += bytes((end - max(start, audio_end)) * 2)
+    return out
 
 
 def _scaled(frames: bytes, volume: float) -> bytes:

@@ -260,8 +260,10 @@ class ReadoutApp(App[None]):
         theme: str | None = None,
         autoplay: bool = True,
         bindings: tuple[KeyBinding, ...] = KEY_BINDINGS,
+        show_announcements: bool = True,
     ) -> None:
         super().__init__()
+        self._show_announcements = show_announcements
         self.bindings_table = bindings
         self.animation_level = "none"  # no motion: nothing moves unless reading moves it
         self.register_theme(HIGH_CONTRAST)
@@ -435,7 +437,11 @@ class ReadoutApp(App[None]):
         minutes = remaining / max(reader.rate, 1)
         left = f"{round(minutes)} min left" if minutes >= 1 else "under a minute left"
         parts = [reader.state.value, volume, where, f"{reader.rate} words per minute", left]
-        if self.last_announcement and self.last_announcement not in parts:
+        if (
+            self._show_announcements
+            and self.last_announcement
+            and self.last_announcement not in parts
+        ):
             parts.append(self.last_announcement)
         return " · ".join(parts)
 
@@ -464,6 +470,8 @@ def make_app(
     theme: str | None = None,
     autoplay: bool = True,
     bindings: tuple[KeyBinding, ...] = KEY_BINDINGS,
+    speak_announcements: bool = True,
+    show_announcements: bool = True,
 ) -> ReadoutApp:
     """The app, as the CLI and the tests build it."""
 
@@ -471,6 +479,7 @@ def make_app(
         return Reader(
             chosen, engine, open_device, on_event=on_event, rate=rate, voice=voice,
             volume=volume, store=store, lexicon=lexicon,  # type: ignore[arg-type]
+            speak_announcements=speak_announcements,
         )  # fmt: skip
 
     from readout.loading import load
@@ -485,4 +494,5 @@ def make_app(
         theme=theme,
         autoplay=autoplay,
         bindings=bindings,
+        show_announcements=show_announcements,
     )

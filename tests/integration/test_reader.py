@@ -211,3 +211,28 @@ def test_position_is_saved_at_sentence_starts_and_on_close(
     saved = store.load_position(ARTICLE.content_hash, ARTICLE.source or "")
     assert saved is not None and (saved.block, saved.sentence) == (2, 1)
     store.close()
+
+
+def test_announcements_are_spoken_while_paused_without_moving_the_article(
+    engine: SpeechWorker,
+) -> None:
+    devices: list[NullDevice] = []
+
+    def device(rate: int) -> NullDevice:
+        made = NullDevice(rate, speed=1.0, record=True)
+        devices.append(made)
+        return made
+
+    reader = Reader(
+        ARTICLE, engine, device, on_event=lambda e: None, rate=300, speak_announcements=True
+    )
+    reader.start(0)
+    time.sleep(0.3)
+    reader.pause()
+    position = reader._player.position()
+    heard_before = len(devices[0].recording or b"")
+    time.sleep(1.2)
+    said_while_paused = array.array("h", bytes((devices[0].recording or b"")[heard_before:]))
+    assert any(said_while_paused)  # "Paused" was spoken
+    assert reader._player.position() == position  # the article did not move
+    reader.close()

@@ -85,3 +85,24 @@ def test_null_device_consumes_at_real_time_pace() -> None:
     device.close()
     seconds = device.frames_consumed / RATE
     assert 0.4 <= seconds <= 0.6
+
+
+def test_an_aside_waits_for_the_sentence_to_end_and_plays_at_once_when_paused() -> None:
+    player = Player(lambda event: None)
+    sentence = ramp(2 * PERIOD)
+    aside = array.array("h", [-5] * PERIOD).tobytes()
+    player.enqueue(Clip("a", sentence))
+    player.enqueue(Clip("b", sentence))
+    source = player.source()
+    first = source.send(PERIOD)
+    player.say_aside(Clip(None, aside))
+    second = source.send(PERIOD)
+    assert first + second == sentence  # the sentence is not interrupted
+    assert source.send(PERIOD) == aside  # then the aside, before the next sentence
+    assert source.send(PERIOD) == sentence[: PERIOD * 2]
+    player.pause()
+    player.say_aside(Clip(None, aside))
+    assert source.send(PERIOD) == aside  # paused: said at once
+    assert source.send(PERIOD) == bytes(PERIOD * 2)  # then silence; the clock stays put
+    player.resume()
+    assert source.send(PERIOD) == sentence[PERIOD * 2 :]

@@ -267,7 +267,7 @@ class ReadoutApp(App[None]):
         self.bindings_table = bindings
         self.animation_level = "none"  # no motion: nothing moves unless reading moves it
         self.register_theme(HIGH_CONTRAST)
-        self.theme = _choose_theme(theme, self.available_themes)
+        self.theme = choose_theme(theme, self.available_themes)
         self._autoplay = autoplay
         self.article = article
         self._make_reader = make_reader
@@ -446,12 +446,16 @@ class ReadoutApp(App[None]):
         return " · ".join(parts)
 
 
-def _choose_theme(wanted: str | None, available: Mapping[str, object]) -> str:
-    """The setting if it names a theme; the ANSI palette when colour is unwanted."""
+def choose_theme(wanted: str | None, available: Mapping[str, object]) -> str:
+    """The setting if it names a theme, else high contrast.
+
+    Under NO_COLOR, Textual 8 draws the ANSI themes black on black (measured in tmux:
+    foreground and background both colour 16), so they give way to high contrast.
+    """
+    if os.environ.get("NO_COLOR") and (wanted or "").startswith("ansi"):
+        return DEFAULT_THEME
     if wanted is not None and wanted in available:
         return wanted
-    if os.environ.get("NO_COLOR"):
-        return "ansi-dark"
     return DEFAULT_THEME
 
 

@@ -177,3 +177,15 @@ async def test_the_terminal_cursor_sits_on_the_sentence_being_read(engine: Speec
         region = view.content_region
         cursor = app.cursor_position
         assert region.x <= cursor.x < region.right and region.y <= cursor.y < region.bottom
+
+
+def test_no_color_never_gives_black_on_black(monkeypatch: pytest.MonkeyPatch) -> None:
+    from readout.tui.app import choose_theme
+    from readout.tui.themes import DEFAULT_THEME
+
+    themes = {"ansi-dark": 1, "ansi-light": 1, "nord": 1, DEFAULT_THEME: 1}
+    assert choose_theme("ansi-dark", themes) == "ansi-dark"
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert choose_theme("ansi-dark", themes) == DEFAULT_THEME
+    assert choose_theme(None, themes) == DEFAULT_THEME
+    assert choose_theme("nord", themes) == "nord"

@@ -374,6 +374,8 @@ def _run_read(args: argparse.Namespace, *, full_screen: bool = False) -> int:
         _say(f"volume {settings.volume} is out of range; give 0 to 100")
         return EXIT_USAGE
     signal.signal(signal.SIGTERM, _interrupt)
+    if hasattr(signal, "SIGHUP"):  # the terminal went away: save the place and stop
+        signal.signal(signal.SIGHUP, _interrupt)
     # The speech library loads in the background while the rest of readout is imported
     # and the article is read: that overlap is most of a fast start.
     engine = start_engine(settings.engine)
@@ -481,6 +483,14 @@ def _play_full_screen(
     unit, announce = _starting_point(args, app.reader)
     app.set_start(unit, announce)
     app.pending_notes = notes
+    import signal
+
+    def leave(signum: int, frame: object) -> None:
+        app.exit()  # saves the position on the way out (on_unmount closes the reader)
+
+    signal.signal(signal.SIGTERM, leave)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, leave)
     app.run()
     return EXIT_OK
 

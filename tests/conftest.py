@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,3 +45,12 @@ def run_cli(*args: str, stdin: bytes | None = None, env: dict[str, str] | None =
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES
+
+
+@pytest.fixture(autouse=True)
+def no_player_left_running() -> Iterator[None]:
+    """Kill any readout a test started on a pseudo-terminal, even when the test failed."""
+    yield
+    from tests.integration.test_plain_mode import Terminal
+
+    Terminal.kill_all()

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import ClassVar
 
 from tests.conftest import ASSETS, run_cli
 
@@ -17,7 +18,13 @@ SAMPLE = str(ASSETS / "sample-article.txt")
 
 
 class Terminal:
-    """``readout`` running on a pty: send keys, read lines."""
+    """``readout`` running on a pty: send keys, read lines.
+
+    Every one started is killed at the end of its test, passed or failed (see
+    ``conftest.py``): a pty that simply goes away sends no SIGHUP.
+    """
+
+    running: ClassVar[list[Terminal]] = []
 
     def __init__(self, *args: str, home: Path) -> None:
         master, slave = pty.openpty()
@@ -30,6 +37,7 @@ class Terminal:
         )  # fmt: skip
         os.close(slave)
         self.output = b""
+        Terminal.running.append(self)
 
     def read_until(self, pattern: str, timeout: float = 20.0) -> str:
         deadline = time.monotonic() + timeout
@@ -47,6 +55,14 @@ class Terminal:
 
     def press(self, key: str) -> None:
         os.write(self.master, key.encode())
+
+    @classmethod
+    def kill_all(cls) -> None:
+        for terminal in cls.running:
+            if terminal.process.poll() is None:
+                terminal.process.kill()
+                terminal.process.wait(5)
+        cls.running.clear()
 
     def finish(self, timeout: float = 10.0) -> int:
         code = self.process.wait(timeout)

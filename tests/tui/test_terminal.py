@@ -37,3 +37,17 @@ def test_plain_flag_keeps_line_mode_on_a_terminal(tmp_path: Path) -> None:
     term.press("q")
     assert term.finish() == 0
     assert b"\x1b" not in term.output
+
+
+def test_sigterm_and_sighup_close_the_player_and_keep_the_place(tmp_path: Path) -> None:
+    import signal
+
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        term = Terminal(SAMPLE, "--audio-device", "null", home=tmp_path)
+        term.read_until(r"Paragraph 1 of 8")
+        term.process.send_signal(number)
+        assert term.finish(timeout=5) == 0
+    again = Terminal(SAMPLE, "--audio-device", "null", home=tmp_path)
+    again.read_until(r"Resuming at paragraph \d of 8")
+    again.press("q")
+    assert again.finish() == 0

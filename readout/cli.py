@@ -479,6 +479,8 @@ def _play_full_screen(
 ) -> int:
     from readout.tui.app import make_app
 
+    store = common["store"]
+    theme = theme or store.preference("theme")  # settings.toml first, then the last choice
     app = make_app(article, engine, open_device, bindings=bindings, theme=theme, **common)
     unit, announce = _starting_point(args, app.reader)
     app.set_start(unit, announce)

@@ -30,6 +30,10 @@ CREATE TABLE IF NOT EXISTS positions (
     updated REAL NOT NULL,
     PRIMARY KEY (article, source)
 );
+CREATE TABLE IF NOT EXISTS preferences (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS history (
     article TEXT NOT NULL,
     source TEXT NOT NULL,
@@ -192,6 +196,24 @@ class Store:
             HistoryEntry(source, title, opened, SavedPosition(b, s, u) if b is not None else None)
             for source, title, opened, b, s, u in rows
         ]
+
+    def set_preference(self, name: str, value: str) -> None:
+        """Remember a choice made in the app (the theme, say) for next time."""
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO preferences VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                (name, value),
+            )
+
+    def preference(self, name: str) -> str | None:
+        with self._lock:
+            try:
+                row = self._connection.execute(
+                    "SELECT value FROM preferences WHERE name = ?", (name,)
+                ).fetchone()
+            except sqlite3.Error as error:
+                raise StateError(f"{self.path}: cannot read ({error})") from None
+        return str(row[0]) if row else None
 
     def close(self) -> None:
         with self._lock:

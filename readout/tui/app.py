@@ -9,6 +9,7 @@ not colour alone.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -261,13 +262,16 @@ class ReadoutApp(App[None]):
         autoplay: bool = True,
         bindings: tuple[KeyBinding, ...] = KEY_BINDINGS,
         show_announcements: bool = True,
+        remember_theme: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__()
+        self._remember_theme: Callable[[str], None] | None = None
         self._show_announcements = show_announcements
         self.bindings_table = bindings
         self.animation_level = "none"  # no motion: nothing moves unless reading moves it
         self.register_theme(HIGH_CONTRAST)
         self.theme = choose_theme(theme, self.available_themes)
+        self._remember_theme = remember_theme  # from now on: the initial choice is not news
         self._autoplay = autoplay
         self.article = article
         self._make_reader = make_reader
@@ -307,6 +311,11 @@ class ReadoutApp(App[None]):
 
     def _block_views(self) -> list[BlockView]:
         return [BlockView(i, block.kind, block.text) for i, block in enumerate(self.article.blocks)]
+
+    def watch_theme(self, theme: str) -> None:
+        """A theme chosen in the app (ctrl+p, "Change theme") is remembered."""
+        if self._remember_theme is not None:
+            self._remember_theme(theme)
 
     def on_load(self) -> None:
         changed = {b.id: b for b in self.bindings_table if b.keys != _default_keys(b.id)}
@@ -459,6 +468,17 @@ def choose_theme(wanted: str | None, available: Mapping[str, object]) -> str:
     return DEFAULT_THEME
 
 
+def _theme_keeper(store: Store | None) -> Callable[[str], None] | None:
+    if store is None:
+        return None
+
+    def remember(theme: str) -> None:
+        with contextlib.suppress(ReadoutError):  # not being able to remember is no error
+            store.set_preference("theme", theme)
+
+    return remember
+
+
 def make_app(
     article: Article,
     engine: SpeechWorker,
@@ -499,4 +519,5 @@ def make_app(
         autoplay=autoplay,
         bindings=bindings,
         show_announcements=show_announcements,
+        remember_theme=_theme_keeper(store),
     )

@@ -189,3 +189,16 @@ def test_no_color_never_gives_black_on_black(monkeypatch: pytest.MonkeyPatch) ->
     assert choose_theme("ansi-dark", themes) == DEFAULT_THEME
     assert choose_theme(None, themes) == DEFAULT_THEME
     assert choose_theme("nord", themes) == "nord"
+
+
+async def test_a_theme_chosen_in_the_app_is_remembered(
+    engine: SpeechWorker, tmp_path: Path
+) -> None:
+    store = Store(tmp_path / "state.sqlite3")
+    app = make_app(SAMPLE, engine, lambda rate: NullDevice(rate), store=store, autoplay=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert store.preference("theme") is None  # the starting theme is not a choice
+        app.theme = "ansi-light"
+        await pilot.pause()
+    assert store.preference("theme") == "ansi-light"
+    store.close()

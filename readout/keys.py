@@ -49,6 +49,7 @@ BINDINGS: tuple[KeyBinding, ...] = (
     KeyBinding("mute", ("m",), "mute or unmute", "toggle_mute"),
     KeyBinding("where", ("t",), "where am I", "where_am_i"),
     KeyBinding("open", ("o",), "open another article (a path or URL)", "open"),
+    KeyBinding("follow", ("v",), "keep the view on the sentence being read, or stop", "follow"),
     KeyBinding("history", ("h",), "history: articles read before, to resume", "history"),
     KeyBinding("help", ("?",), "list the keys", "help"),
     KeyBinding("quit", ("q",), "save the position and quit", "quit"),

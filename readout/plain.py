@@ -83,6 +83,8 @@ def run_keys(
         if binding.action == "help":
             for line in describe_keys(bindings):
                 output.line(line)
+        elif binding.action == "follow":
+            output.line("Following applies to the full-screen player")
         elif binding.action == "open":
             spec = _ask(fd, output, "Open: type a path or URL, then Enter (Enter alone cancels)")
             if spec:

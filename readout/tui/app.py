@@ -283,6 +283,7 @@ class ReadoutApp(App[None]):
         self._current: tuple[int, int] | None = None
         self.last_announcement = announce or ""
         self.pending_notes: list[str] = []
+        self.following = True
 
     def _post_update(self, event: ReaderEvent) -> None:
         """Called on the Reader's thread: hand the event to the app's thread."""
@@ -343,6 +344,10 @@ class ReadoutApp(App[None]):
             self.exit()
         elif action == "help":
             self.push_screen(HelpScreen(self.bindings_table))
+        elif action == "follow":
+            self.following = not self.following
+            self.last_announcement = "Following the reading" if self.following else "Not following"
+            self.query_one("#status", Static).update(Content(self.status_text()))
         elif action == "open":
             if self._loader is not None:
                 self.push_screen(OpenScreen(), self._open)
@@ -427,7 +432,7 @@ class ReadoutApp(App[None]):
         found = self.article.blocks[block].sentences[sentence]
         view = views[block]
         view.show_reading((found.start, found.end), word)
-        if word is None:
+        if word is None and self.following:
             view.scroll_visible(animate=False)
         self.call_after_refresh(self._place_cursor, view, word[0] if word else found.start)
 

@@ -202,3 +202,25 @@ async def test_a_theme_chosen_in_the_app_is_remembered(
         await pilot.pause()
     assert store.preference("theme") == "ansi-light"
     store.close()
+
+
+async def test_every_key_reaches_its_action(engine: SpeechWorker) -> None:
+    """Each binding's keys, pressed in the real app, run that binding's action."""
+    from readout.keys import BINDINGS
+    from readout.tui.app import _TEXTUAL_KEYS
+
+    app = make_app(SAMPLE, engine, lambda rate: NullDevice(rate), autoplay=False)
+    ran: list[str] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.reader.perform = lambda action: ran.append(action) or True  # type: ignore[method-assign]
+        expected: list[str] = []
+        for binding in BINDINGS:
+            if binding.action in {"quit", "help", "open", "history", "follow"}:
+                continue  # the app's own: tested on their own
+            for key in binding.keys:
+                await pilot.press(_TEXTUAL_KEYS.get(key, key))
+                expected.append(binding.action)
+        await pilot.pause()
+        assert ran == expected
+        await pilot.press("v")
+        assert not app.following

@@ -19,6 +19,7 @@ def test_no_key_is_bound_twice_and_every_action_exists() -> None:
         "help",
         "quit",
         "open",
+        "follow",
         "history",
         "forward_5",
         "back_5",

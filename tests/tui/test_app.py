@@ -224,3 +224,15 @@ async def test_every_key_reaches_its_action(engine: SpeechWorker) -> None:
         assert ran == expected
         await pilot.press("v")
         assert not app.following
+
+
+async def test_clicking_a_paragraph_reads_from_there(engine: SpeechWorker) -> None:
+    app = build(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: status(app).startswith("Playing"))
+        target = list(app.query(BlockView))[4]
+        await pilot.click(target)
+        await wait_for(pilot, lambda: app.reader.units.positions[app.reader.unit][0] == 4)
+        target.focus()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.reader.units.positions[app.reader.unit] == (4, 0))

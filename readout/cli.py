@@ -294,13 +294,15 @@ def _run_text(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _load_input(args: argparse.Namespace) -> Article:
+def _load_input(args: argparse.Namespace, spec: str | None = None) -> Article:
+    """Load ``spec`` (default: INPUT, or the bundled sample) with the fetch options given."""
     from readout.loading import load
     from readout.samples import sample_article_path
     from readout.sources import FetchLimits
 
     limits = FetchLimits(deadline_s=args.timeout) if args.timeout else None
-    spec = args.input if args.input is not None else str(sample_article_path())
+    if spec is None:
+        spec = args.input if args.input is not None else str(sample_article_path())
     return load(spec, limits=limits)
 
 
@@ -432,10 +434,8 @@ def _play_plain(
     notes: list[str],
     bindings: tuple[KeyBinding, ...],
 ) -> int:
-    from readout.loading import load
     from readout.plain import PlainOutput, run_keys, single_keys
     from readout.reader import Reader
-    from readout.sources import FetchLimits
 
     show = common.pop("show_announcements")
     output = PlainOutput(sys.stdout, show_announcements=show)
@@ -461,8 +461,7 @@ def _play_plain(
             if spec is None:
                 return EXIT_OK
             try:
-                limits = FetchLimits(deadline_s=args.timeout) if args.timeout else None
-                article = load(spec, limits=limits)
+                article = _load_input(args, spec)
             except ReadoutError as error:
                 output.line(f"Cannot open it: {' '.join(str(error).split())}")
 

@@ -12,13 +12,16 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from readout.errors import ReadoutError
+from readout.errors import ExportError, InputMissingError, ReadoutError
 from readout.sanitize import sanitize
 from readout.version import __version__
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from readout.article import Article
     from readout.audio.output import OutputDevice
+    from readout.export.audio import ExportOptions
     from readout.keys import KeyBinding
     from readout.reader import Reader
     from readout.speech.lexicon import Lexicon
@@ -153,13 +156,61 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser(
         "export",
-        help="speak an article into a WAV file",
-        description="Speak the article in INPUT into one WAV file: the title, then the "
-        "blocks in order, with short pauses after sentences and longer ones after "
-        "paragraphs and headings. The file appears only when complete.",
+        help="speak articles into audio files (WAV, MP3, Ogg, FLAC) with chapters and captions",
+        description="Speak each INPUT into an audio file: the title, then the blocks in order, "
+        "with pauses after sentences, paragraphs and headings. Files appear only when complete; "
+        "a rerun skips outputs already complete for the same text and settings.",
     )
-    export.add_argument("input", nargs="?", metavar="INPUT", help="file, http(s) URL, or -")
-    export.add_argument("-o", "--output", required=True, metavar="FILE.wav", help="where to write")
+    export.add_argument("inputs", nargs="*", metavar="INPUT", help="files, http(s) URLs, or -")
+    target = export.add_mutually_exclusive_group(required=True)
+    target.add_argument("-o", "--output", metavar="FILE", help="one output file (one INPUT)")
+    target.add_argument("--out-dir", metavar="DIR", help="a folder; file names come from titles")
+    export.add_argument(
+        "--from-list", metavar="FILE", help="read more inputs from FILE, one a line"
+    )
+    export.add_argument(
+        "--format",
+        choices=("wav", "mp3", "ogg", "flac"),
+        help="default: from -o's suffix, else mp3",
+    )
+    export.add_argument(
+        "--bitrate", type=int, default=64, metavar="KBPS", help="MP3 bitrate (default 64)"
+    )
+    export.add_argument(
+        "--captions", choices=("vtt", "srt"), help="write sentence captions beside the audio"
+    )
+    export.add_argument(
+        "--sync-map", action="store_true", help="write block, sentence and word times as JSON"
+    )
+    export.add_argument(
+        "--chapters",
+        choices=("heading", "paragraph"),
+        default="heading",
+        help="chapter at every heading (default) or paragraph",
+    )
+    for unit, default in (("sentence", 0.25), ("paragraph", 0.6), ("heading", 0.8)):
+        export.add_argument(
+            f"--pause-{unit}",
+            type=float,
+            default=default,
+            metavar="SECONDS",
+            help=f"silence after each {unit} (default {default})",
+        )
+    export.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="worker processes (default: the number of cores)",
+    )
+    export.add_argument(
+        "--json",
+        action="store_true",
+        help="print a manifest (input, output, duration, status, error) on stdout",
+    )
+    export.add_argument(
+        "--force", action="store_true", help="redo outputs that are already complete"
+    )
     _add_speech_options(export)
     export.add_argument(
         "--timeout", type=_positive_seconds, default=None, metavar="SECONDS", help=argparse.SUPPRESS
@@ -331,25 +382,125 @@ def _run_voices(args: argparse.Namespace, out: TextIO) -> int:
 def _run_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from readout.export.wav import export_wav
-    from readout.speech.engine import clamp_rate
+    from readout.export.audio import ExportOptions
+    from readout.export.sinks import format_for
+    from readout.speech.script import Pauses
+
+    specs = list(args.inputs)
+    if args.from_list:
+        specs += _read_list(Path(args.from_list))
+    if args.output and len(specs) > 1:
+        _say("-o names one file; for several inputs use --out-dir")
+        return EXIT_USAGE
+    if any(
+        p < 0 or p > 10 for p in (args.pause_sentence, args.pause_paragraph, args.pause_heading)
+    ):
+        _say("pauses are seconds from 0 to 10")
+        return EXIT_USAGE
+    if not 8 <= args.bitrate <= 320:
+        _say("--bitrate is kilobits per second, 8 to 320")
+        return EXIT_USAGE
+    fmt = format_for(Path(args.output), args.format) if args.output else (args.format or "mp3")
+    options = ExportOptions(
+        fmt=fmt, voice=args.voice, rate=_export_rate(args), bitrate_kbps=args.bitrate,
+        captions=args.captions, sync_map=args.sync_map, chapters_by=args.chapters,
+        pauses=Pauses(args.pause_sentence, args.pause_paragraph, args.pause_heading),
+    )  # fmt: skip
+    if args.output:
+        return _export_one(args, specs[0] if specs else None, Path(args.output), options)
+    return _export_batch(args, specs, Path(args.out_dir), options)
+
+
+def _export_rate(args: argparse.Namespace) -> int:
+    rate = args.rate or 175
+    clamped = max(80, min(450, rate))
+    if clamped != rate:
+        _say(f"rate {rate} is out of range; using {clamped} words per minute")
+    return clamped
+
+
+def _read_list(path: Path) -> list[str]:
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except OSError as error:
+        raise InputMissingError(f"{path}: cannot read the list ({error.strerror})") from None
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _export_one(
+    args: argparse.Namespace, spec: str | None, out: Path, options: ExportOptions
+) -> int:
+    from dataclasses import replace
+
+    from readout.export.audio import export_article
     from readout.speech.engines import start_engine
 
-    out = Path(args.output)
-    if out.suffix.lower() != ".wav":
-        _say(f"{out}: only WAV export exists so far; name the file .wav")
-        return EXIT_USAGE
-    article = _load_input(args)
-    units = _spoken_units(article, args)
-    with start_engine(args.engine) as engine:
-        rate, clamped = clamp_rate(args.rate or 175, engine)
-        if clamped:
-            _say(f"rate {args.rate} is out of range; using {rate} words per minute")
-        voice = args.voice or engine.voice_for_language(article.language)
-        result = export_wav(units, engine, out, voice=voice, rate=rate)
+    engine = start_engine(args.engine)
+    try:
+        article = _load_input(args, spec)
+        voice = options.voice or engine.voice_for_language(article.language)
+        result = export_article(
+            article, engine, out, replace(options, voice=voice), lexicon=_lexicon(args)
+        )
+    finally:
+        engine.close()
+    if args.json:
+        import json
+
+        entry = {
+            "input": spec or "-",
+            "output": str(out),
+            "duration": round(result.duration_s, 3),
+            "status": "ok",
+            "error": None,
+        }
+        sys.stdout.write(json.dumps([entry], ensure_ascii=False) + "\n")
     minutes, seconds = divmod(round(result.duration_s), 60)
     _say(f"wrote {out} ({minutes} min {seconds:02d} s, {result.sentences} sentences)")
     return EXIT_OK
+
+
+def _export_batch(
+    args: argparse.Namespace, specs: list[str], out_dir: Path, options: ExportOptions
+) -> int:
+    import json
+    import os
+
+    from readout.export.batch import ManifestEntry, run_batch
+    from readout.plain import plain_wanted
+
+    if not specs:
+        _say("no inputs: give files or URLs, or --from-list FILE")
+        return EXIT_USAGE
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ExportError(f"{out_dir}: cannot create the folder ({error.strerror})") from None
+    jobs = args.jobs or os.cpu_count() or 1
+    progress_bar = sys.stderr.isatty() and not plain_wanted() and not args.json
+
+    def on_done(entry: ManifestEntry, done: int, total: int) -> None:
+        if progress_bar:
+            sys.stderr.write(f"\rExported {done} of {total}" + ("\n" if done == total else ""))
+            sys.stderr.flush()
+            if entry.status == "failed":
+                _say(f"{entry.input}: {entry.error}")
+            return
+        detail = entry.output if entry.status != "failed" else entry.error
+        _say(f"[{done}/{total}] {entry.status}: {entry.input} -> {detail}")
+
+    def load(spec: str) -> Article:
+        return _load_input(args, spec)
+
+    manifest = run_batch(
+        specs, out_dir, options, load=load, lexicon=_lexicon(args), engine_name=args.engine,
+        jobs=jobs, force=args.force, on_done=on_done,
+    )  # fmt: skip
+    if args.json:
+        sys.stdout.write(
+            json.dumps([e.to_dict() for e in manifest], ensure_ascii=False, indent=1) + "\n"
+        )
+    return EXIT_FAILURE if any(e.status == "failed" for e in manifest) else EXIT_OK
 
 
 def _run_devices(out: TextIO) -> int:

@@ -1,0 +1,102 @@
+"""Metadata and chapters inside the audio file: ID3 (with CHAP/CTOC) for MP3, Vorbis
+comments (with the CHAPTERnnn convention) for Ogg and FLAC. WAV gets none inside;
+its chapters go in a file beside it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from readout.article import Article
+from readout.export.timeline import Chapter
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def write_tags(path: Path, fmt: str, article: Article, chapters: list[Chapter]) -> None:
+    """Tag the finished (but not yet renamed) file at ``path``."""
+    if fmt == "mp3":
+        _id3(path, article, chapters)
+    elif fmt in ("ogg", "flac"):
+        _vorbis(path, fmt, article, chapters)
+
+
+def _artist(article: Article) -> str | None:
+    return article.byline or article.site
+
+
+def _id3(path: Path, article: Article, chapters: list[Chapter]) -> None:
+    from mutagen.id3 import CHAP, CTOC, ID3, TALB, TDRC, TIT2, TPE1, TXXX, WOAS, CTOCFlags
+
+    tags = ID3()
+    tags.add(TIT2(encoding=3, text=article.title))
+    if _artist(article):
+        tags.add(TPE1(encoding=3, text=_artist(article)))
+    if article.site:
+        tags.add(TALB(encoding=3, text=article.site))
+    if article.published and _DATE.match(article.published):
+        tags.add(TDRC(encoding=3, text=article.published))
+    if article.source and article.source.startswith(("http://", "https://")):
+        tags.add(WOAS(url=article.source))
+    elif article.source:
+        tags.add(TXXX(encoding=3, desc="source", text=article.source))
+    if article.language:
+        tags.add(TXXX(encoding=3, desc="language", text=article.language))
+    ids = [f"chp{number}" for number in range(len(chapters))]
+    for element_id, chapter in zip(ids, chapters, strict=True):
+        tags.add(
+            CHAP(
+                element_id=element_id,
+                start_time=round(chapter.start_s * 1000),
+                end_time=round(chapter.end_s * 1000),
+                sub_frames=[TIT2(encoding=3, text=chapter.title)],
+            )
+        )
+    if ids:
+        tags.add(
+            CTOC(
+                element_id="toc",
+                flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
+                child_element_ids=ids,
+                sub_frames=[TIT2(encoding=3, text=article.title)],
+            )
+        )
+    tags.save(str(path))
+
+
+def _vorbis(path: Path, fmt: str, article: Article, chapters: list[Chapter]) -> None:
+    from mutagen.flac import FLAC
+    from mutagen.oggvorbis import OggVorbis
+
+    audio = FLAC(str(path)) if fmt == "flac" else OggVorbis(str(path))
+    if audio.tags is None:
+        audio.add_tags()
+    tags = audio.tags
+    tags["TITLE"] = article.title
+    for key, value in (
+        ("ARTIST", _artist(article)),
+        ("ALBUM", article.site),
+        ("DATE", article.published),
+        ("LANGUAGE", article.language),
+        ("SOURCE", article.source),
+    ):
+        if value:
+            tags[key] = value
+    for number, chapter in enumerate(chapters, 1):
+        tags[f"CHAPTER{number:03d}"] = stamp(chapter.start_s)
+        tags[f"CHAPTER{number:03d}NAME"] = chapter.title
+    audio.save()
+
+
+def stamp(seconds: float) -> str:
+    """HH:MM:SS.mmm"""
+    millis = round(seconds * 1000)
+    hours, millis = divmod(millis, 3_600_000)
+    minutes, millis = divmod(millis, 60_000)
+    secs, millis = divmod(millis, 1000)
+    return f"{hours:02d}:{minutes:02d}:{secs:02d}.{millis:03d}"
+
+
+def chapter_file(chapters: list[Chapter]) -> str:
+    """One line a chapter: "HH:MM:SS.mmm Title" (the chapters.txt podcast convention)."""
+    return "".join(f"{stamp(c.start_s)} {c.title}\n" for c in chapters)

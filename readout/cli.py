@@ -353,7 +353,8 @@ def _load_input(args: argparse.Namespace, spec: str | None = None) -> Article:
 
     limits = FetchLimits(deadline_s=args.timeout) if args.timeout else None
     if spec is None:
-        spec = args.input if args.input is not None else str(sample_article_path())
+        given = getattr(args, "input", None)
+        spec = given if given is not None else str(sample_article_path())
     return load(spec, limits=limits)
 
 

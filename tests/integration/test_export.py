@@ -1,0 +1,198 @@
+"""Export: real synthesis into real files in every format, captions, chapters, batches."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+import wave
+from pathlib import Path
+
+import pytest
+
+from readout.export.batch import safe_name, unique_names
+from readout.loading import load
+from tests.conftest import ASSETS, FIXTURES, ROOT, run_cli
+
+SAMPLE = str(ASSETS / "sample-article.txt")
+
+
+def wav_seconds(path: Path) -> float:
+    with wave.open(str(path)) as wav:
+        return wav.getnframes() / wav.getframerate()
+
+
+def test_mp3_with_chapters_and_tags_matches_the_wav(tmp_path: Path) -> None:
+    from mutagen.id3 import ID3
+    from mutagen.mp3 import MP3
+
+    assert run_cli("export", SAMPLE, "-o", str(tmp_path / "s.wav")).code == 0
+    result = run_cli("export", SAMPLE, "-o", str(tmp_path / "s.mp3"))
+    assert result.code == 0, result.stderr
+    mp3 = tmp_path / "s.mp3"
+    assert abs(MP3(str(mp3)).info.length - wav_seconds(tmp_path / "s.wav")) <= 0.02 * wav_seconds(
+        tmp_path / "s.wav"
+    )
+    tags = ID3(str(mp3))
+    assert str(tags["TIT2"]) == "Night reading room opens for shift workers"
+    assert str(tags["TPE1"]) == "Ada Whitcombe" and str(tags["TALB"]) == "The Valley Courier"
+    chapters = sorted(tags.getall("CHAP"), key=lambda c: c.start_time)
+    titles = [str(c.sub_frames["TIT2"]) for c in chapters]
+    headings = [b.text for b in load(SAMPLE).blocks if b.kind.value == "heading"]
+    assert titles == [
+        "Night reading room opens for shift workers",
+        *headings,
+    ]  # the title, then one a heading
+    assert chapters[0].start_time == 0 and all(
+        a.end_time == b.start_time for a, b in itertools.pairwise(chapters)
+    )
+    assert tags.getall("CTOC")[0].child_element_ids == [c.element_id for c in chapters]
+    assert not list(tmp_path.glob("*.part"))
+
+
+@pytest.mark.parametrize("fmt", ["ogg", "flac"])
+def test_ogg_and_flac_are_readable_with_vorbis_chapters(tmp_path: Path, fmt: str) -> None:
+    import soundfile
+
+    out = tmp_path / f"s.{fmt}"
+    assert run_cli("export", SAMPLE, "-o", str(out)).code == 0
+    info = soundfile.info(str(out))
+    assert info.channels == 1 and info.duration > 60
+    chapters = (tmp_path / "s.chapters.txt").read_text("utf-8").splitlines()
+    assert chapters[0] == "00:00:00.000 Night reading room opens for shift workers"
+    if fmt == "flac":
+        from mutagen.flac import FLAC
+
+        assert FLAC(str(out))["CHAPTER002NAME"] == ["What the room will offer"]
+
+
+def _cues(text: str, separator: str) -> list[tuple[float, float, str]]:
+    pattern = rf"(\d\d):(\d\d):(\d\d){separator}(\d\d\d) --> (\d\d):(\d\d):(\d\d){separator}(\d\d\d)\n(.+)"
+    cues = []
+    for m in re.finditer(pattern, text):
+        g = [int(x) for x in m.groups()[:8]]
+        start = g[0] * 3600 + g[1] * 60 + g[2] + g[3] / 1000
+        end = g[4] * 3600 + g[5] * 60 + g[6] + g[7] / 1000
+        cues.append((start, end, m.group(9)))
+    return cues
+
+
+@pytest.mark.parametrize(("captions", "separator"), [("vtt", r"\."), ("srt", ",")])
+def test_captions_are_sentences_in_order_covering_the_audio(
+    tmp_path: Path, captions: str, separator: str
+) -> None:
+    out = tmp_path / "s.wav"
+    assert run_cli("export", SAMPLE, "-o", str(out), "--captions", captions, "--sync-map").code == 0
+    text = (tmp_path / f"s.{captions}").read_text("utf-8")
+    if captions == "vtt":
+        assert text.startswith("WEBVTT\n")
+    cues = _cues(text, separator)
+    article = load(SAMPLE)
+    sentences = [article.title] + [s.text for b in article.blocks for s in b.sentences]
+    assert [c[2] for c in cues] == sentences
+    for (start, end, _), (next_start, _, _) in itertools.pairwise(cues):
+        assert start < end <= next_start
+    assert (
+        cues[0][0] == 0.0 and wav_seconds(out) - cues[-1][1] < 1.5
+    )  # the audio ends with the last pause
+    sync = json.loads((tmp_path / "s.sync.json").read_text("utf-8"))
+    assert [s["text"] for s in sync["sentences"]] == sentences
+    word = sync["sentences"][2]["words"][0]
+    assert word["text"] == "The" and word["start"] >= sync["sentences"][2]["start"]
+
+
+def test_names_from_titles_are_safe_unique_and_stable() -> None:
+    assert safe_name('A/B: "C"? <d> | e*') == "A B C d e"
+    assert safe_name("\x1b]0;evil\x07 title") == "]0;evil title"
+    assert safe_name("CON") == "article CON"
+    assert safe_name("...") == "article"
+    assert len(safe_name("é" * 200).encode()) <= 80
+    assert unique_names(["Same", "same", "Other", "Same"], "mp3") == [
+        "Same.mp3",
+        "same (2).mp3",
+        "Other.mp3",
+        "Same (3).mp3",
+    ]
+
+
+def _batch_inputs(tmp_path: Path) -> list[str]:
+    inputs = []
+    for number in range(8):
+        path = tmp_path / "in" / f"article-{number}.md"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(
+            f"# Article number {number}\n\nThis short article number {number} has one paragraph of ordinary words.\n",
+            "utf-8",
+        )
+        inputs.append(str(path))
+    inputs.insert(3, str(tmp_path / "in" / "missing.md"))
+    inputs.insert(6, "http://127.0.0.1:9/unreachable")
+    return inputs
+
+
+def test_batch_reports_failures_goes_on_and_reruns_only_what_is_missing(tmp_path: Path) -> None:
+    inputs = _batch_inputs(tmp_path)
+    out = tmp_path / "out"
+    result = run_cli(
+        "export", *inputs, "--out-dir", str(out), "--format", "mp3", "--json", "--jobs", "2"
+    )
+    assert result.code == 1
+    manifest = json.loads(result.stdout)
+    assert [e["status"] for e in manifest].count("ok") == 8
+    failed = [e for e in manifest if e["status"] == "failed"]
+    assert [e["input"] for e in failed] == [inputs[3], inputs[6]] and all(
+        e["error"] for e in failed
+    )
+    assert len(list(out.glob("*.mp3"))) == 8
+    assert not list(out.glob("*.part"))
+    (out / "Article number 5.mp3").unlink()
+    again = run_cli(
+        "export", *inputs, "--out-dir", str(out), "--format", "mp3", "--json", "--jobs", "2"
+    )
+    statuses = {e["output"]: e["status"] for e in json.loads(again.stdout) if e["output"]}
+    assert statuses.pop(str(out / "Article number 5.mp3")) == "ok"
+    assert set(statuses.values()) == {"skipped"}
+
+
+def test_sigint_stops_cleanly_and_leaves_no_partial_file(tmp_path: Path) -> None:
+    long_text = "# A long article\n\n" + "\n\n".join(
+        f"Paragraph {n} says a number of plain things slowly, one after another, to take time."
+        for n in range(150)
+    )
+    inputs = []
+    for number in range(3):
+        path = tmp_path / f"long-{number}.md"
+        path.write_text(long_text.replace("A long article", f"A long article {number}"), "utf-8")
+        inputs.append(str(path))
+    out = tmp_path / "out"
+    child = subprocess.Popen(
+        [sys.executable, "-m", "readout", "export", *inputs, "--out-dir", str(out), "--format", "flac", "--jobs", "1"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+    deadline = time.monotonic() + 30
+    while not list(out.glob("*.part")) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    child.send_signal(signal.SIGINT)
+    _, stderr = child.communicate(timeout=30)
+    assert child.returncode == 130, stderr
+    assert not list(out.glob("*.part"))
+    for audio in out.glob("*.flac"):  # anything under a final name is whole
+        import soundfile
+
+        assert soundfile.info(str(audio)).duration > 60
+    rerun = run_cli("export", *inputs, "--out-dir", str(out), "--format", "flac", "--json")
+    assert rerun.code == 0 and len(list(out.glob("*.flac"))) == 3
+
+
+def test_export_usage_errors(tmp_path: Path) -> None:
+    assert run_cli("export", SAMPLE, "-o", str(tmp_path / "x.aiff")).code == 2
+    assert run_cli("export", SAMPLE, SAMPLE, "-o", str(tmp_path / "x.mp3")).code == 2
+    assert run_cli("export", "--out-dir", str(tmp_path)).code == 2
+    assert run_cli("export", SAMPLE, "-o", str(tmp_path / "x.mp3"), "--bitrate", "5").code == 2
+    missing = run_cli("export", str(FIXTURES / "nope.txt"), "-o", str(tmp_path / "x.mp3"))
+    assert missing.code == 66 and not list(tmp_path.iterdir())

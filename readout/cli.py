@@ -148,6 +148,16 @@ def build_parser() -> argparse.ArgumentParser:
             help=argparse.SUPPRESS,
         )
 
+    marks = commands.add_parser(
+        "marks",
+        help="list the sentences flagged while proofreading (f), as a report to hand on",
+        description="Print the marks made on INPUT: paragraph and sentence numbers, the "
+        "sentence, and the note. Marks follow their sentences when other paragraphs change.",
+    )
+    marks.add_argument("input", nargs="?", metavar="INPUT", help="file, http(s) URL, or -")
+    marks.add_argument("--format", choices=("markdown", "csv", "json"), default="markdown")
+    marks.add_argument("--timeout", type=_positive_seconds, default=None, help=argparse.SUPPRESS)
+
     commands.add_parser(
         "devices",
         help="list the audio output devices",
@@ -255,7 +265,7 @@ def _add_lexicon_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-_COMMANDS = ("text", "play", "read", "voices", "export", "devices")
+_COMMANDS = ("text", "play", "read", "voices", "export", "marks", "diff", "devices")
 
 
 def _with_default_command(argv: list[str]) -> list[str]:
@@ -301,6 +311,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_read(args)
         if args.command == "play":
             return _run_read(args, full_screen=_full_screen_wanted(args))
+        if args.command == "marks":
+            return _run_marks(args, sys.stdout)
         if args.command == "devices":
             return _run_devices(sys.stdout)
         parser.print_usage(sys.stderr)
@@ -502,6 +514,21 @@ def _export_batch(
             json.dumps([e.to_dict() for e in manifest], ensure_ascii=False, indent=1) + "\n"
         )
     return EXIT_FAILURE if any(e.status == "failed" for e in manifest) else EXIT_OK
+
+
+def _run_marks(args: argparse.Namespace, out: TextIO) -> int:
+    from readout.marks import place_marks, report
+    from readout.state import open_store
+
+    article = _load_input(args)
+    store = open_store(warn=_say)
+    try:
+        placed = place_marks(article, store.marks(article.source or ""))
+    finally:
+        store.close()
+    _reconfigure(out)
+    out.write(report(article, placed, args.format))
+    return EXIT_OK
 
 
 def _run_devices(out: TextIO) -> int:

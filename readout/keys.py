@@ -48,6 +48,8 @@ BINDINGS: tuple[KeyBinding, ...] = (
     KeyBinding("volume_up", ("+", "=", "0"), "volume up", "volume_up"),
     KeyBinding("mute", ("m",), "mute or unmute", "toggle_mute"),
     KeyBinding("where", ("t",), "where am I", "where_am_i"),
+    KeyBinding("flag", ("f",), "flag this sentence (then type a note, or just Enter)", "flag"),
+    KeyBinding("marks", ("l",), "list the flagged sentences", "marks"),
     KeyBinding("open", ("o",), "open another article (a path or URL)", "open"),
     KeyBinding("follow", ("v",), "keep the view on the sentence being read, or stop", "follow"),
     KeyBinding("history", ("h",), "history: articles read before, to resume", "history"),

@@ -83,6 +83,14 @@ def run_keys(
         if binding.action == "help":
             for line in describe_keys(bindings):
                 output.line(line)
+        elif binding.action == "flag":
+            mark_id = reader.flag()
+            note = _ask(fd, output, "Note for this mark (Enter for none):", cancelled="No note")
+            if note and mark_id is not None and reader.store is not None:
+                reader.store.set_mark_note(mark_id, note)
+                output.line("Note saved")
+        elif binding.action == "marks":
+            _list_marks(reader, output)
         elif binding.action == "follow":
             output.line("Following applies to the full-screen player")
         elif binding.action == "open":
@@ -114,7 +122,22 @@ def _choose_from_history(fd: int, output: PlainOutput, entries: list[HistoryEntr
     return None
 
 
-def _ask(fd: int, output: PlainOutput, prompt: str) -> str | None:
+def _list_marks(reader: Reader, output: PlainOutput) -> None:
+    from readout.marks import place_marks
+
+    if reader.store is None:
+        return
+    placed = place_marks(reader.article, reader.store.marks(reader.article.source or ""))
+    if not placed:
+        output.line("No marks")
+    for number, item in enumerate(placed, 1):
+        note = f" Note: {item.mark.note}" if item.mark.note else ""
+        output.line(
+            f"Mark {number}: paragraph {item.block + 1}, sentence {item.sentence + 1}: {item.mark.text}{note}"
+        )
+
+
+def _ask(fd: int, output: PlainOutput, prompt: str, cancelled: str = "Cancelled") -> str | None:
     """Read one line with the terminal's own line editing (and echo) for the moment."""
     import termios
 
@@ -128,7 +151,7 @@ def _ask(fd: int, output: PlainOutput, prompt: str) -> str | None:
     finally:
         termios.tcsetattr(fd, termios.TCSANOW, saved)
     if not answer:
-        output.line("Cancelled")
+        output.line(cancelled)
     return sanitize(answer) or None
 
 

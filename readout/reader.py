@@ -331,6 +331,33 @@ class Reader:
     def where_am_i(self) -> None:
         self._announce(self.describe_position())
 
+    def flag(self, note: str = "") -> int | None:
+        """Mark the current sentence (for proofreading), then step back one sentence so
+        it can be heard again. Returns the mark's id, or None without a store."""
+        unit = self.units[self.unit]
+        text = (
+            self.article.title
+            if unit.block < 0
+            else self.article.blocks[unit.block].sentences[unit.sentence].text
+        )
+        mark_id: int | None = None
+        if self._store is not None:
+            try:
+                mark_id = self._store.add_mark(
+                    self._source, self.article.content_hash, unit.block, unit.sentence, text, note
+                )
+            except ReadoutError as error:
+                self._announce(f"Cannot save the mark: {error}")
+                return None
+        where = (
+            "the title"
+            if unit.block < 0
+            else f"{self.block_label(unit.block).split(' of ')[0].lower()}, sentence {unit.sentence + 1}"
+        )
+        self._announce(f"Flagged {where}")
+        self._go(max(0, self.unit - 1))
+        return mark_id
+
     def perform(self, action: str) -> bool:
         """Run a key binding's action by name (see :mod:`readout.keys`); False if unknown."""
         jumps = {"forward_5": 5.0, "back_5": -5.0, "forward_60": 60.0, "back_60": -60.0}
@@ -400,6 +427,10 @@ class Reader:
                 self.article.content_hash, self._source, unit.block, unit.sentence
             )
         )
+
+    @property
+    def store(self) -> Store | None:
+        return self._store
 
     # --- internals: navigation -------------------------------------------------
 

@@ -110,7 +110,9 @@ def _load_path(path: Path, max_bytes: int) -> Source:
             data = _read_limited(stream, max_bytes, name)
     except OSError as error:
         raise InputMissingError(f"{name}: cannot read ({error.strerror})") from None
-    return _decode(data, name=name, declared_type=_type_from_suffix(path), url=None)
+    # The absolute path names the article: resume points and marks find it again from
+    # any working directory.
+    return _decode(data, name=str(path.resolve()), declared_type=_type_from_suffix(path), url=None)
 
 
 def _read_limited(stream: IO[bytes], max_bytes: int, name: str) -> bytes:

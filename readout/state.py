@@ -30,6 +30,16 @@ CREATE TABLE IF NOT EXISTS positions (
     updated REAL NOT NULL,
     PRIMARY KEY (article, source)
 );
+CREATE TABLE IF NOT EXISTS marks (
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL,
+    article TEXT NOT NULL,
+    block INTEGER NOT NULL,
+    sentence INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    created REAL NOT NULL
+);
 CREATE TABLE IF NOT EXISTS preferences (
     name TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -55,6 +65,20 @@ class SavedPosition:
     block: int
     sentence: int
     updated: float
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A flagged sentence: where it was, its exact text (to find it again after edits), a note."""
+
+    id: int
+    source: str
+    article: str
+    block: int
+    sentence: int
+    text: str
+    note: str
+    created: float
 
 
 @dataclass(frozen=True)
@@ -196,6 +220,39 @@ class Store:
             HistoryEntry(source, title, opened, SavedPosition(b, s, u) if b is not None else None)
             for source, title, opened, b, s, u in rows
         ]
+
+    def add_mark(
+        self, source: str, article: str, block: int, sentence: int, text: str, note: str = ""
+    ) -> int:
+        """Flag a sentence; returns the mark's id."""
+        with self._transaction() as db:
+            cursor = db.execute(
+                "INSERT INTO marks (source, article, block, sentence, text, note, created) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (source, article, block, sentence, text, note, time.time()),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def set_mark_note(self, mark_id: int, note: str) -> None:
+        with self._transaction() as db:
+            db.execute("UPDATE marks SET note = ? WHERE id = ?", (note, mark_id))
+
+    def remove_mark(self, mark_id: int) -> None:
+        with self._transaction() as db:
+            db.execute("DELETE FROM marks WHERE id = ?", (mark_id,))
+
+    def marks(self, source: str) -> list[Mark]:
+        """Every mark made on this source (any version of its text), oldest first."""
+        with self._lock:
+            try:
+                rows = self._connection.execute(
+                    "SELECT id, source, article, block, sentence, text, note, created FROM marks "
+                    "WHERE source = ? ORDER BY created, id",
+                    (source,),
+                ).fetchall()
+            except sqlite3.Error as error:
+                raise StateError(f"{self.path}: cannot read ({error})") from None
+        return [Mark(*row) for row in rows]
 
     def set_preference(self, name: str, value: str) -> None:
         """Remember a choice made in the app (the theme, say) for next time."""

@@ -30,6 +30,7 @@ from readout.audio.output import OutputDevice
 from readout.errors import ReadoutError
 from readout.keys import BINDINGS as KEY_BINDINGS
 from readout.keys import KeyBinding, describe_keys
+from readout.marks import PlacedMark
 from readout.reader import (
     Announced,
     Reader,
@@ -152,6 +153,67 @@ def _textual_keys(keys: tuple[str, ...]) -> str:
 
 def _default_keys(binding_id: str) -> tuple[str, ...]:
     return next(b.keys for b in KEY_BINDINGS if b.id == binding_id)
+
+
+class AskScreen(ModalScreen[str | None]):
+    """One line of text from the user (a note), or None on Escape."""
+
+    AUTO_FOCUS = "#answer"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="cancel_ask")]
+
+    def __init__(self, prompt: str, placeholder: str) -> None:
+        super().__init__()
+        self._prompt, self._placeholder = prompt, placeholder
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="dialog"):
+            yield Static(Content(self._prompt), markup=False)
+            yield Input(placeholder=self._placeholder, id="answer")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class MarksScreen(ModalScreen[tuple[int, int] | None]):
+    """The flagged sentences; Enter goes to one."""
+
+    AUTO_FOCUS = "#marks"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="cancel_marks")
+    ]
+
+    def __init__(self, placed: list[PlacedMark]) -> None:
+        super().__init__()
+        self._placed = placed
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="dialog"):
+            yield Static(Content("Marks: Enter goes to one (Escape to close)."), markup=False)
+            if not self._placed:
+                yield Static(
+                    Content("No marks yet: press f while a sentence is read."), markup=False
+                )
+            options = [
+                Option(
+                    Content(
+                        f"Paragraph {p.block + 1}, sentence {p.sentence + 1}: {p.mark.text}"
+                        + (f"  Note: {p.mark.note}" if p.mark.note else "")
+                    ),
+                    id=str(i),
+                )
+                for i, p in enumerate(self._placed)
+            ]
+            yield OptionList(*options, id="marks")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        chosen = self._placed[int(event.option.id or 0)]
+        self.dismiss((chosen.block, chosen.sentence))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
 
 
 class OpenScreen(ModalScreen[str | None]):
@@ -344,6 +406,26 @@ class ReadoutApp(App[None]):
             self.exit()
         elif action == "help":
             self.push_screen(HelpScreen(self.bindings_table))
+        elif action == "flag":
+            mark_id = self.reader.flag()
+            store = self.reader.store
+            if mark_id is not None and store is not None:
+
+                def save_note(note: str | None) -> None:
+                    if note:
+                        store.set_mark_note(mark_id, note)
+
+                self.push_screen(
+                    AskScreen("Note for this mark (Enter for none):", "note"), save_note
+                )
+        elif action == "marks":
+            if self.reader.store is not None:
+                from readout.marks import place_marks
+
+                placed = place_marks(
+                    self.article, self.reader.store.marks(self.article.source or "")
+                )
+                self.push_screen(MarksScreen(placed), self._go_to_mark)
         elif action == "follow":
             self.following = not self.following
             self.last_announcement = "Following the reading" if self.following else "Not following"
@@ -367,6 +449,10 @@ class ReadoutApp(App[None]):
 
     def on_unmount(self) -> None:
         self.reader.close()
+
+    def _go_to_mark(self, place: tuple[int, int] | None) -> None:
+        if place is not None:
+            self.reader.go_to_block(place[0])
 
     # --- another article ------------------------------------------------------------
 

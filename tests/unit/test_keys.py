@@ -20,6 +20,7 @@ def test_no_key_is_bound_twice_and_every_action_exists() -> None:
         "quit",
         "open",
         "follow",
+        "marks",
         "history",
         "forward_5",
         "back_5",

@@ -1,0 +1,70 @@
+"""Proofreading marks through plain mode on a pty, the report, and re-anchoring after edits."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import ASSETS, run_cli
+from tests.integration.test_plain_mode import Terminal
+
+
+def _flag_three(article: Path, home: Path) -> None:
+    term = Terminal("read", str(article), "--audio-device", "null", home=home)
+    term.read_until(r"^Title: ")
+    term.press(" ")
+    term.read_until(r"^Paused")
+    for keys, note in (
+        (["home", "down"], "check the time"),
+        (["down", "down"], ""),
+        (["down", "right"], ""),
+    ):
+        for key in keys:
+            term.press({"home": "\x1b[H", "down": "\x1b[B", "right": "\x1b[C"}[key])
+        term.press("f")
+        term.read_until(r"Note for this mark")
+        term.press(note + "\n")
+        term.read_until(r"^(Note saved|No note)")
+        term.output = term.output.replace(b"Note for this mark", b"(asked)")
+    term.press("q")
+    assert term.finish() == 0
+
+
+def _marks(article: Path, home: Path) -> list[dict[str, object]]:
+    result = run_cli("marks", str(article), "--format", "json", env={"READOUT_HOME": str(home)})
+    assert result.code == 0, result.stderr
+    return json.loads(result.stdout)["marks"]  # type: ignore[no-any-return]
+
+
+def test_three_flags_one_note_listed_and_still_in_place_after_edits(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    original = (ASSETS / "sample-article.txt").read_text("utf-8")
+    article.write_text(original, "utf-8")
+    _flag_three(article, tmp_path)
+
+    marks = _marks(article, tmp_path)
+    assert [(m["paragraph"], m["sentence"], m["note"]) for m in marks] == [
+        (1, 1, "check the time"),
+        (2, 1, ""),
+        (2, 2, ""),
+    ]
+    assert marks[1]["text"] == "The trial runs for six months."
+
+    # Edit an unrelated paragraph and add one before all the others: marks follow their text.
+    lines = original.splitlines()
+    lines[9] = lines[9].replace("Not everyone is convinced.", "Not everyone agrees.")
+    lines.insert(3, "An editor's note added at the top of the story, before the first paragraph.")
+    article.write_text("\n".join(lines) + "\n", "utf-8")
+    moved = _marks(article, tmp_path)
+    assert [(m["paragraph"], m["sentence"], m["found"]) for m in moved] == [
+        (2, 1, True),
+        (3, 1, True),
+        (3, 2, True),
+    ]
+
+    report = run_cli("marks", str(article), env={"READOUT_HOME": str(tmp_path)}).stdout
+    assert "1. Paragraph 2, sentence 1:" in report and "Note: check the time" in report
+    csv_report = run_cli(
+        "marks", str(article), "--format", "csv", env={"READOUT_HOME": str(tmp_path)}
+    ).stdout
+    assert csv_report.splitlines()[0] == "paragraph,sentence,text,note,found"

@@ -122,6 +122,12 @@ def build_parser() -> argparse.ArgumentParser:
             "--no-resume", action="store_true", help="start at the beginning, not where you stopped"
         )
         reading.add_argument(
+            "--changed-since",
+            metavar="OLD",
+            default=None,
+            help="read only the blocks that differ from OLD (an earlier version of the article)",
+        )
+        reading.add_argument(
             "--announce",
             choices=("speech", "text", "both", "none"),
             default=None,
@@ -157,6 +163,17 @@ def build_parser() -> argparse.ArgumentParser:
     marks.add_argument("input", nargs="?", metavar="INPUT", help="file, http(s) URL, or -")
     marks.add_argument("--format", choices=("markdown", "csv", "json"), default="markdown")
     marks.add_argument("--timeout", type=_positive_seconds, default=None, help=argparse.SUPPRESS)
+
+    diff = commands.add_parser(
+        "diff",
+        help="list what changed between two versions of an article",
+        description="Compare the articles in OLD and NEW: blocks added, removed and changed, "
+        "with the changed sentences of each changed block.",
+    )
+    diff.add_argument("old", metavar="OLD", help="the earlier version: file, URL, or -")
+    diff.add_argument("new", metavar="NEW", help="the later version: file, URL, or -")
+    diff.add_argument("--format", choices=("plain", "json"), default="plain")
+    diff.add_argument("--timeout", type=_positive_seconds, default=None, help=argparse.SUPPRESS)
 
     commands.add_parser(
         "devices",
@@ -311,6 +328,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_read(args)
         if args.command == "play":
             return _run_read(args, full_screen=_full_screen_wanted(args))
+        if args.command == "diff":
+            return _run_diff(args, sys.stdout)
         if args.command == "marks":
             return _run_marks(args, sys.stdout)
         if args.command == "devices":
@@ -516,6 +535,20 @@ def _export_batch(
     return EXIT_FAILURE if any(e.status == "failed" for e in manifest) else EXIT_OK
 
 
+def _run_diff(args: argparse.Namespace, out: TextIO) -> int:
+    import json
+
+    from readout.diff import as_json, as_plain, diff_articles
+
+    changes = diff_articles(_load_input(args, args.old), _load_input(args, args.new))
+    _reconfigure(out)
+    if args.format == "json":
+        out.write(json.dumps(as_json(changes), ensure_ascii=False, indent=1) + "\n")
+    else:
+        out.write(as_plain(changes))
+    return EXIT_OK
+
+
 def _run_marks(args: argparse.Namespace, out: TextIO) -> int:
     from readout.marks import place_marks, report
     from readout.state import open_store
@@ -585,10 +618,18 @@ def _run_read(args: argparse.Namespace, *, full_screen: bool = False) -> int:
                 tell(opened.note[0].upper() + opened.note[1:])
             return opened.device
 
-        common = {
+        common: dict[str, Any] = {
             "rate": rate, "voice": voice, "volume": settings.volume,
             "lexicon": _lexicon(args), "store": store,
         }  # fmt: skip
+        if args.changed_since:
+            from readout.diff import changed_blocks, diff_articles
+
+            only = changed_blocks(diff_articles(_load_input(args, args.changed_since), article))
+            if not only:
+                _say("nothing changed: no block differs from the earlier version")
+                return EXIT_OK
+            common["only_blocks"] = frozenset(only)
         bindings = remapped(dict(settings.keys))
         announce = args.announce or ("both" if full_screen else "text")
         common["speak_announcements"] = announce in ("speech", "both")
@@ -683,6 +724,8 @@ def _full_screen_wanted(args: argparse.Namespace) -> bool:
 
 
 def _starting_point(args: argparse.Namespace, reader: Reader) -> tuple[int, str | None]:
+    if args.changed_since:
+        return reader.first_allowed(0) or 0, None
     if args.start_block is not None:
         return reader.unit_for(args.start_block, 0), None
     if args.no_resume:

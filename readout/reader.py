@@ -123,6 +123,7 @@ class Reader:
         pauses: Pauses | None = None,
         lookahead: int = 3,
         speak_announcements: bool = False,
+        only_blocks: frozenset[int] | None = None,
     ) -> None:
         self.article = article
         self.units = spoken_units(article, lexicon)
@@ -133,6 +134,7 @@ class Reader:
         self._store = store
         self._pauses = pauses or Pauses()
         self._speak_announcements = speak_announcements
+        self._only_blocks = only_blocks
         self._lookahead = lookahead
         self.rate = rate
         self.voice = voice
@@ -523,9 +525,30 @@ class Reader:
         for key in stale:
             self._cache.pop(key).cancel()
 
+    def allowed(self, unit: int) -> bool:
+        """Whether ``unit`` is read: all are, unless reading only some blocks (what changed)."""
+        return self._only_blocks is None or self.units.positions[unit][0] in self._only_blocks
+
+    def first_allowed(self, unit: int) -> int | None:
+        """The first unit at or after ``unit`` that is read."""
+        for index in range(unit, len(self.units)):
+            if self.allowed(index):
+                return index
+        return None
+
+    @property
+    def _last_unit(self) -> int:
+        for index in range(len(self.units) - 1, -1, -1):
+            if self.allowed(index):
+                return index
+        return len(self.units) - 1
+
     def _feed(self) -> None:
         while True:
             with self._cond:
+                if self._only_blocks is not None and self._next_to_queue < len(self.units):
+                    following = self.first_allowed(self._next_to_queue)
+                    self._next_to_queue = len(self.units) if following is None else following
                 while not self._closed and not (
                     self.state in (ReaderState.PLAYING, ReaderState.PAUSED)
                     and self._next_to_queue < len(self.units)
@@ -552,7 +575,8 @@ class Reader:
         """Queue a rendered unit to the player, unless a jump has made it stale."""
         clip, queued = self._clip(unit, utterance, seek_ms)
         with self._cond:
-            if epoch != self._epoch or self._closed or unit != self._next_to_queue:
+            stale = unit != self._next_to_queue and unit != self.first_allowed(self._next_to_queue)
+            if epoch != self._epoch or self._closed or stale:
                 return
             self._live[clip.tag] = queued
             self._player.enqueue(clip)
@@ -607,7 +631,7 @@ class Reader:
             self._live.pop(event.tag, None)
             with self._cond:
                 self._cond.notify_all()
-            if queued.unit == len(self.units) - 1:
+            if queued.unit == self._last_unit:
                 return self._on_finished()
         return []
 
@@ -620,7 +644,10 @@ class Reader:
         events: list[ReaderEvent] = []
         if unit.sentence == 0 or unit.block != self._last_block:
             text = self.article.title if unit.block < 0 else self.article.blocks[unit.block].text
-            events.append(BlockStarted(unit.block, self.block_label(unit.block), text))
+            label = self.block_label(unit.block)
+            if self._only_blocks is not None:
+                label = f"Changed {label[0].lower()}{label[1:]}"
+            events.append(BlockStarted(unit.block, label, text))
         self._last_block = unit.block
         events.append(SentenceStarted(unit.block, unit.sentence))
         self.save_position()

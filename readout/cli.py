@@ -79,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
         "field on every sentence; plain: the spoken text instead of the shown text)",
     )
     _add_lexicon_option(text)
+    _add_listening_options(text)
     text.add_argument(
         "--timeout",
         type=_positive_seconds,
@@ -262,6 +263,21 @@ def _add_speech_options(parser: argparse.ArgumentParser) -> None:
     )
     _add_engine_option(parser)
     _add_lexicon_option(parser)
+    _add_listening_options(parser)
+
+
+def _add_listening_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--verbatim",
+        action="store_true",
+        help="say exactly what is shown: no number, date or abbreviation reading (for proofreading)",
+    )
+    parser.add_argument(
+        "--punctuation",
+        choices=("none", "some", "all"),
+        default="none",
+        help="say punctuation marks aloud (default none)",
+    )
 
 
 def _add_engine_option(parser: argparse.ArgumentParser) -> None:
@@ -392,7 +408,9 @@ def _load_input(args: argparse.Namespace, spec: str | None = None) -> Article:
 def _spoken_units(article: Article, args: argparse.Namespace) -> Script:
     from readout.speech.script import spoken_units
 
-    return spoken_units(article, _lexicon(args))
+    return spoken_units(
+        article, _lexicon(args), verbatim=args.verbatim, punctuation=args.punctuation
+    )
 
 
 def _run_voices(args: argparse.Namespace, out: TextIO) -> int:
@@ -437,6 +455,7 @@ def _run_export(args: argparse.Namespace) -> int:
         fmt=fmt, voice=args.voice, rate=_export_rate(args), bitrate_kbps=args.bitrate,
         captions=args.captions, sync_map=args.sync_map, chapters_by=args.chapters,
         pauses=Pauses(args.pause_sentence, args.pause_paragraph, args.pause_heading),
+        verbatim=args.verbatim, punctuation=args.punctuation,
     )  # fmt: skip
     if args.output:
         return _export_one(args, specs[0] if specs else None, Path(args.output), options)
@@ -621,6 +640,7 @@ def _run_read(args: argparse.Namespace, *, full_screen: bool = False) -> int:
         common: dict[str, Any] = {
             "rate": rate, "voice": voice, "volume": settings.volume,
             "lexicon": _lexicon(args), "store": store,
+            "verbatim": args.verbatim, "punctuation": args.punctuation,
         }  # fmt: skip
         if args.changed_since:
             from readout.diff import changed_blocks, diff_articles

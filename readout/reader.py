@@ -33,6 +33,7 @@ from readout.audio.player import (
 )
 from readout.errors import ReadoutError
 from readout.speech.engine import Utterance
+from readout.speech.normalize import spell
 from readout.speech.pending import Pending
 from readout.speech.script import Pauses, spoken_units
 from readout.speech.worker import SpeechWorker
@@ -124,9 +125,13 @@ class Reader:
         lookahead: int = 3,
         speak_announcements: bool = False,
         only_blocks: frozenset[int] | None = None,
+        verbatim: bool = False,
+        punctuation: str = "none",
     ) -> None:
         self.article = article
-        self.units = spoken_units(article, lexicon)
+        self._lexicon = lexicon
+        self._verbatim = verbatim
+        self.units = spoken_units(article, lexicon, verbatim=verbatim, punctuation=punctuation)
         self._engine = engine
         self._open_device = open_device
         self._device: OutputDevice | None = None
@@ -153,6 +158,7 @@ class Reader:
         self._closed = False
         self._finished = threading.Event()
         self._save_failed = False
+        self._last_word: tuple[int, int, int, int] | None = None
         self._events: queue.Queue[ReaderEvent | PlayerEvent | None] = queue.Queue()
         self._last_block: int | None = None
         self._body_blocks = [
@@ -359,6 +365,35 @@ class Reader:
         self._announce(f"Flagged {where}")
         self._go(max(0, self.unit - 1))
         return mark_id
+
+    def spell_word(self) -> None:
+        """Say the word being read (or, paused, the last one heard) letter by letter."""
+        block, sentence, start, length = self._last_word or (*self.units.positions[self.unit], 0, 0)
+        if block < 0:
+            text = self.article.title
+        else:
+            text = self.article.blocks[block].sentences[sentence].text
+        word = text[start : start + length] if length else (text.split() or [""])[0]
+        self._aside(spell(word) or "nothing to spell", self.rate)
+
+    def repeat_slowly(self) -> None:
+        """Say the current sentence again at 60% of the speed, between sentences."""
+        slow = max(self._engine.rate_range[0], round(self.rate * 0.6))
+        self._aside(self.units[self.unit].spoken.text, slow)
+
+    def cycle_punctuation(self) -> None:
+        """None, some, all: how much punctuation is said aloud (for proofreading)."""
+        modes = ("none", "some", "all")
+        mode = modes[(modes.index(self.units.punctuation) + 1) % len(modes)]
+        with self._cond:
+            self.units = spoken_units(
+                self.article, self._lexicon, verbatim=self._verbatim, punctuation=mode
+            )
+            for future in self._cache.values():
+                future.cancel()
+            self._cache.clear()
+            self._requeue_after_current()
+        self._announce(f"Punctuation: {mode}")
 
     def perform(self, action: str) -> bool:
         """Run a key binding's action by name (see :mod:`readout.keys`); False if unknown."""
@@ -626,6 +661,7 @@ class Reader:
             return self._on_unit_started(queued.unit)
         if isinstance(event, WordReached):
             start, length = queued.words[event.word]
+            self._last_word = (unit.block, unit.sentence, start, length)
             return [WordStarted(unit.block, unit.sentence, start, length)]
         if isinstance(event, ClipFinished):
             self._live.pop(event.tag, None)
@@ -676,10 +712,13 @@ class Reader:
         if self._speak_announcements and text not in _NOT_SPOKEN and not self._closed:
             threading.Thread(target=self._say_aside, args=(text,), daemon=True).start()
 
-    def _say_aside(self, text: str) -> None:
+    def _aside(self, text: str, rate: int) -> None:
+        threading.Thread(target=self._say_aside, args=(text, rate), daemon=True).start()
+
+    def _say_aside(self, text: str, rate: int | None = None) -> None:
         """Render an announcement and hand it to the player to say between sentences."""
         try:
-            utterance = self._engine.submit(text, self.voice, self.rate).result(timeout=10)
+            utterance = self._engine.submit(text, self.voice, rate or self.rate).result(timeout=10)
         except Exception:  # an announcement that cannot be spoken is still shown
             return
         pause = int(utterance.sample_rate * 0.2)

@@ -34,6 +34,8 @@ class ExportOptions:
     sync_map: bool = False
     chapters_by: str = "heading"  # or "paragraph"
     pauses: Pauses = field(default_factory=Pauses)
+    verbatim: bool = False
+    punctuation: str = "none"
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,9 @@ def export_article(
     Raises:
         ExportError: something could not be written; nothing partial is left.
     """
-    units = spoken_units(article, lexicon)
+    units = spoken_units(
+        article, lexicon, verbatim=options.verbatim, punctuation=options.punctuation
+    )
     part = _part(out)
     written: list[tuple[Path, Path]] = []
     try:

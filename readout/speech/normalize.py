@@ -93,13 +93,15 @@ def speakable(
     language: str | None = None,
     lexicon: Sequence[LexiconRule] = (),
     verbatim: bool = False,
+    punctuation: str = "none",
 ) -> SpokenText:
     """The spoken form of ``text`` (a sentence or a title), with its offset map.
 
     ``verbatim`` turns normalisation off (the lexicon still applies), for hearing the
-    raw text.
+    raw text. ``punctuation`` ("none", "some", "all") says punctuation marks aloud, as
+    screen readers do, for proofreading.
     """
-    builder = SpokenBuilder(text)
+    builder = SpokenBuilder(text, punctuation)
     rules: re.Pattern[str] | None = None
     if not verbatim:
         english = language is None or language.lower().startswith("en")
@@ -129,7 +131,7 @@ def _normalise_span(
     text: str, start: int, end: int, rules: re.Pattern[str] | None, builder: SpokenBuilder
 ) -> None:
     if rules is None:
-        builder.add(start, end, text[start:end], verbatim=True)
+        _verbatim(text, start, end, builder)
         return
     position = start
     for found in rules.finditer(text, start, end):
@@ -149,7 +151,61 @@ def _normalise_span(
 
 
 def _verbatim(text: str, start: int, end: int, builder: SpokenBuilder) -> None:
-    builder.add(start, end, text[start:end].translate(_QUOTES), verbatim=True)
+    said = _PUNCTUATION_SAID.get(builder.punctuation)
+    if not said:
+        builder.add(start, end, text[start:end].translate(_QUOTES), verbatim=True)
+        return
+    run = start
+    for index in range(start, end):
+        name = said.get(text[index])
+        if name is None or _inside_word(text, index):
+            continue
+        if run < index:
+            builder.add(run, index, text[run:index].translate(_QUOTES), verbatim=True)
+        builder.add(index, index + 1, f" {name} ", verbatim=False)
+        run = index + 1
+    if run < end:
+        builder.add(run, end, text[run:end].translate(_QUOTES), verbatim=True)
+
+
+def _inside_word(text: str, index: int) -> bool:
+    """An apostrophe in "isn't" is part of the word, not punctuation to announce."""
+    return (
+        text[index] in "'’"
+        and 0 < index < len(text) - 1
+        and text[index - 1].isalnum()
+        and text[index + 1].isalnum()
+    )
+
+
+_PUNCTUATION_NAMES = {
+    ".": "period", ",": "comma", ";": "semicolon", ":": "colon", "?": "question mark",
+    "!": "exclamation mark", "'": "apostrophe", "’": "apostrophe", "‘": "quote", '"': "quote",
+    "“": "quote", "”": "end quote", "(": "open paren", ")": "close paren", "[": "open bracket",
+    "]": "close bracket", "{": "open brace", "}": "close brace", "-": "dash", "–": "dash",
+    "—": "dash", "…": "ellipsis", "/": "slash", "\\": "backslash", "&": "and", "@": "at",
+    "#": "number sign", "%": "percent", "*": "star", "_": "underscore", "+": "plus",
+    "=": "equals", "<": "less than", ">": "greater than", "|": "bar", "~": "tilde", "^": "caret",
+    "$": "dollar", "£": "pound", "€": "euro",
+}  # fmt: skip
+_SOME = set(';:()[]{}/\\&@#%*_+=<>|~^"“”')
+_PUNCTUATION_SAID = {
+    "all": _PUNCTUATION_NAMES,
+    "some": {mark: name for mark, name in _PUNCTUATION_NAMES.items() if mark in _SOME},
+}
+
+
+def spell(word: str) -> str:
+    """A word letter by letter, for checking a spelling: "Okafor" -> "capital O, k, a, f, o, r"."""
+    letters = []
+    for char in word:
+        if char.isalpha():
+            letters.append(f"capital {char}" if char.isupper() else char)
+        elif char.isdigit():
+            letters.append(char)
+        elif not char.isspace():
+            letters.append(_PUNCTUATION_NAMES.get(char, char))
+    return ", ".join(letters)
 
 
 # --- handlers: each returns the spoken words, or None to leave the match as written --

@@ -81,10 +81,18 @@ class Script(Sequence[SpokenUnit]):
     would delay the first sound by seconds.
     """
 
-    def __init__(self, article: Article, rules: Sequence[LexiconRule], *, verbatim: bool) -> None:
+    def __init__(
+        self,
+        article: Article,
+        rules: Sequence[LexiconRule],
+        *,
+        verbatim: bool,
+        punctuation: str = "none",
+    ) -> None:
         self._article = article
         self._rules = rules
         self._verbatim = verbatim
+        self.punctuation = punctuation
         self.positions: list[tuple[int, int]] = [(-1, 0)] + [
             (b, s) for b, block in enumerate(article.blocks) for s in range(len(block.sentences))
         ]
@@ -118,14 +126,22 @@ class Script(Sequence[SpokenUnit]):
             kind, ends = block.kind, sentence_index == len(block.sentences) - 1
             text = block.sentences[sentence_index].text
         spoken = speakable(
-            text, language=self._article.language, lexicon=self._rules, verbatim=self._verbatim
+            text,
+            language=self._article.language,
+            lexicon=self._rules,
+            verbatim=self._verbatim,
+            punctuation=self.punctuation,
         )
         return SpokenUnit(block_index, sentence_index, kind, ends, spoken)
 
 
 def spoken_units(
-    article: Article, lexicon: Lexicon | None = None, *, verbatim: bool = False
+    article: Article,
+    lexicon: Lexicon | None = None,
+    *,
+    verbatim: bool = False,
+    punctuation: str = "none",
 ) -> Script:
     """Every unit of ``article`` in reading order, title first (made speakable lazily)."""
     rules: Sequence[LexiconRule] = rules_for(article, lexicon) if lexicon else ()
-    return Script(article, rules, verbatim=verbatim)
+    return Script(article, rules, verbatim=verbatim, punctuation=punctuation)

@@ -64,8 +64,10 @@ class SpokenText:
 class SpokenBuilder:
     """Builds a :class:`SpokenText` from left to right."""
 
-    def __init__(self, shown: str) -> None:
+    def __init__(self, shown: str, punctuation: str = "none") -> None:
         self._shown = shown
+        self.punctuation = punctuation
+        """How much punctuation is said aloud: "none", "some" or "all"."""
         self._parts: list[str] = []
         self._segments: list[Segment] = []
         self._length = 0

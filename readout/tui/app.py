@@ -587,6 +587,8 @@ def make_app(
     bindings: tuple[KeyBinding, ...] = KEY_BINDINGS,
     speak_announcements: bool = True,
     show_announcements: bool = True,
+    verbatim: bool = False,
+    punctuation: str = "none",
 ) -> ReadoutApp:
     """The app, as the CLI and the tests build it."""
 
@@ -595,6 +597,8 @@ def make_app(
             chosen, engine, open_device, on_event=on_event, rate=rate, voice=voice,
             volume=volume, store=store, lexicon=lexicon,  # type: ignore[arg-type]
             speak_announcements=speak_announcements,
+            verbatim=verbatim,
+            punctuation=punctuation,
         )  # fmt: skip
 
     from readout.loading import load

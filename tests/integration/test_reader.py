@@ -7,7 +7,6 @@ import queue
 import threading
 import time
 from collections.abc import Iterator
-from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
@@ -24,6 +23,7 @@ from readout.reader import (
 )
 from readout.speech.engine import Utterance
 from readout.speech.engines import start_engine
+from readout.speech.pending import Pending
 from readout.speech.worker import SpeechWorker
 from readout.state import Store
 from tests.conftest import FIXTURES
@@ -104,9 +104,11 @@ class RenderLog:
     def __init__(self, engine: SpeechWorker) -> None:
         self._engine = engine
         self.rate_range = engine.rate_range
-        self.rendered: list[Future[Utterance]] = []
+        self.rendered: list[Pending[Utterance]] = []
 
-    def submit(self, text: str, voice: str | None, rate: int, pitch: int = 50) -> Future[Utterance]:
+    def submit(
+        self, text: str, voice: str | None, rate: int, pitch: int = 50
+    ) -> Pending[Utterance]:
         future = self._engine.submit(text, voice, rate, pitch)
         self.rendered.append(future)
         return future
@@ -235,4 +237,40 @@ def test_announcements_are_spoken_while_paused_without_moving_the_article(
     said_while_paused = array.array("h", bytes((devices[0].recording or b"")[heard_before:]))
     assert any(said_while_paused)  # "Paused" was spoken
     assert reader._player.position() == position  # the article did not move
+    reader.close()
+
+
+class SpeechLog(RenderLog):
+    """Also records what was asked for: (text, rate)."""
+
+    def __init__(self, engine: SpeechWorker) -> None:
+        super().__init__(engine)
+        self.asked: list[tuple[str, int]] = []
+
+    def submit(
+        self, text: str, voice: str | None, rate: int, pitch: int = 50
+    ) -> Pending[Utterance]:
+        self.asked.append((text, rate))
+        return super().submit(text, voice, rate, pitch)
+
+
+def test_spell_and_slow_repeat_say_the_right_things(engine: SpeechWorker) -> None:
+    log = SpeechLog(engine)
+    reader = Reader(ARTICLE, log, lambda rate: NullDevice(rate), on_event=lambda e: None, rate=300)  # type: ignore[arg-type]
+    reader.start(reader.unit_for(0, 1))  # "This is the second one."
+    reader.pause()
+    reader.repeat_slowly()
+    reader.spell_word()
+    time.sleep(1.0)
+    reader.close()
+    assert ("This is the second one.", 180) in log.asked  # 60% of 300 words per minute
+    assert any(text.startswith("capital T, h, i, s") for text, _ in log.asked)
+
+
+def test_punctuation_cycles_and_re_renders(engine: SpeechWorker) -> None:
+    reader = Reader(ARTICLE, engine, lambda rate: NullDevice(rate), on_event=lambda e: None)
+    reader.cycle_punctuation()
+    assert reader.units.punctuation == "some"
+    reader.cycle_punctuation()
+    assert "period" in reader.units[1].spoken.text
     reader.close()

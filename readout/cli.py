@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from readout.errors import ExportError, InputMissingError, ReadoutError
+from readout.errors import ExportError, InputMissingError, ReadoutError, UsageError
 from readout.sanitize import sanitize
 from readout.version import __version__
 
@@ -163,6 +163,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     marks.add_argument("input", nargs="?", metavar="INPUT", help="file, http(s) URL, or -")
     marks.add_argument("--format", choices=("markdown", "csv", "json"), default="markdown")
+    change = marks.add_mutually_exclusive_group()
+    change.add_argument(
+        "--remove", type=int, metavar="N", help="remove mark N (its number in the report)"
+    )
+    change.add_argument("--note", nargs=2, metavar=("N", "TEXT"), help="set the note of mark N")
     marks.add_argument("--timeout", type=_positive_seconds, default=None, help=argparse.SUPPRESS)
 
     diff = commands.add_parser(
@@ -576,6 +581,22 @@ def _run_marks(args: argparse.Namespace, out: TextIO) -> int:
     store = open_store(warn=_say)
     try:
         placed = place_marks(article, store.marks(article.source or ""))
+        number = (
+            args.remove if args.remove is not None else int(args.note[0]) if args.note else None
+        )
+        if number is not None:
+            if not 1 <= number <= len(placed):
+                raise UsageError(
+                    f"there is no mark {number}; the report numbers them 1 to {len(placed)}"
+                )
+            chosen = placed[number - 1].mark
+            if args.remove is not None:
+                store.remove_mark(chosen.id)
+                _say(f"removed mark {number}")
+            else:
+                store.set_mark_note(chosen.id, sanitize(args.note[1]).strip())
+                _say(f"note of mark {number} saved")
+            placed = place_marks(article, store.marks(article.source or ""))
     finally:
         store.close()
     _reconfigure(out)

@@ -51,6 +51,7 @@ BINDINGS: tuple[KeyBinding, ...] = (
     KeyBinding("spell", ("s",), "spell the word being read", "spell_word"),
     KeyBinding("slow_repeat", ("w",), "say the sentence again, slowly", "repeat_slowly"),
     KeyBinding("punctuation", ("u",), "say punctuation: none, some, all", "cycle_punctuation"),
+    KeyBinding("numbers", ("#",), "show or hide paragraph numbers", "numbers"),
     KeyBinding("flag", ("f",), "flag this sentence (then type a note, or just Enter)", "flag"),
     KeyBinding("marks", ("l",), "list the flagged sentences", "marks"),
     KeyBinding("open", ("o",), "open another article (a path or URL)", "open"),

@@ -91,6 +91,8 @@ def run_keys(
                 output.line("Note saved")
         elif binding.action == "marks":
             _list_marks(reader, output)
+        elif binding.action == "numbers":
+            output.line(reader.describe_position())  # plain mode always gives numbers
         elif binding.action == "follow":
             output.line("Following applies to the full-screen player")
         elif binding.action == "open":

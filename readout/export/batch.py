@@ -11,8 +11,6 @@ skips outputs that are already complete for the same text, voice and settings.
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass
@@ -21,18 +19,8 @@ from pathlib import Path
 from readout.article import Article
 from readout.errors import ReadoutError
 from readout.export.audio import ExportOptions, export_article
+from readout.filenames import safe_name
 from readout.speech.lexicon import Lexicon
-
-_WINDOWS_RESERVED = frozenset(
-    {
-        "CON",
-        "PRN",
-        "AUX",
-        "NUL",
-        *(f"COM{i}" for i in range(1, 10)),
-        *(f"LPT{i}" for i in range(1, 10)),
-    }
-)
 
 
 @dataclass(frozen=True)
@@ -47,19 +35,6 @@ class ManifestEntry:
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
-
-
-def safe_name(title: str, limit: int = 80) -> str:
-    """A file name from a title: no path separators, controls, or characters that some
-    file system refuses; no leading dot; never empty; not a reserved Windows name."""
-    text = unicodedata.normalize("NFC", title)
-    text = re.sub(r'[\\/:*?"<>|\x00-\x1f\x7f]+', " ", text)
-    text = re.sub(r"\s+", " ", text).strip(" .")
-    if len(text.encode("utf-8")) > limit:
-        text = text.encode("utf-8")[:limit].decode("utf-8", "ignore").rstrip(" .")
-    if not text or text.upper() in _WINDOWS_RESERVED:
-        text = f"article {text}".strip()
-    return text
 
 
 def unique_names(titles: Sequence[str], suffix: str) -> list[str]:

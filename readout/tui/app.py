@@ -48,7 +48,7 @@ from readout.tui.themes import DEFAULT_THEME, HIGH_CONTRAST
 _TEXTUAL_KEYS = {
     ".": "full_stop", ",": "comma", ">": "greater_than_sign", "<": "less_than_sign",
     "[": "left_square_bracket", "]": "right_square_bracket", "-": "minus", "+": "plus",
-    "=": "equals_sign", "?": "question_mark",
+    "=": "equals_sign", "?": "question_mark", "#": "number_sign",
 }  # fmt: skip
 
 # The controls of a "listen to this article" widget: label, short label (for narrow
@@ -89,6 +89,9 @@ class BlockView(Static, can_focus=True):
         self.index = index
         self.kind = kind
         self.text = text
+        self.numbered = False
+        """Show the block's number before it (toggled with #, for proofreading)."""
+        self._reading: tuple[tuple[int, int], tuple[int, int] | None] | None = None
 
     def action_read_here(self) -> None:
         self.app.reader.go_to_block(self.index)  # type: ignore[attr-defined]
@@ -96,11 +99,16 @@ class BlockView(Static, can_focus=True):
     def on_click(self) -> None:
         self.action_read_here()
 
+    def _prefix(self) -> str:
+        marker = "▶ " if self._reading is not None else ""
+        return marker + (f"[{self.index + 1}] " if self.numbered else "")
+
     def screen_offset_of(self, offset: int) -> Offset:
-        """Where character ``offset`` of the text is on screen (with the "▶ " marker)."""
+        """Where character ``offset`` of the text is on screen (after any marker or number)."""
         region = self.content_region
-        remaining = offset + 2
-        for row, line in enumerate(Content("▶ " + self.text).wrap(max(1, region.width))):
+        prefix = self._prefix()
+        remaining = offset + len(prefix)
+        for row, line in enumerate(Content(prefix + self.text).wrap(max(1, region.width))):
             length = len(line.plain)
             if remaining <= length:
                 return Offset(region.x + remaining, region.y + row)
@@ -111,16 +119,19 @@ class BlockView(Static, can_focus=True):
         self, span: tuple[int, int] | None, word: tuple[int, int] | None = None
     ) -> None:
         """Mark ``span`` (a sentence) and ``word`` (both offsets into the text), or clear."""
-        if span is None:
-            self.remove_class("current")
-            self.update(Content(self.text))
-            return
-        self.add_class("current")
-        content = Content("▶ " + self.text)
-        start, end = span
-        content = content.stylize("reverse bold", start + 2, end + 2)
-        if word is not None:
-            content = content.stylize("underline", word[0] + 2, word[1] + 2)
+        self._reading = None if span is None else (span, word)
+        self.set_class(span is not None, "current")
+        self.refresh_text()
+
+    def refresh_text(self) -> None:
+        prefix = self._prefix()
+        content = Content(prefix + self.text)
+        if self._reading is not None:
+            (start, end), word = self._reading
+            shift = len(prefix)
+            content = content.stylize("reverse bold", start + shift, end + shift)
+            if word is not None:
+                content = content.stylize("underline", word[0] + shift, word[1] + shift)
         self.update(content)
 
 
@@ -178,20 +189,42 @@ class AskScreen(ModalScreen[str | None]):
 
 
 class MarksScreen(ModalScreen[tuple[int, int] | None]):
-    """The flagged sentences; Enter goes to one."""
+    """The flagged sentences; Enter goes to one, s saves the report to a file."""
 
     AUTO_FOCUS = "#marks"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="cancel_marks")
+        Binding("escape", "cancel", "Cancel", id="cancel_marks"),
+        Binding("s", "save_report", "Save the report", id="save_report"),
     ]
 
-    def __init__(self, placed: list[PlacedMark]) -> None:
+    def __init__(self, placed: list[PlacedMark], article: Article | None = None) -> None:
         super().__init__()
         self._placed = placed
+        self._article = article
+
+    def action_save_report(self) -> None:
+        """Write the report (Markdown) to the current folder, named after the article."""
+        from pathlib import Path
+
+        from readout.filenames import safe_name
+        from readout.marks import report
+
+        if self._article is None:
+            return
+        path = Path.cwd() / f"{safe_name(self._article.title)} marks.md"
+        try:
+            path.write_text(report(self._article, self._placed, "markdown"), "utf-8")
+        except OSError as error:
+            self.notify(f"Cannot save the report: {error.strerror}", severity="error", markup=False)
+            return
+        self.notify(f"Report saved: {path}", markup=False)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog"):
-            yield Static(Content("Marks: Enter goes to one (Escape to close)."), markup=False)
+            yield Static(
+                Content("Marks: Enter goes to one, s saves the report (Escape to close)."),
+                markup=False,
+            )
             if not self._placed:
                 yield Static(
                     Content("No marks yet: press f while a sentence is read."), markup=False
@@ -346,6 +379,7 @@ class ReadoutApp(App[None]):
         self.last_announcement = announce or ""
         self.pending_notes: list[str] = []
         self.following = True
+        self.show_numbers = False
 
     def _post_update(self, event: ReaderEvent) -> None:
         """Called on the Reader's thread: hand the event to the app's thread."""
@@ -425,7 +459,14 @@ class ReadoutApp(App[None]):
                 placed = place_marks(
                     self.article, self.reader.store.marks(self.article.source or "")
                 )
-                self.push_screen(MarksScreen(placed), self._go_to_mark)
+                self.push_screen(MarksScreen(placed, self.article), self._go_to_mark)
+        elif action == "numbers":
+            self.show_numbers = not self.show_numbers
+            for view in self.query(BlockView):
+                view.numbered = self.show_numbers
+                view.refresh_text()
+            if self._current is not None and 0 <= self._current[0] < len(self.article.blocks):
+                self._follow(*self._current, None)
         elif action == "follow":
             self.following = not self.following
             self.last_announcement = "Following the reading" if self.following else "Not following"

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from readout.export.batch import safe_name, unique_names
+from readout.export.batch import unique_names
+from readout.filenames import safe_name
 from readout.loading import load
 from tests.conftest import ASSETS, FIXTURES, ROOT, run_cli
 

@@ -68,3 +68,19 @@ def test_three_flags_one_note_listed_and_still_in_place_after_edits(tmp_path: Pa
         "marks", str(article), "--format", "csv", env={"READOUT_HOME": str(tmp_path)}
     ).stdout
     assert csv_report.splitlines()[0] == "paragraph,sentence,text,note,found"
+
+
+def test_marks_can_be_given_notes_and_removed(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text((ASSETS / "sample-article.txt").read_text("utf-8"), "utf-8")
+    _flag_three(article, tmp_path)
+    env = {"READOUT_HOME": str(tmp_path)}
+    assert run_cli("marks", str(article), "--note", "2", "spell out the number", env=env).code == 0
+    assert run_cli("marks", str(article), "--remove", "3", env=env).code == 0
+    marks = _marks(article, tmp_path)
+    assert [(m["paragraph"], m["sentence"], m["note"]) for m in marks] == [
+        (1, 1, "check the time"),
+        (2, 1, "spell out the number"),
+    ]
+    missing = run_cli("marks", str(article), "--remove", "9", env=env)
+    assert missing.code == 2 and "no mark 9" in missing.stderr

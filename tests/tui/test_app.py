@@ -215,7 +215,16 @@ async def test_every_key_reaches_its_action(engine: SpeechWorker) -> None:
         app.reader.perform = lambda action: ran.append(action) or True  # type: ignore[method-assign]
         expected: list[str] = []
         for binding in BINDINGS:
-            if binding.action in {"quit", "help", "open", "history", "follow", "flag", "marks"}:
+            if binding.action in {
+                "quit",
+                "help",
+                "open",
+                "history",
+                "follow",
+                "flag",
+                "marks",
+                "numbers",
+            }:
                 continue  # the app's own: tested on their own
             for key in binding.keys:
                 await pilot.press(_TEXTUAL_KEYS.get(key, key))
@@ -236,3 +245,30 @@ async def test_clicking_a_paragraph_reads_from_there(engine: SpeechWorker) -> No
         target.focus()
         await pilot.press("enter")
         await wait_for(pilot, lambda: app.reader.units.positions[app.reader.unit] == (4, 0))
+
+
+async def test_numbers_toggle_and_marks_report_saved_from_the_player(
+    engine: SpeechWorker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    store = Store(tmp_path / "state.sqlite3")
+    app = make_app(SAMPLE, engine, lambda rate: NullDevice(rate, speed=2.0), store=store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: bool(app.query(".current")))
+        await pilot.press("number_sign")
+        await pilot.pause()
+        first = next(iter(app.query(BlockView)))
+        assert "[1] " in str(first.render())
+        await pilot.press("f")
+        await wait_for(pilot, lambda: bool(app.screen.query("#answer")))
+        await pilot.press("escape")  # no note
+        await pilot.press("l")
+        await wait_for(pilot, lambda: bool(app.screen.query("#marks")))
+        await pilot.press("s")
+        await pilot.pause()
+    saved = tmp_path / "Night reading room opens for shift workers marks.md"
+    assert saved.read_text("utf-8").startswith(
+        "# Marks: Night reading room opens for shift workers"
+    )
+    assert "1. Paragraph" in saved.read_text("utf-8")
+    store.close()

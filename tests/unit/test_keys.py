@@ -21,6 +21,7 @@ def test_no_key_is_bound_twice_and_every_action_exists() -> None:
         "open",
         "follow",
         "marks",
+        "numbers",
         "history",
         "forward_5",
         "back_5",

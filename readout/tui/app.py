@@ -630,6 +630,7 @@ def make_app(
     show_announcements: bool = True,
     verbatim: bool = False,
     punctuation: str = "none",
+    only_blocks: frozenset[int] | None = None,
 ) -> ReadoutApp:
     """The app, as the CLI and the tests build it."""
 
@@ -640,6 +641,7 @@ def make_app(
             speak_announcements=speak_announcements,
             verbatim=verbatim,
             punctuation=punctuation,
+            only_blocks=only_blocks if chosen is article else None,
         )  # fmt: skip
 
     from readout.loading import load

@@ -51,3 +51,13 @@ def test_sigterm_and_sighup_close_the_player_and_keep_the_place(tmp_path: Path) 
     again.read_until(r"Resuming at paragraph \d of 8")
     again.press("q")
     assert again.finish() == 0
+
+
+def test_the_player_reads_only_what_changed(tmp_path: Path) -> None:
+    from tests.integration.test_diff import versions
+
+    old, new = versions(tmp_path)
+    term = Terminal(str(new), "--changed-since", str(old), "--audio-device", "null", home=tmp_path)
+    term.read_until(r"Paragraph 2 of 8")
+    term.press("q")
+    assert term.finish() == 0

@@ -37,13 +37,17 @@ class Terminal:
         )  # fmt: skip
         os.close(slave)
         self.output = b""
+        self._seen = 0
         Terminal.running.append(self)
 
     def read_until(self, pattern: str, timeout: float = 20.0) -> str:
+        """Wait for ``pattern`` in output not yet matched; return all output so far."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             text = self.output.decode("utf-8", "replace")
-            if re.search(pattern, text, re.M):
+            found = re.compile(pattern, re.M).search(text, self._seen)
+            if found:
+                self._seen = found.end()
                 return text
             ready, _, _ = select.select([self.master], [], [], 0.1)
             if ready:

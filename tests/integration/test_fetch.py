@@ -81,6 +81,17 @@ class Handler(BaseHTTPRequestHandler):
                     time.sleep(0.25)
             except (BrokenPipeError, ConnectionResetError):
                 pass
+        elif path == "/false-length":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", "5")
+            self.end_headers()
+            chunk = b"<p>" + b"word " * 20_000 + b"</p>\n"
+            try:
+                for _ in range(30_000_000 // len(chunk) + 1):
+                    self.wfile.write(chunk)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
         elif path == "/missing":
             self.send_error(404)
         elif path == "/broken":
@@ -210,3 +221,12 @@ def test_untrusted_certificate_is_reported_and_never_retried(untrusted_tls_serve
     with pytest.raises(FetchError, match="certificate"):
         load_source(f"{untrusted_tls_server}/article", limits=FetchLimits(deadline_s=5))
     assert len(SEEN_AGENTS) == served_before  # no insecure retry ever reached the server
+
+
+def test_a_false_content_length_is_not_trusted_into_reading_everything(server: str) -> None:
+    started = time.monotonic()
+    with pytest.raises(InputError):
+        load_source(
+            f"{server}/false-length", limits=FetchLimits(deadline_s=5)
+        )  # 5 bytes: no article
+    assert time.monotonic() - started < 5

@@ -1,4 +1,4 @@
-"""Any bytes give an Article or our InputError, never another exception."""
+"""Any bytes give an Article or our InputError, never another exception: 2,000 inputs a run."""
 
 from __future__ import annotations
 
@@ -52,19 +52,19 @@ def _load(data: bytes) -> None:
             assert block.text[sentence.start : sentence.end] == sentence.text
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=4096))
 def test_random_bytes(data: bytes) -> None:
     _load(data)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=700, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(HTML_PIECES, max_size=60))
 def test_mutated_html(pieces: list[str]) -> None:
     _load(("<html><body>" + "".join(pieces)).encode("utf-8", "surrogatepass"))
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=2000), st.sampled_from(["utf-8", "utf-16-le", "utf-16", "latin-1"]))
 def test_text_in_many_encodings(text: str, encoding: str) -> None:
     _load(text.encode(encoding, "replace"))

@@ -272,3 +272,20 @@ async def test_numbers_toggle_and_marks_report_saved_from_the_player(
     )
     assert "1. Paragraph" in saved.read_text("utf-8")
     store.close()
+
+
+async def test_no_escape_or_control_reaches_the_screen_strips(engine: SpeechWorker) -> None:
+    """The hostile article's rendered lines hold no ESC, C0 (but none at all), C1 or bidi."""
+    import re
+
+    from textual.geometry import Region
+
+    article = load(str(FIXTURES / "hostile.html"))
+    app = make_app(article, engine, lambda rate: NullDevice(rate), autoplay=False)
+    controls = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for widget in [*app.query(BlockView), app.query_one("#title"), app.query_one("#meta")]:
+            for strip in widget.render_lines(Region(0, 0, widget.size.width, widget.size.height)):
+                for segment in strip:
+                    assert not controls.search(segment.text), repr(segment.text)

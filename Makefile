@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint typecheck layers pytest bench clean
+.PHONY: demo test lint typecheck layers pytest bench fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("readout needs Python 3.10 or newer") if sys.version_info < (3, 10) else None'
@@ -37,6 +37,9 @@ layers: $(VENV)/.test-installed
 
 pytest: $(VENV)/.test-installed
 	$(BIN)/pytest
+
+fuzz: $(VENV)/.test-installed
+	READOUT_FUZZ_SCALE=20 $(BIN)/pytest tests/unit/test_loader_fuzz.py tests/unit/test_fuzz_regressions.py
 
 bench: $(VENV)/.test-installed
 	$(BIN)/python -m pip install --quiet readability-lxml trafilatura

@@ -169,3 +169,35 @@ def test_hostile_file_name_in_an_error_is_cleaned(tmp_path: Path) -> None:
     assert result.code == 66
     assert "\x1b" not in result.stderr and "\x07" not in result.stderr
     assert_one_line_error(result.stderr)
+
+
+def test_limits_hold_for_huge_and_deep_inputs(tmp_path: Path) -> None:
+    """A 500 MB file is refused from its size; a 100 MB text node is over the input limit;
+    a million nested elements are handled (or refused) in bounded time and memory."""
+    import resource
+    import time
+
+    huge = tmp_path / "huge.html"
+    with huge.open("wb") as stream:
+        stream.truncate(500_000_000)
+    started = time.monotonic()
+    result = run_cli("text", str(huge))
+    assert result.code == 65 and time.monotonic() - started < 5
+
+    node = tmp_path / "node.html"
+    node.write_bytes(b"<html><body><p>" + b"a" * 100_000_000 + b"</p></body></html>")
+    assert run_cli("text", str(node)).code == 65
+    node.unlink()
+
+    deep = tmp_path / "deep.html"
+    deep.write_bytes(
+        b"<html><body>"
+        + b"<div>" * 1_000_000
+        + b"<p>One paragraph, deep inside a million divs, long enough to read.</p></body></html>"
+    )
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.monotonic()
+    result = run_cli("text", str(deep))
+    assert time.monotonic() - started < 10
+    assert result.code in (0, 65) and "Traceback" not in result.stderr
+    assert max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) < 500 * 1024  # KiB

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -10,6 +11,9 @@ from hypothesis import strategies as st
 from readout.article import Article
 from readout.errors import InputError
 from readout.loading import load
+
+# `make fuzz` raises this for a longer run at home; CI runs the 2,000 below.
+SCALE = max(1, int(os.environ.get("READOUT_FUZZ_SCALE", "1")))
 
 HTML_PIECES = st.sampled_from(
     [
@@ -52,19 +56,19 @@ def _load(data: bytes) -> None:
             assert block.text[sentence.start : sentence.end] == sentence.text
 
 
-@settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=800 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=4096))
 def test_random_bytes(data: bytes) -> None:
     _load(data)
 
 
-@settings(max_examples=700, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=700 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(HTML_PIECES, max_size=60))
 def test_mutated_html(pieces: list[str]) -> None:
     _load(("<html><body>" + "".join(pieces)).encode("utf-8", "surrogatepass"))
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=500 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=2000), st.sampled_from(["utf-8", "utf-16-le", "utf-16", "latin-1"]))
 def test_text_in_many_encodings(text: str, encoding: str) -> None:
     _load(text.encode(encoding, "replace"))

@@ -92,6 +92,15 @@ class Handler(BaseHTTPRequestHandler):
                     self.wfile.write(chunk)
             except (BrokenPipeError, ConnectionResetError):
                 pass
+        elif path == "/endless":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            try:
+                while True:
+                    self.wfile.write(b"<p>more words forever</p>\n" * 4096)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
         elif path == "/missing":
             self.send_error(404)
         elif path == "/broken":
@@ -228,3 +237,10 @@ def test_a_false_content_length_is_not_trusted_into_reading_everything(server: s
     source = load_source(f"{server}/false-length", limits=FetchLimits(deadline_s=5))
     assert source.text == "<p>wo"  # the declared 5 bytes, not the 30 MB that followed
     assert time.monotonic() - started < 5
+
+
+def test_an_endless_body_stops_at_the_size_limit(server: str) -> None:
+    started = time.monotonic()
+    with pytest.raises(InputError, match="too big"):
+        load_source(f"{server}/endless", limits=FetchLimits(deadline_s=20, max_bytes=5_000_000))
+    assert time.monotonic() - started < 20

@@ -83,3 +83,27 @@ def test_marks_can_be_given_notes_and_removed(tmp_path: Path) -> None:
     ]
     missing = run_cli("marks", str(article), "--remove", "9", env=env)
     assert missing.code == 2 and "no mark 9" in missing.stderr
+
+
+def test_hostile_notes_and_tags_come_out_clean(tmp_path: Path) -> None:
+    import re
+
+    from mutagen.id3 import ID3
+
+    from tests.conftest import FIXTURES
+
+    controls = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+    article = tmp_path / "article.txt"
+    article.write_text((ASSETS / "sample-article.txt").read_text("utf-8"), "utf-8")
+    _flag_three(article, tmp_path)
+    env = {"READOUT_HOME": str(tmp_path)}
+    hostile = "\x1b[2J\x1b]52;c;ZXZpbA==\x07[bold]note[/] \u202eevil"
+    assert run_cli("marks", str(article), "--note", "1", hostile, env=env).code == 0
+    for fmt in ("markdown", "json", "csv"):
+        report = run_cli("marks", str(article), "--format", fmt, env=env).stdout
+        assert not controls.search(report.replace("\n", "").replace("\r", ""))
+        assert "[bold]note[/]" in report
+    out = tmp_path / "hostile.mp3"
+    assert run_cli("export", str(FIXTURES / "hostile.html"), "-o", str(out)).code == 0
+    title = str(ID3(str(out))["TIT2"])
+    assert not controls.search(title) and "[bold]x[/]" in title

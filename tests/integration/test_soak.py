@@ -59,7 +59,10 @@ def test_soak_random_commands_on_a_thousand_sentences(tmp_path: Path, caplog) ->
             command = rng.choice(COMMANDS)
             if command in MOVES:
                 timeline.append(("move", command))
-            reader.perform(command)
+            if rng.random() < 0.05:  # now and then a change of voice, re-rendering the queue
+                reader.set_voice(rng.choice(["en-us", "en", "en-gb-scotland"]))
+            else:
+                reader.perform(command)
             time.sleep(rng.uniform(0.1, 0.3))
         rss_end = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         reader.close()

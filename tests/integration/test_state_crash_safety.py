@@ -99,3 +99,83 @@ def test_a_hundred_damaged_stores_each_start_cleanly(tmp_path: Path) -> None:
         opened.save_position("new", "s", 1, 0)  # usable
         opened.close()
         assert len(warnings) <= 1
+
+
+def _mount_tmpfs(where: Path, size: str) -> bool:
+    """A small filesystem of our own, to make a real full disk or read-only folder."""
+    where.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
+        capture_output=True,
+        check=False,
+    )
+    return done.returncode == 0
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path):  # type: ignore[no-untyped-def]
+    where = tmp_path / "disk"
+    if os.geteuid() != 0 or not _mount_tmpfs(where, "256k"):
+        pytest.skip("needs root to mount a small tmpfs")
+    yield where
+    subprocess.run(["umount", "-l", str(where)], capture_output=True, check=False)
+
+
+def _saved_home(disk: Path) -> Path:
+    from tests.conftest import run_cli
+
+    home = disk / "home"
+    sample = str(ROOT / "assets" / "sample-article.txt")
+    result = run_cli(
+        "read", sample, "--audio-device", "null", "--from", "8", env={"READOUT_HOME": str(home)}
+    )
+    assert result.code == 0
+    store = Store(home / "state" / "state.sqlite3")
+    store.save_position("kept", "source", 4, 2)
+    store.close()
+    return home
+
+
+def _kept(home: Path) -> None:
+    store = Store(home / "state" / "state.sqlite3")
+    saved = store.load_position("kept", "source")
+    store.close()
+    assert saved is not None and (saved.block, saved.sentence) == (4, 2)
+
+
+def test_a_read_only_state_dir_gives_one_line_and_exit_74(small_disk: Path) -> None:
+    from tests.conftest import run_cli
+
+    home = _saved_home(small_disk)
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    sample = str(ROOT / "assets" / "sample-article.txt")
+    result = run_cli("marks", sample, "--remove", "1", env={"READOUT_HOME": str(home)})
+    assert result.code in (2, 74), result.stderr  # no mark 1, or the store cannot be opened
+    result = run_cli(
+        "read", sample, "--audio-device", "null", "--from", "8", env={"READOUT_HOME": str(home)}
+    )
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) <= 1
+    assert result.code in (0, 74)
+    subprocess.run(["mount", "-o", "remount,rw", str(small_disk)], check=True)
+    _kept(home)
+
+
+def test_a_really_full_disk_gives_one_line_and_exit_74(small_disk: Path) -> None:
+    from tests.conftest import run_cli
+
+    home = _saved_home(small_disk)
+    filler = small_disk / "filler"
+    with filler.open("wb", buffering=0) as stream:
+        try:
+            while True:
+                stream.write(b"\0" * 4096)
+        except OSError:
+            pass  # the disk is full now
+    result = run_cli(
+        "export", str(ROOT / "assets" / "sample-article.txt"), "-o", str(small_disk / "out.wav"),
+        env={"READOUT_HOME": str(home)},
+    )  # fmt: skip
+    assert result.code == 74 and len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert not (small_disk / "out.wav").exists() and not (small_disk / "out.wav.part").exists()
+    filler.unlink()
+    _kept(home)

@@ -234,7 +234,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=None,
         metavar="N",
-        help="worker processes (default: the number of cores)",
+        help="cores to keep busy: worker processes, one core each (default: every core)",
     )
     export.add_argument(
         "--json",
@@ -452,6 +452,9 @@ def _run_export(args: argparse.Namespace) -> int:
     ):
         _say("pauses are seconds from 0 to 10")
         return EXIT_USAGE
+    if args.jobs is not None and args.jobs < 1:
+        _say("--jobs is a number of cores, 1 or more")
+        return EXIT_USAGE
     if not 8 <= args.bitrate <= 320:
         _say("--bitrate is kilobits per second, 8 to 320")
         return EXIT_USAGE
@@ -475,6 +478,11 @@ def _export_rate(args: argparse.Namespace) -> int:
     return clamped
 
 
+def _jobs(args: argparse.Namespace) -> int:
+    """Cores an export may keep busy: ``--jobs``, or every core."""
+    return int(args.jobs or os.cpu_count() or 1)
+
+
 def _read_list(path: Path) -> list[str]:
     try:
         lines = path.read_text("utf-8").splitlines()
@@ -496,7 +504,12 @@ def _export_one(
         article = _load_input(args, spec)
         voice = options.voice or engine.voice_for_language(article.language)
         result = export_article(
-            article, engine, out, replace(options, voice=voice), lexicon=_lexicon(args)
+            article,
+            engine,
+            out,
+            replace(options, voice=voice),
+            lexicon=_lexicon(args),
+            overlap=_jobs(args) >= 2,
         )
     finally:
         engine.close()
@@ -520,7 +533,6 @@ def _export_batch(
     args: argparse.Namespace, specs: list[str], out_dir: Path, options: ExportOptions
 ) -> int:
     import json
-    import os
 
     from readout.export.batch import ManifestEntry, run_batch
     from readout.plain import plain_wanted
@@ -532,7 +544,7 @@ def _export_batch(
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise ExportError(f"{out_dir}: cannot create the folder ({error.strerror})") from None
-    jobs = args.jobs or os.cpu_count() or 1
+    jobs = _jobs(args)
     progress_bar = sys.stderr.isatty() and not plain_wanted() and not args.json
 
     def on_done(entry: ManifestEntry, done: int, total: int) -> None:

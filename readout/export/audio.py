@@ -55,8 +55,11 @@ def export_article(
     options: ExportOptions,
     *,
     lexicon: Lexicon | None = None,
+    overlap: bool = True,
 ) -> ExportResult:
     """Speak ``article`` into ``out`` and its side files.
+
+    ``overlap`` lets synthesis and encoding run on two cores at once (see ``render``).
 
     Raises:
         ExportError: something could not be written; nothing partial is left.
@@ -74,6 +77,7 @@ def export_article(
             voice=options.voice,
             rate=options.rate,
             pauses=options.pauses,
+            overlap=overlap,
         )
         chapters = timeline.chapters(article, options.chapters_by)
         write_tags(part, options.fmt, article, chapters)

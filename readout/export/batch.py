@@ -2,7 +2,9 @@
 
 Articles are loaded first, in order, in this process (a failing input is reported and
 the rest go on); then the speaking and encoding, the slow part, runs in ``jobs``
-worker processes, each with its own speech engine. Output names come from titles,
+worker processes, each with its own speech engine. ``jobs`` is the number of cores
+kept busy: each process speaks and encodes in turn on one core, and overlaps the two
+on a second core only when there are more cores than outputs left to share them. Output names come from titles,
 made safe for every file system, unique within the batch and stable between runs. A
 finished output records what it was made from in a hidden file beside it, so a rerun
 skips outputs that are already complete for the same text, voice and settings.
@@ -78,13 +80,23 @@ def _start_worker(engine_name: str | None) -> None:
 
 
 def _export(
-    article: Article, out: str, options: ExportOptions, lexicon: Lexicon | None, key: str
+    article: Article,
+    out: str,
+    options: ExportOptions,
+    lexicon: Lexicon | None,
+    key: str,
+    overlap: bool,
 ) -> tuple[float, str | None]:
     assert _engine is not None
     try:
         voice = options.voice or _engine.voice_for_language(article.language)
         result = export_article(
-            article, _engine, Path(out), _with_voice(options, voice), lexicon=lexicon
+            article,
+            _engine,
+            Path(out),
+            _with_voice(options, voice),
+            lexicon=lexicon,
+            overlap=overlap,
         )
     except ReadoutError as error:
         return 0.0, str(error)
@@ -143,17 +155,22 @@ def run_batch(
             _start_worker(engine_name)
             try:
                 for index, article, out, key in work:
-                    duration, problem = _export(article, str(out), options, lexicon, key)
+                    duration, problem = _export(article, str(out), options, lexicon, key, False)
                     finish(index, _entry(specs[index], out, duration, problem))
             finally:
                 if _engine is not None:
                     _engine.close()
         else:
+            workers = min(jobs, len(work))
+            overlap = jobs >= 2 * workers
             with ProcessPoolExecutor(
-                max_workers=min(jobs, len(work)), initializer=_start_worker, initargs=(engine_name,)
+                max_workers=workers, initializer=_start_worker, initargs=(engine_name,)
             ) as pool:
                 futures: dict[Future[tuple[float, str | None]], tuple[int, Path]] = {
-                    pool.submit(_export, article, str(out), options, lexicon, key): (index, out)
+                    pool.submit(_export, article, str(out), options, lexicon, key, overlap): (
+                        index,
+                        out,
+                    )
                     for index, article, out, key in work
                 }
                 try:

@@ -1,8 +1,10 @@
 """Speak an article's units into an audio sink, recording when each sentence and word is heard.
 
-A few units are queued ahead to the engine's thread, so synthesis overlaps encoding.
-The first unit is rendered before the sink is opened: a bad voice or a broken engine
-fails with nothing on disk.
+With ``overlap`` a few units are queued ahead to the engine's thread, so synthesis
+overlaps encoding on a second core; without it each unit is spoken, then written, so
+one export keeps one core busy (what ``--jobs 1`` promises, and what a batch of many
+worker processes wants). The first unit is rendered before the sink is opened: a bad
+voice or a broken engine fails with nothing on disk.
 """
 
 from __future__ import annotations
@@ -30,14 +32,16 @@ def render(
     rate: int,
     pauses: Pauses,
     progress: Callable[[int, int], None] | None = None,
+    overlap: bool = True,
 ) -> Timeline:
     """Render every unit in order into the sink ``open_sink(sample_rate)`` makes."""
     pending: collections.deque[Pending[Utterance]] = collections.deque()
     queued = 0
+    ahead = LOOKAHEAD if overlap else 1
 
     def fill() -> None:
         nonlocal queued
-        while queued < len(units) and len(pending) < LOOKAHEAD:
+        while queued < len(units) and len(pending) < ahead:
             pending.append(engine.submit(units[queued].spoken.text, voice, rate))
             queued += 1
 
@@ -50,11 +54,14 @@ def render(
             clock = 0
             for index, unit in enumerate(units):
                 utterance = pending.popleft().result()
-                fill()
+                if overlap:
+                    fill()
                 timings.append(_timing(unit, utterance, clock))
                 silence = b"\x00\x00" * int(utterance.sample_rate * pauses.after(unit))
                 sink.write(utterance.pcm)
                 sink.write(silence)
+                if not overlap:
+                    fill()
                 clock += (len(utterance.pcm) + len(silence)) // 2
                 if progress:
                     progress(index + 1, len(units))

@@ -197,3 +197,17 @@ def test_export_usage_errors(tmp_path: Path) -> None:
     assert run_cli("export", SAMPLE, "-o", str(tmp_path / "x.mp3"), "--bitrate", "5").code == 2
     missing = run_cli("export", str(FIXTURES / "nope.txt"), "-o", str(tmp_path / "x.mp3"))
     assert missing.code == 66 and not list(tmp_path.iterdir())
+    assert run_cli("export", SAMPLE, "-o", str(tmp_path / "x.mp3"), "--jobs", "0").code == 2
+    assert not list(tmp_path.iterdir())
+
+
+def test_one_core_and_two_cores_write_the_same_audio(tmp_path: Path) -> None:
+    """``--jobs 1`` speaks then encodes in turn; ``--jobs 2`` overlaps them: same bytes."""
+    for jobs in ("1", "2"):
+        out = tmp_path / f"jobs{jobs}.wav"
+        result = run_cli("export", SAMPLE, "-o", str(out), "--jobs", jobs, "--sync-map")
+        assert result.code == 0, result.stderr
+    one, two = (tmp_path / "jobs1.wav").read_bytes(), (tmp_path / "jobs2.wav").read_bytes()
+    assert len(one) > 1_000_000 and one == two
+    sync_one = json.loads((tmp_path / "jobs1.sync.json").read_text("utf-8"))
+    assert sync_one == json.loads((tmp_path / "jobs2.sync.json").read_text("utf-8"))

@@ -197,12 +197,16 @@ def _to_text(data: bytes, name: str) -> str:
     return data.decode(best.encoding, errors="replace")
 
 
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+"""Controls other than tab, newline, form feed and carriage return; the replacement mark."""
+
+
 def _looks_binary(text: str) -> bool:
     """Too many NULs, other controls or replacement characters for real text."""
     sample = text[:100_000]
     if not sample:
         return False
-    bad = sum(1 for ch in sample if (ch < " " and ch not in "\n\r\t\f") or ch == "\ufffd")
+    bad = len(_NOT_TEXT.findall(sample))
     return "\x00" in sample or bad / len(sample) > 0.05
 
 

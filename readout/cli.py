@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from readout.export.audio import ExportOptions
     from readout.keys import KeyBinding
     from readout.reader import Reader
+    from readout.sources import Source
     from readout.speech.lexicon import Lexicon
     from readout.speech.script import Script
     from readout.speech.worker import SpeechWorker
@@ -399,15 +400,20 @@ def _run_text(args: argparse.Namespace, out: TextIO) -> int:
 
 def _load_input(args: argparse.Namespace, spec: str | None = None) -> Article:
     """Load ``spec`` (default: INPUT, or the bundled sample) with the fetch options given."""
-    from readout.loading import load
+    from readout.extract import extract
+
+    return extract(_load_source(args, spec))
+
+
+def _load_source(args: argparse.Namespace, spec: str | None = None) -> Source:
     from readout.samples import sample_article_path
-    from readout.sources import FetchLimits
+    from readout.sources import FetchLimits, load_source
 
     limits = FetchLimits(deadline_s=args.timeout) if args.timeout else None
     if spec is None:
         given = getattr(args, "input", None)
         spec = given if given is not None else str(sample_article_path())
-    return load(spec, limits=limits)
+    return load_source(spec, limits=limits)
 
 
 def _spoken_units(article: Article, args: argparse.Namespace) -> Script:
@@ -653,8 +659,9 @@ def _run_read(args: argparse.Namespace, *, full_screen: bool = False) -> int:
 
     store: Store | None = None
     try:
-        article = _load_input(args)
+        source = _load_source(args)
         store = open_store(warn=_say)
+        article, whole = _article_to_start_with(args, source, store, full_screen=full_screen)
         rate, clamped = clamp_rate(settings.rate, engine)
         voice = settings.voice
         if voice is None and article.language:
@@ -691,11 +698,40 @@ def _run_read(args: argparse.Namespace, *, full_screen: bool = False) -> int:
             return _play_full_screen(
                 args, article, engine, open_device, common, notes, bindings, settings.theme
             )
-        return _play_plain(args, article, engine, open_device, common, notes, bindings)
+        return _play_plain(args, article, engine, open_device, common, notes, bindings, whole)
     finally:
         engine.close()
         if store is not None:
             store.close()
+
+
+def _article_to_start_with(
+    args: argparse.Namespace, source: Source, store: Store, *, full_screen: bool
+) -> tuple[Article, Callable[[], Article] | None]:
+    """The article to start reading, and how to get the whole of it if that is a start.
+
+    A long text starting from the top is read from its first blocks while the rest is
+    extracted; a saved place, ``--from`` or ``--changed-since`` need the whole first.
+    """
+    from readout.extract import extract
+    from readout.loading import load_head
+
+    head = None
+    starts_at_top = args.start_block is None and not args.changed_since
+    if not full_screen and starts_at_top:
+        head = load_head(source)
+        if head is not None and not args.no_resume and store.has_position(head.source or ""):
+            head = None
+    if head is None:
+        return extract(source), None
+
+    def whole() -> Article:
+        try:
+            return extract(source)
+        except ReadoutError:
+            return head  # what could be read is all there is
+
+    return head, whole
 
 
 def _play_plain(
@@ -706,6 +742,7 @@ def _play_plain(
     common: dict[str, Any],
     notes: list[str],
     bindings: tuple[KeyBinding, ...],
+    whole: Callable[[], Article] | None = None,
 ) -> int:
     from readout.plain import PlainOutput, run_keys, single_keys
     from readout.reader import Reader
@@ -716,11 +753,17 @@ def _play_plain(
     first = True
     with single_keys(sys.stdin):
         while True:
-            reader = Reader(article, engine, open_device, on_event=output.on_event, **common)
+            reader = Reader(
+                article, engine, open_device, on_event=output.on_event, partial=bool(whole),
+                **common,
+            )  # fmt: skip
             try:
                 unit, announce = _starting_point(args, reader) if first else reader.resume_point()
                 first = False
                 reader.start(unit, announce=announce)
+                if whole is not None:
+                    _complete_in_background(reader, whole)
+                    whole = None
                 for note in notes:
                     output.line(note)
                 notes.clear()
@@ -737,6 +780,14 @@ def _play_plain(
                 article = _load_input(args, spec)
             except ReadoutError as error:
                 output.line(f"Cannot open it: {' '.join(str(error).split())}")
+
+
+def _complete_in_background(reader: Reader, whole: Callable[[], Article]) -> None:
+    import threading
+
+    threading.Thread(
+        target=lambda: reader.complete(whole()), name="readout-whole", daemon=True
+    ).start()
 
 
 def _play_full_screen(

@@ -49,6 +49,9 @@ RATE_STEP = 1.1
 """[ and ] divide or multiply the rate by this (mpv's speed step)."""
 VOLUME_STEP = 10
 BACK_GRACE_S = 2.0
+
+WHOLE_WAIT_S = 10.0
+"""The longest a command waits for the whole of a long article (it takes ~0.3 s)."""
 """"Previous" within this long of a start goes one further back."""
 
 
@@ -127,8 +130,14 @@ class Reader:
         only_blocks: frozenset[int] | None = None,
         verbatim: bool = False,
         punctuation: str = "none",
+        partial: bool = False,
     ) -> None:
         self.article = article
+        # A partial article is the first blocks of a long one (see loading.load_head):
+        # reading starts at once and :meth:`complete` hands over the whole.
+        self._whole = threading.Event()
+        if not partial:
+            self._whole.set()
         self._lexicon = lexicon
         self._verbatim = verbatim
         self.units = spoken_units(article, lexicon, verbatim=verbatim, punctuation=punctuation)
@@ -191,18 +200,70 @@ class Reader:
         self._player.resume()
         self._set_state(ReaderState.PLAYING)
         self._device.start(self._player.source())
+        if self._whole.is_set():
+            self._record_opened()
+        return self._device
+
+    @property
+    def partial(self) -> bool:
+        """True while only the first blocks of a long article are in."""
+        return not self._whole.is_set()
+
+    def complete(self, article: Article) -> None:
+        """Take over the whole article, of which this reader was given the first blocks.
+
+        Block and unit numbers stay as they were: the first blocks are the whole's
+        first blocks. Should the whole differ after all, what was rendered from the
+        differing blocks is dropped and reading goes on at the same unit number.
+        """
+        if self._whole.is_set():
+            return
+        units = spoken_units(
+            article, self._lexicon, verbatim=self._verbatim, punctuation=self.units.punctuation
+        )
+        old = self.article.blocks
+        same = next(
+            (i for i, (a, b) in enumerate(zip(old, article.blocks, strict=False)) if a != b),
+            min(len(old), len(article.blocks)),
+        )
+        first_changed = 1 + sum(len(block.sentences) for block in old[:same])
+        if self.article.title != article.title:
+            first_changed = 0
+        with self._cond:
+            self.article = article
+            self.units = units
+            self._body_blocks = [
+                i for i, b in enumerate(article.blocks) if b.kind is not BlockKind.HEADING
+            ]
+            self._headings = [
+                i for i, b in enumerate(article.blocks) if b.kind is BlockKind.HEADING
+            ]
+            for key in [k for k in self._cache if k[0] >= first_changed]:
+                self._cache.pop(key).cancel()
+            self._whole.set()
+            if self.unit >= first_changed or self._next_to_queue > len(units):
+                self._jump(min(self.unit, len(units) - 1))
+            self._cond.notify_all()
+        self._record_opened()
+        self.save_position()
+
+    def _await_whole(self) -> None:
+        """Commands that look beyond the first blocks wait for the whole article."""
+        self._whole.wait(WHOLE_WAIT_S)
+
+    def _record_opened(self) -> None:
         if self._store is not None:
             self._guard_save(
                 lambda store: store.record_opened(
                     self.article.content_hash, self._source, self.article.title
                 )
             )
-        return self._device
 
     def close(self) -> None:
         """Save the position and stop; never waits on speech for long."""
         if self._closed:
             return
+        self._whole.wait(WHOLE_WAIT_S)  # quitting at once still saves the place
         self.save_position()
         with self._cond:
             self._closed = True
@@ -249,42 +310,53 @@ class Reader:
         self.save_position()
 
     def next_sentence(self) -> None:
+        self._await_whole()
         self._go(self.unit + 1)
 
     def previous_sentence(self) -> None:
+        self._await_whole()
         target = self.unit - 1 if self._elapsed_in_unit() < BACK_GRACE_S else self.unit
         self._go(max(0, target))
 
     def repeat_sentence(self) -> None:
+        self._await_whole()
         self._go(self.unit)
 
     def next_paragraph(self) -> None:
+        self._await_whole()
         block = self.units[self.unit].block
         self._go_to_block_after(block, lambda b: True)
 
     def previous_paragraph(self) -> None:
+        self._await_whole()
         self._go_back_block(lambda b: True)
 
     def next_heading(self) -> None:
+        self._await_whole()
         block = self.units[self.unit].block
         self._go_to_block_after(block, lambda b: self.article.blocks[b].kind is BlockKind.HEADING)
 
     def previous_heading(self) -> None:
+        self._await_whole()
         self._go_back_block(lambda b: self.article.blocks[b].kind is BlockKind.HEADING)
 
     def go_to_block(self, block: int) -> None:
         """Go to block ``block`` (0-based; -1 is the title)."""
+        self._await_whole()
         block = max(-1, min(block, len(self.article.blocks) - 1))
         self._go(self._first_unit_of(block), announce=True)
 
     def go_to_start(self) -> None:
+        self._await_whole()
         self._go(0)
 
     def go_to_end(self) -> None:
+        self._await_whole()
         self._go(self._first_unit_of(self.units[-1].block), announce=True)
 
     def jump_seconds(self, seconds: float) -> None:
         """Move by ``seconds`` of speech, across sentences if need be."""
+        self._await_whole()
         target = self._elapsed_in_unit() + seconds
         unit = self.unit
         while target < 0 and unit > 0:
@@ -337,11 +409,13 @@ class Reader:
         self._announce("Muted" if self.muted else f"Unmuted, volume {self.volume}%")
 
     def where_am_i(self) -> None:
+        self._await_whole()
         self._announce(self.describe_position())
 
     def flag(self, note: str = "") -> int | None:
         """Mark the current sentence (for proofreading), then step back one sentence so
         it can be heard again. Returns the mark's id, or None without a store."""
+        self._await_whole()
         unit = self.units[self.unit]
         text = (
             self.article.title
@@ -368,6 +442,7 @@ class Reader:
 
     def spell_word(self) -> None:
         """Say the word being read (or, paused, the last one heard) letter by letter."""
+        self._await_whole()
         block, sentence, start, length = self._last_word or (*self.units.positions[self.unit], 0, 0)
         if block < 0:
             text = self.article.title
@@ -378,11 +453,13 @@ class Reader:
 
     def repeat_slowly(self) -> None:
         """Say the current sentence again at 60% of the speed, between sentences."""
+        self._await_whole()
         slow = max(self._engine.rate_range[0], round(self.rate * 0.6))
         self._aside(self.units[self.unit].spoken.text, slow)
 
     def cycle_punctuation(self) -> None:
         """None, some, all: how much punctuation is said aloud (for proofreading)."""
+        self._await_whole()
         modes = ("none", "some", "all")
         mode = modes[(modes.index(self.units.punctuation) + 1) % len(modes)]
         with self._cond:
@@ -408,6 +485,7 @@ class Reader:
         return True
 
     def describe_position(self) -> str:
+        self._await_whole()
         unit = self.units[self.unit]
         if unit.block < 0:
             return f"Title, {self.state.value.lower()}"
@@ -423,17 +501,22 @@ class Reader:
             return "Title"
         kind = self.article.blocks[block].kind
         if kind is BlockKind.HEADING:
-            return f"Heading {self._headings.index(block) + 1} of {len(self._headings)}"
+            return f"Heading {self._headings.index(block) + 1}{self._of(self._headings)}"
         name = {
             BlockKind.PARAGRAPH: "Paragraph",
             BlockKind.LIST_ITEM: "List item",
             BlockKind.QUOTE: "Quote",
             BlockKind.CAPTION: "Caption",
         }[kind]
-        return f"{name} {self._body_blocks.index(block) + 1} of {len(self._body_blocks)}"
+        return f"{name} {self._body_blocks.index(block) + 1}{self._of(self._body_blocks)}"
+
+    def _of(self, blocks: list[int]) -> str:
+        """ " of 15"; nothing until the whole of a long article is in."""
+        return f" of {len(blocks)}" if self._whole.is_set() else ""
 
     def unit_for(self, block: int, sentence: int) -> int:
         """The unit index of a (block, sentence) position, clamped to the article."""
+        self._await_whole()
         for index, (unit_block, unit_sentence) in enumerate(self.units.positions):
             if (unit_block == block and unit_sentence >= sentence) or unit_block > block:
                 return index
@@ -441,6 +524,7 @@ class Reader:
 
     def resume_point(self) -> tuple[int, str | None]:
         """Where the last session of this article stopped, and the words to say so."""
+        self._await_whole()
         if self._store is None:
             return 0, None
         try:
@@ -456,8 +540,8 @@ class Reader:
         return unit, f"Resuming at {label[0].lower()}{label[1:]}"
 
     def save_position(self) -> None:
-        if self._store is None:
-            return
+        if self._store is None or not self._whole.is_set():
+            return  # a partial article's hash is not the whole's: saved once complete
         unit = self.units[self.unit]
         self._guard_save(
             lambda store: store.save_position(
@@ -667,7 +751,7 @@ class Reader:
             self._live.pop(event.tag, None)
             with self._cond:
                 self._cond.notify_all()
-            if queued.unit == self._last_unit:
+            if queued.unit == self._last_unit and self._whole.is_set():
                 return self._on_finished()
         return []
 

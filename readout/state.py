@@ -200,6 +200,17 @@ class Store:
                 raise StateError(f"{self.path}: cannot read ({error})") from None
         return SavedPosition(*row) if row else None
 
+    def has_position(self, source: str) -> bool:
+        """Whether any version of ``source`` has a saved position (cheaper than hashing it)."""
+        with self._lock:
+            try:
+                row = self._connection.execute(
+                    "SELECT 1 FROM positions WHERE source = ? LIMIT 1", (source,)
+                ).fetchone()
+            except sqlite3.Error as error:
+                raise StateError(f"{self.path}: cannot read ({error})") from None
+        return row is not None
+
     def record_opened(self, article: str, source: str, title: str) -> None:
         with self._transaction() as db:
             db.execute(

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from tests.conftest import ASSETS, run_cli
+from tests.long_inputs import long_scraped_text
 
 SAMPLE = str(ASSETS / "sample-article.txt")
 
@@ -194,3 +195,32 @@ def test_open_another_article_and_come_back_through_the_history(tmp_path: Path) 
     term.read_until(r"^Cannot open it: .*no such file")
     term.press("q")
     assert term.finish() == 0
+
+
+def test_a_long_article_starts_at_once_and_knows_its_length_when_asked(tmp_path: Path) -> None:
+    """Read from its first blocks while the rest is extracted: "where am I" has the totals."""
+    from readout.loading import load
+
+    path = str(long_scraped_text(tmp_path))
+    paragraphs = sum(1 for block in load(path).blocks if block.kind.value != "heading")
+    home = tmp_path / "home"
+    term = Terminal("read", path, "--audio-device", "null", home=home)
+    term.read_until(r"^Title: ")
+    term.press("j")  # next paragraph
+    term.read_until(r"^Paragraph 1 of \d+: ")
+    term.press("j")
+    term.read_until(rf"^Paragraph 2 of {paragraphs}: ")
+    term.press("t")
+    term.read_until(rf"^Paragraph 2 of {paragraphs}, sentence 1 of \d+, playing")
+    term.press("q")
+    assert term.finish() == 0
+    again = subprocess.Popen(
+        [sys.executable, "-m", "readout", "read", path, "--audio-device", "null"],
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "READOUT_HOME": str(home)},
+    )  # fmt: skip
+    assert again.stdout is not None
+    first_line = again.stdout.readline().strip()
+    again.terminate()
+    again.wait(10)
+    assert first_line == f"Resuming at paragraph 2 of {paragraphs}"

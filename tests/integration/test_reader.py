@@ -6,13 +6,16 @@ import array
 import queue
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from readout.article import BlockKind
 from readout.audio.output import NullDevice
-from readout.loading import load
+from readout.extract import extract
+from readout.loading import load, load_head
 from readout.reader import (
     Announced,
     Reader,
@@ -21,12 +24,14 @@ from readout.reader import (
     SentenceStarted,
     StateChanged,
 )
+from readout.sources import load_source
 from readout.speech.engine import Utterance
 from readout.speech.engines import start_engine
 from readout.speech.pending import Pending
 from readout.speech.worker import SpeechWorker
 from readout.state import Store
 from tests.conftest import FIXTURES
+from tests.long_inputs import long_scraped_text
 
 ARTICLE = load(str(FIXTURES / "navigation.md"))
 
@@ -273,4 +278,71 @@ def test_punctuation_cycles_and_re_renders(engine: SpeechWorker) -> None:
     assert reader.units.punctuation == "some"
     reader.cycle_punctuation()
     assert "period" in reader.units[1].spoken.text
+    reader.close()
+
+
+def _wait_for(events: queue.Queue[ReaderEvent], wanted: Callable[[ReaderEvent], bool]) -> None:
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if wanted(events.get(timeout=max(0.01, deadline - time.monotonic()))):
+            return
+    raise AssertionError("never happened")
+
+
+def test_a_long_article_starts_from_its_first_blocks_then_takes_the_whole(
+    engine: SpeechWorker, tmp_path: Path
+) -> None:
+    source = load_source(str(long_scraped_text(tmp_path)))
+    head, whole = load_head(source), extract(source)
+    assert head is not None
+    store = Store(tmp_path / "state.sqlite3")
+    events: queue.Queue[ReaderEvent] = queue.Queue()
+    reader = Reader(
+        head, engine, lambda rate: NullDevice(rate, speed=20.0), on_event=events.put,
+        rate=300, store=store, partial=True,
+    )  # fmt: skip
+    reader.start(0)
+    assert reader.partial and reader.block_label(0) == "Paragraph 1"  # no total yet
+    assert not store.has_position(whole.source or "") and not store.history()
+    far = len(head.blocks) + 100
+    command = threading.Thread(target=reader.go_to_block, args=(far,))
+    command.start()
+    command.join(0.3)
+    assert command.is_alive()  # a command that looks past the first blocks waits
+    reader.complete(whole)
+    command.join(5)
+    assert not command.is_alive() and not reader.partial
+    paragraphs = sum(1 for block in whole.blocks if block.kind is not BlockKind.HEADING)
+    assert reader.block_label(0) == f"Paragraph 1 of {paragraphs}"
+    _wait_for(events, lambda e: isinstance(e, SentenceStarted) and e.block == far)
+    reader.close()
+    saved = store.load_position(whole.content_hash, whole.source or "")
+    assert saved is not None and saved.block == far
+    assert [entry.title for entry in store.history()] == [whole.title]
+    store.close()
+
+
+def test_the_end_of_the_first_blocks_is_not_the_end_of_the_article(
+    engine: SpeechWorker, tmp_path: Path
+) -> None:
+    whole = extract(load_source(str(long_scraped_text(tmp_path))))
+    first = replace(whole, blocks=whole.blocks[:1])
+    log: list[ReaderEvent] = []
+    reader = Reader(
+        first, engine, lambda rate: NullDevice(rate, speed=50.0), on_event=log.append,
+        rate=450, partial=True,
+    )  # fmt: skip
+    reader.start(0)
+    deadline = time.monotonic() + 20
+    while not any(isinstance(e, SentenceStarted) and e.block == 0 for e in log):
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    time.sleep(3.0)  # far longer than the title and one paragraph take at 50x
+    assert StateChanged(ReaderState.FINISHED) not in log
+    reader.complete(whole)
+    deadline = time.monotonic() + 20
+    while not any(isinstance(e, SentenceStarted) and e.block == 1 for e in log):
+        assert time.monotonic() < deadline, "reading did not go on into the whole article"
+        time.sleep(0.05)
+    assert StateChanged(ReaderState.FINISHED) not in log
     reader.close()

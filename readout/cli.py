@@ -44,7 +44,12 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line; with ``command``, only that command's options are added.
+
+    Every command is still listed, but adding the options of all of them is most of
+    the parser's cost, and start-up time matters to a player.
+    """
     parser = _Parser(
         prog="readout",
         description=(
@@ -65,39 +70,42 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the extracted article (title, byline, body split into sentences)",
         description="Print the article found in INPUT: plain text, Markdown or JSON.",
     )
-    text.add_argument("input", nargs="?", metavar="INPUT", help="file, http(s) URL, or -")
-    text.add_argument(
-        "--format",
-        choices=("plain", "json", "markdown"),
-        default="plain",
-        help="plain: title and blocks separated by blank lines (default); json: the "
-        "schema in DESIGN.md with sentence offsets; markdown: headings, lists, quotes",
-    )
-    text.add_argument(
-        "--spoken",
-        action="store_true",
-        help="also show exactly what the speech engine will be given (json: a 'spoken' "
-        "field on every sentence; plain: the spoken text instead of the shown text)",
-    )
-    _add_lexicon_option(text)
-    _add_listening_options(text)
-    text.add_argument(
-        "--timeout",
-        type=_positive_seconds,
-        default=None,
-        metavar="SECONDS",
-        help="give up fetching a URL after this many seconds in all (default 30)",
-    )
-    text.add_argument(
-        "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
-    )
+    if command in (None, "text"):
+        text.add_argument("input", nargs="?", metavar="INPUT", help="file, http(s) URL, or -")
+        text.add_argument(
+            "--format",
+            choices=("plain", "json", "markdown"),
+            default="plain",
+            help="plain: title and blocks separated by blank lines (default); json: the "
+            "schema in DESIGN.md with sentence offsets; markdown: headings, lists, quotes",
+        )
+        text.add_argument(
+            "--spoken",
+            action="store_true",
+            help="also show exactly what the speech engine will be given (json: a 'spoken' "
+            "field on every sentence; plain: the spoken text instead of the shown text)",
+        )
+        _add_lexicon_option(text)
+        _add_listening_options(text)
+        text.add_argument(
+            "--timeout",
+            type=_positive_seconds,
+            default=None,
+            metavar="SECONDS",
+            help="give up fetching a URL after this many seconds in all (default 30)",
+        )
+        text.add_argument(
+            "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
+        )
+
     voices = commands.add_parser(
         "voices",
         help="list the speech voices",
         description="List the voices of the speech engine: id, language, gender, name.",
     )
-    voices.add_argument("--json", action="store_true", help="print a JSON list")
-    _add_engine_option(voices)
+    if command in (None, "voices"):
+        voices.add_argument("--json", action="store_true", help="print a JSON list")
+        _add_engine_option(voices)
 
     for name, summary in (
         ("play", "read the article aloud (the default command; plain mode for now)"),
@@ -111,50 +119,59 @@ def build_parser() -> argparse.ArgumentParser:
             "standard input is a terminal, keys control the reading: press ? for the list. "
             "The position is saved as you go; the next run resumes there.",
         )
-        reading.add_argument("input", nargs="?", metavar="INPUT", help="file, http(s) URL, or -")
-        reading.add_argument(
-            "--from",
-            dest="start_block",
-            type=int,
-            metavar="N",
-            default=None,
-            help="start at block N (the index in 'readout text --format json')",
-        )
-        reading.add_argument(
-            "--no-resume", action="store_true", help="start at the beginning, not where you stopped"
-        )
-        reading.add_argument(
-            "--changed-since",
-            metavar="OLD",
-            default=None,
-            help="read only the blocks that differ from OLD (an earlier version of the article)",
-        )
-        reading.add_argument(
-            "--announce",
-            choices=("speech", "text", "both", "none"),
-            default=None,
-            help="how changes of state (Paused, Volume 60%%...) are announced: spoken between "
-            "sentences, shown as text, both, or not at all (default: text in plain mode, "
-            "both in the player)",
-        )
-        reading.add_argument("--plain", action="store_true", help=argparse.SUPPRESS)
-        _add_speech_options(reading)
-        reading.add_argument(
-            "--volume", type=int, default=None, metavar="0..100", help="starting volume in percent"
-        )
-        reading.add_argument(
-            "--audio-device",
-            default=None,
-            metavar="NAME",
-            help="an output device (see 'readout devices'), or null for silence",
-        )
-        reading.add_argument(
-            "--timeout",
-            type=_positive_seconds,
-            default=None,
-            metavar="SECONDS",
-            help=argparse.SUPPRESS,
-        )
+        if command in (None, name):
+            reading.add_argument(
+                "input", nargs="?", metavar="INPUT", help="file, http(s) URL, or -"
+            )
+            reading.add_argument(
+                "--from",
+                dest="start_block",
+                type=int,
+                metavar="N",
+                default=None,
+                help="start at block N (the index in 'readout text --format json')",
+            )
+            reading.add_argument(
+                "--no-resume",
+                action="store_true",
+                help="start at the beginning, not where you stopped",
+            )
+            reading.add_argument(
+                "--changed-since",
+                metavar="OLD",
+                default=None,
+                help="read only the blocks that differ from OLD (an earlier version of the article)",
+            )
+            reading.add_argument(
+                "--announce",
+                choices=("speech", "text", "both", "none"),
+                default=None,
+                help="how changes of state (Paused, Volume 60%%...) are announced: spoken between "
+                "sentences, shown as text, both, or not at all (default: text in plain mode, "
+                "both in the player)",
+            )
+            reading.add_argument("--plain", action="store_true", help=argparse.SUPPRESS)
+            _add_speech_options(reading)
+            reading.add_argument(
+                "--volume",
+                type=int,
+                default=None,
+                metavar="0..100",
+                help="starting volume in percent",
+            )
+            reading.add_argument(
+                "--audio-device",
+                default=None,
+                metavar="NAME",
+                help="an output device (see 'readout devices'), or null for silence",
+            )
+            reading.add_argument(
+                "--timeout",
+                type=_positive_seconds,
+                default=None,
+                metavar="SECONDS",
+                help=argparse.SUPPRESS,
+            )
 
     marks = commands.add_parser(
         "marks",
@@ -162,14 +179,17 @@ def build_parser() -> argparse.ArgumentParser:
         description="Print the marks made on INPUT: paragraph and sentence numbers, the "
         "sentence, and the note. Marks follow their sentences when other paragraphs change.",
     )
-    marks.add_argument("input", nargs="?", metavar="INPUT", help="file, http(s) URL, or -")
-    marks.add_argument("--format", choices=("markdown", "csv", "json"), default="markdown")
-    change = marks.add_mutually_exclusive_group()
-    change.add_argument(
-        "--remove", type=int, metavar="N", help="remove mark N (its number in the report)"
-    )
-    change.add_argument("--note", nargs=2, metavar=("N", "TEXT"), help="set the note of mark N")
-    marks.add_argument("--timeout", type=_positive_seconds, default=None, help=argparse.SUPPRESS)
+    if command in (None, "marks"):
+        marks.add_argument("input", nargs="?", metavar="INPUT", help="file, http(s) URL, or -")
+        marks.add_argument("--format", choices=("markdown", "csv", "json"), default="markdown")
+        change = marks.add_mutually_exclusive_group()
+        change.add_argument(
+            "--remove", type=int, metavar="N", help="remove mark N (its number in the report)"
+        )
+        change.add_argument("--note", nargs=2, metavar=("N", "TEXT"), help="set the note of mark N")
+        marks.add_argument(
+            "--timeout", type=_positive_seconds, default=None, help=argparse.SUPPRESS
+        )
 
     diff = commands.add_parser(
         "diff",
@@ -177,10 +197,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Compare the articles in OLD and NEW: blocks added, removed and changed, "
         "with the changed sentences of each changed block.",
     )
-    diff.add_argument("old", metavar="OLD", help="the earlier version: file, URL, or -")
-    diff.add_argument("new", metavar="NEW", help="the later version: file, URL, or -")
-    diff.add_argument("--format", choices=("plain", "json"), default="plain")
-    diff.add_argument("--timeout", type=_positive_seconds, default=None, help=argparse.SUPPRESS)
+    if command in (None, "diff"):
+        diff.add_argument("old", metavar="OLD", help="the earlier version: file, URL, or -")
+        diff.add_argument("new", metavar="NEW", help="the later version: file, URL, or -")
+        diff.add_argument("--format", choices=("plain", "json"), default="plain")
+        diff.add_argument("--timeout", type=_positive_seconds, default=None, help=argparse.SUPPRESS)
 
     commands.add_parser(
         "devices",
@@ -195,60 +216,67 @@ def build_parser() -> argparse.ArgumentParser:
         "with pauses after sentences, paragraphs and headings. Files appear only when complete; "
         "a rerun skips outputs already complete for the same text and settings.",
     )
-    export.add_argument("inputs", nargs="*", metavar="INPUT", help="files, http(s) URLs, or -")
-    target = export.add_mutually_exclusive_group(required=True)
-    target.add_argument("-o", "--output", metavar="FILE", help="one output file (one INPUT)")
-    target.add_argument("--out-dir", metavar="DIR", help="a folder; file names come from titles")
-    export.add_argument(
-        "--from-list", metavar="FILE", help="read more inputs from FILE, one a line"
-    )
-    export.add_argument(
-        "--format",
-        choices=("wav", "mp3", "ogg", "flac"),
-        help="default: from -o's suffix, else mp3",
-    )
-    export.add_argument(
-        "--bitrate", type=int, default=64, metavar="KBPS", help="MP3 bitrate (default 64)"
-    )
-    export.add_argument(
-        "--captions", choices=("vtt", "srt"), help="write sentence captions beside the audio"
-    )
-    export.add_argument(
-        "--sync-map", action="store_true", help="write block, sentence and word times as JSON"
-    )
-    export.add_argument(
-        "--chapters",
-        choices=("heading", "paragraph"),
-        default="heading",
-        help="chapter at every heading (default) or paragraph",
-    )
-    for unit, default in (("sentence", 0.25), ("paragraph", 0.6), ("heading", 0.8)):
-        export.add_argument(
-            f"--pause-{unit}",
-            type=float,
-            default=default,
-            metavar="SECONDS",
-            help=f"silence after each {unit} (default {default})",
+    if command in (None, "export"):
+        export.add_argument("inputs", nargs="*", metavar="INPUT", help="files, http(s) URLs, or -")
+        target = export.add_mutually_exclusive_group(required=True)
+        target.add_argument("-o", "--output", metavar="FILE", help="one output file (one INPUT)")
+        target.add_argument(
+            "--out-dir", metavar="DIR", help="a folder; file names come from titles"
         )
-    export.add_argument(
-        "--jobs",
-        type=int,
-        default=None,
-        metavar="N",
-        help="cores to keep busy: worker processes, one core each (default: every core)",
-    )
-    export.add_argument(
-        "--json",
-        action="store_true",
-        help="print a manifest (input, output, duration, status, error) on stdout",
-    )
-    export.add_argument(
-        "--force", action="store_true", help="redo outputs that are already complete"
-    )
-    _add_speech_options(export)
-    export.add_argument(
-        "--timeout", type=_positive_seconds, default=None, metavar="SECONDS", help=argparse.SUPPRESS
-    )
+        export.add_argument(
+            "--from-list", metavar="FILE", help="read more inputs from FILE, one a line"
+        )
+        export.add_argument(
+            "--format",
+            choices=("wav", "mp3", "ogg", "flac"),
+            help="default: from -o's suffix, else mp3",
+        )
+        export.add_argument(
+            "--bitrate", type=int, default=64, metavar="KBPS", help="MP3 bitrate (default 64)"
+        )
+        export.add_argument(
+            "--captions", choices=("vtt", "srt"), help="write sentence captions beside the audio"
+        )
+        export.add_argument(
+            "--sync-map", action="store_true", help="write block, sentence and word times as JSON"
+        )
+        export.add_argument(
+            "--chapters",
+            choices=("heading", "paragraph"),
+            default="heading",
+            help="chapter at every heading (default) or paragraph",
+        )
+        for unit, default in (("sentence", 0.25), ("paragraph", 0.6), ("heading", 0.8)):
+            export.add_argument(
+                f"--pause-{unit}",
+                type=float,
+                default=default,
+                metavar="SECONDS",
+                help=f"silence after each {unit} (default {default})",
+            )
+        export.add_argument(
+            "--jobs",
+            type=int,
+            default=None,
+            metavar="N",
+            help="cores to keep busy: worker processes, one core each (default: every core)",
+        )
+        export.add_argument(
+            "--json",
+            action="store_true",
+            help="print a manifest (input, output, duration, status, error) on stdout",
+        )
+        export.add_argument(
+            "--force", action="store_true", help="redo outputs that are already complete"
+        )
+        _add_speech_options(export)
+        export.add_argument(
+            "--timeout",
+            type=_positive_seconds,
+            default=None,
+            metavar="SECONDS",
+            help=argparse.SUPPRESS,
+        )
     return parser
 
 
@@ -336,8 +364,10 @@ def _positive_seconds(value: str) -> float:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the exit code."""
-    parser = build_parser()
-    args = parser.parse_args(_with_default_command(list(sys.argv[1:] if argv is None else argv)))
+    arguments = _with_default_command(list(sys.argv[1:] if argv is None else argv))
+    command = next((arg for arg in arguments if not arg.startswith("-")), None)
+    parser = build_parser(command if command in _COMMANDS else None)
+    args = parser.parse_args(arguments)
     debug = bool(getattr(args, "debug", False))
     try:
         if args.command == "text":

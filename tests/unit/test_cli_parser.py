@@ -1,0 +1,30 @@
+"""The command line: a parser built for one command reads it exactly as the full one."""
+
+from __future__ import annotations
+
+import pytest
+
+from readout.cli import _COMMANDS, build_parser
+
+COMMAND_LINES = [
+    ["text", "a.txt", "--format", "json", "--spoken", "--punctuation", "some"],
+    ["voices", "--json", "--engine", "espeak"],
+    ["play", "a.txt", "--from", "3", "--voice", "en", "--rate", "200", "--volume", "40"],
+    ["read", "-", "--no-resume", "--audio-device", "null", "--announce", "speech"],
+    ["marks", "a.txt", "--format", "csv", "--note", "2", "check this"],
+    ["diff", "old.html", "new.html", "--format", "json"],
+    ["devices"],
+    ["export", "a.txt", "b.txt", "--out-dir", "out", "--jobs", "2", "--captions", "vtt"],
+]
+
+
+@pytest.mark.parametrize("argv", COMMAND_LINES, ids=lambda argv: argv[0])
+def test_a_parser_for_one_command_reads_it_as_the_full_parser(argv: list[str]) -> None:
+    assert vars(build_parser(argv[0]).parse_args(argv)) == vars(build_parser().parse_args(argv))
+
+
+def test_every_command_is_listed_whichever_was_asked_for() -> None:
+    assert {line[0] for line in COMMAND_LINES} == set(_COMMANDS)
+    for command in _COMMANDS:
+        help_text = build_parser(command).format_help()
+        assert all(name in help_text for name in _COMMANDS)

@@ -12,6 +12,7 @@ The user's lexicon runs first, on the shown text.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -84,7 +85,11 @@ _ENGLISH_RULES = "|".join(
 )  # fmt: skip
 _ANY_LANGUAGE_RULES = "|".join([_URL, _EMAIL, _PHONE, _FOOTNOTE, _PAUSE])
 _ENGLISH = re.compile(_ENGLISH_RULES)
-_ANY_LANGUAGE = re.compile(_ANY_LANGUAGE_RULES)
+
+
+@functools.cache
+def _any_language() -> re.Pattern[str]:
+    return re.compile(_ANY_LANGUAGE_RULES)  # only for articles not in English: compiled then
 
 
 def speakable(
@@ -105,7 +110,7 @@ def speakable(
     rules: re.Pattern[str] | None = None
     if not verbatim:
         english = language is None or language.lower().startswith("en")
-        rules = _ENGLISH if english else _ANY_LANGUAGE
+        rules = _ENGLISH if english else _any_language()
     position = 0
     for start, end, spoken in _lexicon_claims(text, lexicon):
         _normalise_span(text, position, start, rules, builder)

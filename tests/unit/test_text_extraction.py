@@ -73,3 +73,12 @@ def test_hard_wrapped_plain_text_is_joined_into_paragraphs() -> None:
     assert len(article.blocks) == 2
     assert article.blocks[0].text.startswith("This is the first paragraph")
     assert article.blocks[0].text.endswith("joined back together again.")
+
+
+def test_word_count_counts_unspaced_scripts_by_characters() -> None:
+    from readout.extract.boilerplate import word_count
+
+    assert word_count("Five plain words are here") == 5
+    assert word_count("“Curly quotes” don’t change a count…") == 6
+    assert word_count("日本語の記事です") == 1 + 8 // 2  # one run, eight characters
+    assert word_count("港の工事 harbour works") == 3 + 4 // 2

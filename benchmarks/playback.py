@@ -4,10 +4,11 @@ Run from the repository root:
 
     python benchmarks/playback.py
 
-In one run, with the null audio device:
-- process start to the first audio sample handed to the device, for ``readout read``,
-  beside a minimal script that only loads the speech engine and renders the first
-  sentence (the practical limit), median of several runs;
+In one run:
+- process start to the first audio sample handed to the device, for ``readout read``
+  with the null device and with the default device path, beside minimal scripts that
+  only load the speech engine (and the audio library) and play the first sentence
+  (the practical limit), medians of interleaved runs;
 - pause -> silence and volume -> audible change latency (median and max over 50 tries);
 - CPU used while playing;
 - time to first sound and peak memory for a 1,000,000-character article.
@@ -95,6 +96,15 @@ MINIMAL_WITH_AUDIO = textwrap.dedent(
     device.start(generator)
     time.sleep(5)
     """
+)
+
+
+# The same, importing miniaudio the way readout does (without numpy, which it would load
+# for features neither uses): the strictest floor with a sound library.
+MINIMAL_WITH_LEAN_AUDIO = MINIMAL_WITH_AUDIO.replace(
+    "import miniaudio\n",
+    'sys.modules["numpy"] = None\nimport miniaudio\ndel sys.modules["numpy"]\n',
+    1,
 )
 
 
@@ -257,19 +267,31 @@ def main() -> int:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         null_args = ["read", str(SAMPLE), "--audio-device", "null", "--no-resume"]
         default_args = ["read", str(SAMPLE), "--no-resume"]
-        for label, args, script in (
-            ("default device (miniaudio)", default_args, MINIMAL_WITH_AUDIO),
-            ("--audio-device null", null_args, MINIMAL),
+        runs = {
+            "readout, default device": lambda: first_sound_s(default_args, env),
+            "readout, null device": lambda: first_sound_s(null_args, env),
+            "engine + miniaudio": lambda: minimal_s(env, MINIMAL_WITH_AUDIO),
+            "engine + miniaudio without numpy": lambda: minimal_s(env, MINIMAL_WITH_LEAN_AUDIO),
+            "engine only": lambda: minimal_s(env, MINIMAL),
+        }
+        for run in runs.values():
+            run()  # warm-up: writes the caches
+        # Interleaved, so that a busy moment on the machine hits all alike.
+        times: dict[str, list[float]] = {label: [] for label in runs}
+        for _ in range(RUNS):
+            for label, run in runs.items():
+                times[label].append(run())
+        median = {label: statistics.median(values) for label, values in times.items()}
+        print(f"process start -> first sample, medians of {RUNS}:")
+        for label, value in median.items():
+            print(f"  {label}: {value * 1000:.0f} ms")
+        for ours, floor in (
+            ("readout, null device", "engine + miniaudio"),  # the issue's pairing
+            ("readout, default device", "engine + miniaudio"),
+            ("readout, default device", "engine + miniaudio without numpy"),
+            ("readout, null device", "engine only"),
         ):
-            first_sound_s(args, env), minimal_s(env, script)  # warm-up: writes the caches
-            # Interleaved, so that a busy moment on the machine hits both alike.
-            pairs = [(first_sound_s(args, env), minimal_s(env, script)) for _ in range(RUNS)]
-            ours = statistics.median(p[0] for p in pairs)
-            floor = statistics.median(p[1] for p in pairs)
-            print(
-                f"{label}: process start -> first sample {ours * 1000:.0f} ms; minimal script "
-                f"{floor * 1000:.0f} ms; ratio {ours / floor:.2f} (medians of {RUNS})"
-            )
+            print(f"  ratio {ours} / minimal {floor}: {median[ours] / median[floor]:.2f}")
         with tempfile.TemporaryDirectory() as scratch:
             tui = statistics.median(tui_first_sound_s(env, Path(scratch)) for _ in range(7))
         print(
@@ -283,10 +305,14 @@ def main() -> int:
         print(f"CPU while playing: {cpu_while_playing(env) * 100:.1f}% of one core")
         with tempfile.TemporaryDirectory() as scratch:
             path = long_input(Path(scratch))
-            rss, first = peak_rss_mb_and_first_sound(path, env)
+            long_runs = [peak_rss_mb_and_first_sound(path, env) for _ in range(7)]
+            first = statistics.median(run[1] for run in long_runs)
+            rss = max(run[0] for run in long_runs)
             playing = peak_rss_mb_while_playing(path, env)
+            small = median["readout, null device"]
             print(
-                f"1,000,000-character article: first sample after {first * 1000:.0f} ms; "
+                f"1,000,000-character article: first sample after {first * 1000:.0f} ms "
+                f"(median of 7; the sample: {small * 1000:.0f} ms, ratio {first / small:.2f}); "
                 f"peak RSS {rss:.0f} MB at the first sample, {playing:.0f} MB after 3 s of playing"
             )
     return 0

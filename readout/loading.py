@@ -18,7 +18,7 @@ from readout.sources import FetchLimits, MediaType, Source, load_source
 LONG_TEXT_CHARS = 100_000
 """Inputs longer than this are worth opening in two steps (extraction takes ~20 ms)."""
 
-HEAD_CHARS = 20_000
+HEAD_CHARS = 8_000
 """How much of a long input the first step reads."""
 
 

@@ -25,7 +25,7 @@ def test_the_head_is_the_first_blocks_of_the_whole(
     assert (head.title, head.byline, head.site, head.source) == (
         whole.title, whole.byline, whole.site, whole.source,
     )  # fmt: skip
-    assert 10 <= len(head.blocks) < len(whole.blocks) // 4
+    assert 3 <= len(head.blocks) < len(whole.blocks) // 4
     assert head.blocks == whole.blocks[: len(head.blocks)]
     assert sum(len(block.text) for block in head.blocks) < HEAD_CHARS
     if make is long_scraped_text:  # the whole keeps its footnote, which the head never saw

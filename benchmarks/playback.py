@@ -23,6 +23,7 @@ import sys
 import tempfile
 import textwrap
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -180,7 +181,7 @@ def control_latency() -> tuple[list[float], list[float]]:
                 marks["silent"] = now
             if "volume" in marks and "changed" not in marks and samples and samples[0] == 4000:
                 marks["changed"] = now
-            return chunk
+            return bytes(chunk)
 
         class Tap:
             def send(self, frames: int) -> bytes:
@@ -267,7 +268,7 @@ def main() -> int:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         null_args = ["read", str(SAMPLE), "--audio-device", "null", "--no-resume"]
         default_args = ["read", str(SAMPLE), "--no-resume"]
-        runs = {
+        runs: dict[str, Callable[[], float]] = {
             "readout, default device": lambda: first_sound_s(default_args, env),
             "readout, null device": lambda: first_sound_s(null_args, env),
             "engine + miniaudio": lambda: minimal_s(env, MINIMAL_WITH_AUDIO),

@@ -160,7 +160,7 @@ _BOMS = (
 
 def _decode(data: bytes, *, name: str, declared_type: MediaType | None, url: str | None) -> Source:
     """Decode bytes to sanitised text, refusing empty and binary input."""
-    if not data.strip():
+    if data.isspace() or not data:  # not strip(): that copies a big input
         raise InputError(f"{name}: the input is empty")
     for magic, what in _MAGIC:
         if data.startswith(magic):
@@ -169,7 +169,7 @@ def _decode(data: bytes, *, name: str, declared_type: MediaType | None, url: str
     if _looks_binary(text):
         raise InputError(f"{name}: this looks like binary data, not text")
     text = sanitize(text).lstrip("\ufeff")
-    if not text.strip():
+    if text.isspace() or not text:
         raise InputError(f"{name}: the input has no readable text")
     media_type = declared_type or sniff_media_type(text)
     return Source(text=text, media_type=media_type, name=name, url=url)
@@ -212,7 +212,8 @@ def _looks_binary(text: str) -> bool:
 
 def sniff_media_type(text: str) -> MediaType:
     """Guess HTML, Markdown or plain text from the text itself."""
-    head = text.lstrip()[:2048].lower()
+    start = text[:22000].lstrip()  # the start is enough, and stripping all would copy it
+    head = start[:2048].lower()
     if head.startswith(("<!doctype html", "<html", "<?xml")) or re.search(
         r"<(html|head|body|article|main|div|p)[\s>]", head
     ):
@@ -220,11 +221,7 @@ def sniff_media_type(text: str) -> MediaType:
     markdown_signs = len(
         re.findall(r"(?m)^(#{1,6} \S|[-*+] \S|\d+\. \S|> \S|```)|\[[^\]]+\]\([^)]+\)", text[:20000])
     )
-    if (
-        text.lstrip().startswith("---\n")
-        or markdown_signs >= 2
-        or re.match(r"#{1,6} \S", text.lstrip())
-    ):
+    if start.startswith("---\n") or markdown_signs >= 2 or re.match(r"#{1,6} \S", start):
         return MediaType.MARKDOWN
     return MediaType.TEXT
 

@@ -691,7 +691,7 @@ def _run_read(args: argparse.Namespace, *, full_screen: bool = False) -> int:
     try:
         source = _load_source(args)
         store = open_store(warn=_say)
-        article, whole = _article_to_start_with(args, source, store, full_screen=full_screen)
+        article, whole = _article_to_start_with(args, source, store)
         rate, clamped = clamp_rate(settings.rate, engine)
         voice = settings.voice
         if voice is None and article.language:
@@ -726,7 +726,7 @@ def _run_read(args: argparse.Namespace, *, full_screen: bool = False) -> int:
         common["show_announcements"] = announce in ("text", "both")
         if full_screen:
             return _play_full_screen(
-                args, article, engine, open_device, common, notes, bindings, settings.theme
+                args, article, engine, open_device, common, notes, bindings, settings.theme, whole
             )
         return _play_plain(args, article, engine, open_device, common, notes, bindings, whole)
     finally:
@@ -736,7 +736,7 @@ def _run_read(args: argparse.Namespace, *, full_screen: bool = False) -> int:
 
 
 def _article_to_start_with(
-    args: argparse.Namespace, source: Source, store: Store, *, full_screen: bool
+    args: argparse.Namespace, source: Source, store: Store
 ) -> tuple[Article, Callable[[], Article] | None]:
     """The article to start reading, and how to get the whole of it if that is a start.
 
@@ -748,7 +748,7 @@ def _article_to_start_with(
 
     head = None
     starts_at_top = args.start_block is None and not args.changed_since
-    if not full_screen and starts_at_top:
+    if starts_at_top:
         head = load_head(source)
         if head is not None and not args.no_resume and store.has_position(head.source or ""):
             head = None
@@ -816,7 +816,7 @@ def _complete_in_background(reader: Reader, whole: Callable[[], Article]) -> Non
     import threading
 
     threading.Thread(
-        target=lambda: reader.complete(whole()), name="readout-whole", daemon=True
+        target=reader.complete_from, args=(whole,), name="readout-whole", daemon=True
     ).start()
 
 
@@ -829,12 +829,15 @@ def _play_full_screen(
     notes: list[str],
     bindings: tuple[KeyBinding, ...],
     theme: str | None,
+    whole: Callable[[], Article] | None = None,
 ) -> int:
     from readout.tui.app import make_app
 
     store = common["store"]
     theme = theme or store.preference("theme")  # settings.toml first, then the last choice
-    app = make_app(article, engine, open_device, bindings=bindings, theme=theme, **common)
+    app = make_app(
+        article, engine, open_device, bindings=bindings, theme=theme, whole=whole, **common
+    )
     unit, announce = _starting_point(args, app.reader)
     app.set_start(unit, announce)
     app.pending_notes = notes

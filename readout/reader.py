@@ -99,7 +99,16 @@ class Announced:
     text: str
 
 
-ReaderEvent = BlockStarted | SentenceStarted | WordStarted | StateChanged | Announced
+@dataclass(frozen=True)
+class ArticleCompleted:
+    """The whole of a long article is in (the reader started on its first blocks)."""
+
+    blocks: int
+
+
+ReaderEvent = (
+    BlockStarted | SentenceStarted | WordStarted | StateChanged | Announced | ArticleCompleted
+)
 
 
 @dataclass(frozen=True)
@@ -244,8 +253,21 @@ class Reader:
             if self.unit >= first_changed or self._next_to_queue > len(units):
                 self._jump(min(self.unit, len(units) - 1))
             self._cond.notify_all()
+        self._events.put(ArticleCompleted(len(article.blocks)))
         self._record_opened()
         self.save_position()
+
+    def complete_from(self, whole: Callable[[], Article]) -> None:
+        """:meth:`complete` with ``whole()``; if that fails, the first blocks are all there is
+        (waiting commands must not wait for ever)."""
+        try:
+            article = whole()
+        except Exception:
+            import logging
+
+            logging.getLogger(__name__).exception("the rest of the article could not be read")
+            article = self.article
+        self.complete(article)
 
     def _await_whole(self) -> None:
         """Commands that look beyond the first blocks wait for the whole article."""
@@ -733,7 +755,10 @@ class Reader:
                     )
 
     def _translate(self, event: ReaderEvent | PlayerEvent) -> list[ReaderEvent]:
-        if isinstance(event, (BlockStarted, SentenceStarted, WordStarted, StateChanged, Announced)):
+        if isinstance(
+            event,
+            (BlockStarted, SentenceStarted, WordStarted, StateChanged, Announced, ArticleCompleted),
+        ):
             return [event]
         if isinstance(event, PlayerIdle):
             return []

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, ScreenStackError
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
@@ -33,6 +33,7 @@ from readout.keys import KeyBinding, describe_keys
 from readout.marks import PlacedMark
 from readout.reader import (
     Announced,
+    ArticleCompleted,
     Reader,
     ReaderEvent,
     ReaderState,
@@ -64,6 +65,14 @@ CONTROLS = (
     ("Faster ]", "Fast ]", "faster"),
 )
 WIDE = 120
+
+FIRST_BLOCKS = 100
+"""Blocks mounted at the start. More are mounted as reading, a jump or scrolling gets
+near the last one mounted: thousands of blocks take Textual seconds to mount and lay
+out, and a long article should neither start late nor stall a key press later."""
+
+MOUNT_AHEAD = 100
+"""How far beyond the block wanted more blocks are mounted."""
 """From this many columns the controls fit on one line with their full labels."""
 
 
@@ -84,14 +93,16 @@ class BlockView(Static, can_focus=True):
         Binding("enter", "read_here", "Read from here", id="read_here"),
     ]
 
-    def __init__(self, index: int, kind: BlockKind, text: str) -> None:
+    def __init__(self, index: int, kind: BlockKind, text: str, *, numbered: bool = False) -> None:
         super().__init__(Content(text), markup=False, classes=f"block {kind.value}")
         self.index = index
         self.kind = kind
         self.text = text
-        self.numbered = False
+        self.numbered = numbered
         """Show the block's number before it (toggled with #, for proofreading)."""
         self._reading: tuple[tuple[int, int], tuple[int, int] | None] | None = None
+        if numbered:
+            self.refresh_text()
 
     def action_read_here(self) -> None:
         self.app.reader.go_to_block(self.index)  # type: ignore[attr-defined]
@@ -133,6 +144,15 @@ class BlockView(Static, can_focus=True):
             if word is not None:
                 content = content.stylize("underline", word[0] + shift, word[1] + shift)
         self.update(content)
+
+
+class ArticleView(VerticalScroll):
+    """The article's blocks; asks for more when scrolled near the last one mounted."""
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if new_value >= self.max_scroll_y - self.size.height:
+            self.app.more_wanted()  # type: ignore[attr-defined]
 
 
 class HelpScreen(ModalScreen[None]):
@@ -358,8 +378,11 @@ class ReadoutApp(App[None]):
         bindings: tuple[KeyBinding, ...] = KEY_BINDINGS,
         show_announcements: bool = True,
         remember_theme: Callable[[str], None] | None = None,
+        whole: Callable[[], Article] | None = None,
     ) -> None:
+        """``whole``, when ``article`` is the first blocks of a long one, gives the rest."""
         super().__init__()
+        self._whole = whole
         self._remember_theme: Callable[[str], None] | None = None
         self._show_announcements = show_announcements
         self.bindings_table = bindings
@@ -380,6 +403,9 @@ class ReadoutApp(App[None]):
         self.pending_notes: list[str] = []
         self.following = True
         self.show_numbers = False
+        self._views: list[BlockView] = []
+        """The blocks mounted so far, in order (``views[i].index == i``)."""
+        self._words_after: list[int] | None = None
 
     def _post_update(self, event: ReaderEvent) -> None:
         """Called on the Reader's thread: hand the event to the app's thread."""
@@ -395,8 +421,9 @@ class ReadoutApp(App[None]):
     def compose(self) -> ComposeResult:
         yield Static(Content(self.article.title), id="title", markup=False)
         yield Static(Content(self._meta_line()), id="meta", markup=False)
-        with VerticalScroll(id="article"):
-            yield from self._block_views()
+        with ArticleView(id="article"):
+            self._views = self._block_views(0, FIRST_BLOCKS)
+            yield from self._views
         yield ControlBar(id="controls")
         yield Static(Content(self.status_text()), id="status", markup=False)
 
@@ -406,8 +433,27 @@ class ReadoutApp(App[None]):
         minutes = max(1, round(article.word_count / max(self.reader.rate, 1)))
         return f"{meta}{' · ' if meta else ''}{minutes} min read"
 
-    def _block_views(self) -> list[BlockView]:
-        return [BlockView(i, block.kind, block.text) for i, block in enumerate(self.article.blocks)]
+    def _block_views(self, start: int, end: int) -> list[BlockView]:
+        return [
+            BlockView(i, block.kind, block.text, numbered=self.show_numbers)
+            for i, block in enumerate(self.article.blocks[start:end], start)
+        ]
+
+    def _mount_through(self, block: int) -> bool:
+        """Mount the views up to ``block`` and some beyond; True if they already were."""
+        if block < len(self._views) - MOUNT_AHEAD // 2 or len(self._views) >= len(
+            self.article.blocks
+        ):
+            return True
+        start = len(self._views)
+        batch = self._block_views(start, block + 1 + MOUNT_AHEAD)
+        self._views.extend(batch)
+        self.query_one("#article", ArticleView).mount_all(batch)
+        return block < start
+
+    def more_wanted(self) -> None:
+        """Scrolled near the end of what is mounted: mount more."""
+        self._mount_through(len(self._views))
 
     def watch_theme(self, theme: str) -> None:
         """A theme chosen in the app (ctrl+p, "Change theme") is remembered."""
@@ -427,6 +473,9 @@ class ReadoutApp(App[None]):
         self.reader.start(self._start_unit, announce=self._announce)
         for note in self.pending_notes:  # e.g. no audio device: playing silently
             self.call_from_thread(self.notify, note, markup=False)
+        whole, self._whole = self._whole, None
+        if whole is not None:  # still in this worker's thread: reading goes on meanwhile
+            self.reader.complete_from(whole)
 
     # --- actions ------------------------------------------------------------------
 
@@ -462,7 +511,7 @@ class ReadoutApp(App[None]):
                 self.push_screen(MarksScreen(placed, self.article), self._go_to_mark)
         elif action == "numbers":
             self.show_numbers = not self.show_numbers
-            for view in self.query(BlockView):
+            for view in self._views:
                 view.numbered = self.show_numbers
                 view.refresh_text()
             if self._current is not None and 0 <= self._current[0] < len(self.article.blocks):
@@ -522,9 +571,11 @@ class ReadoutApp(App[None]):
         self.reader = self._make_reader(article, self._post_update)
         self.query_one("#title", Static).update(Content(article.title))
         self.query_one("#meta", Static).update(Content(self._meta_line()))
-        view = self.query_one("#article", VerticalScroll)
+        view = self.query_one("#article", ArticleView)
+        self._words_after = None
         await view.remove_children()
-        await view.mount_all(self._block_views())
+        self._views = self._block_views(0, FIRST_BLOCKS)
+        await view.mount_all(self._views)
         self._start_unit, self._announce = self.reader.resume_point()
         self.last_announcement = self._announce or ""
         self.query_one("#status", Static).update(Content(self.status_text()))
@@ -533,8 +584,12 @@ class ReadoutApp(App[None]):
     # --- reader events --------------------------------------------------------------
 
     def on_reader_update(self, message: ReaderUpdate) -> None:
+        if self._widgets_gone():
+            return  # reading goes on until the reader is closed, after the widgets go
         event = message.event
-        if isinstance(event, SentenceStarted):
+        if isinstance(event, ArticleCompleted):
+            self._show_whole(self.reader.article)
+        elif isinstance(event, SentenceStarted):
             self._follow(event.block, event.sentence, None)
         elif isinstance(event, WordStarted):
             self._follow(event.block, event.sentence, (event.start, event.start + event.length))
@@ -546,7 +601,11 @@ class ReadoutApp(App[None]):
         self.query_one("#status", Static).update(Content(self.status_text()))
 
     def _follow(self, block: int, sentence: int, word: tuple[int, int] | None) -> None:
-        views = list(self.query(BlockView))
+        if block >= 0 and not self._mount_through(block):
+            # Its view was only just mounted: follow once it is on the screen.
+            self.call_after_refresh(self._follow, block, sentence, word)
+            return
+        views = self._views
         if (
             self._current is not None
             and self._current[0] != block
@@ -563,6 +622,32 @@ class ReadoutApp(App[None]):
             view.scroll_visible(animate=False)
         self.call_after_refresh(self._place_cursor, view, word[0] if word else found.start)
 
+    def _widgets_gone(self) -> bool:
+        try:
+            return not self.screen.query("#status")
+        except ScreenStackError:
+            return True
+
+    def _show_whole(self, article: Article) -> None:
+        """The whole of a long article is in: show the rest of it."""
+        self.article, self._words_after = article, None
+        for view, block in zip(self._views, article.blocks, strict=False):
+            if view.text != block.text:  # should the whole differ from its first blocks
+                view.text = block.text
+                view.refresh_text()
+        self.query_one("#meta", Static).update(Content(self._meta_line()))
+
+    def _words_from(self, block: int) -> int:
+        """Words from ``block`` to the end (counted once: a long article has thousands)."""
+        if self._words_after is None:
+            counts = [len(b.text.split()) for b in self.article.blocks]
+            after, total = [], 0
+            for count in reversed(counts):
+                total += count
+                after.append(total)
+            self._words_after = [*reversed(after), 0]
+        return self._words_after[min(block, len(self._words_after) - 1)]
+
     def _place_cursor(self, view: BlockView, offset: int) -> None:
         """Put the terminal's cursor on the sentence (or word) being read: screen
         magnifiers and braille displays follow the cursor."""
@@ -574,8 +659,7 @@ class ReadoutApp(App[None]):
         volume = "Muted" if reader.muted else f"Volume {reader.volume}%"
         unit = reader.units.positions[reader.unit]
         where = reader.block_label(unit[0]) if unit[0] >= 0 else "Title"
-        remaining = sum(len(b.text.split()) for b in self.article.blocks[max(unit[0], 0) :])
-        minutes = remaining / max(reader.rate, 1)
+        minutes = self._words_from(max(unit[0], 0)) / max(reader.rate, 1)
         left = f"{round(minutes)} min left" if minutes >= 1 else "under a minute left"
         parts = [reader.state.value, volume, where, f"{reader.rate} words per minute", left]
         if (
@@ -631,8 +715,13 @@ def make_app(
     verbatim: bool = False,
     punctuation: str = "none",
     only_blocks: frozenset[int] | None = None,
+    whole: Callable[[], Article] | None = None,
 ) -> ReadoutApp:
-    """The app, as the CLI and the tests build it."""
+    """The app, as the CLI and the tests build it.
+
+    ``whole``, when ``article`` is the first blocks of a long one, gives the whole
+    (see :func:`readout.loading.load_head`); reading starts before it is called.
+    """
 
     def make_reader(chosen: Article, on_event: Callable[[ReaderEvent], None]) -> Reader:
         return Reader(
@@ -642,6 +731,7 @@ def make_app(
             verbatim=verbatim,
             punctuation=punctuation,
             only_blocks=only_blocks if chosen is article else None,
+            partial=whole is not None and chosen is article,
         )  # fmt: skip
 
     from readout.loading import load
@@ -658,4 +748,5 @@ def make_app(
         bindings=bindings,
         show_announcements=show_announcements,
         remember_theme=_theme_keeper(store),
+        whole=whole,
     )

@@ -289,3 +289,30 @@ async def test_no_escape_or_control_reaches_the_screen_strips(engine: SpeechWork
             for strip in widget.render_lines(Region(0, 0, widget.size.width, widget.size.height)):
                 for segment in strip:
                     assert not controls.search(segment.text), repr(segment.text)
+
+
+async def test_a_long_article_plays_from_its_first_blocks_and_shows_the_rest(
+    engine: SpeechWorker, tmp_path: Path
+) -> None:
+    from readout.extract import extract
+    from readout.loading import load_head
+    from readout.sources import load_source
+    from tests.long_inputs import long_scraped_text
+
+    source = load_source(str(long_scraped_text(tmp_path, chars=300_000)))
+    head, whole = load_head(source), extract(source)
+    assert head is not None and len(whole.blocks) > 1000
+    app = make_app(head, engine, lambda rate: NullDevice(rate, speed=2.0), whole=lambda: whole)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: status(app).startswith("Playing"))
+        await wait_for(pilot, lambda: app.article is whole and not app.reader.partial)
+        minutes = round(whole.word_count / 175)
+        await wait_for(pilot, lambda: f"{minutes} min read" in str(app.query_one("#meta").render()))
+        mounted = [view.index for view in app.query(BlockView)]
+        assert mounted == list(range(len(mounted))) and len(mounted) < 500  # not thousands
+        await pilot.press("end")  # the last block is mounted when reading gets there
+        last = len(whole.blocks) - 1
+        await wait_for(pilot, lambda: app.query_one(".current", BlockView).index == last, 30)
+        assert [view.index for view in app.query(BlockView)] == list(range(len(whole.blocks)))
+        await pilot.press("home")
+        await wait_for(pilot, lambda: status(app).split(" · ")[2] == "Title")

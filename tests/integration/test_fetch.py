@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import gzip
+import json
 import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +18,8 @@ from tests.conftest import ASSETS, run_cli
 
 SAMPLE_HTML = (ASSETS / "sample-article.html").read_bytes()
 SEEN_AGENTS: list[str] = []
+SLOW_REQUESTS = {"now": 0, "most": 0}
+SLOW_LOCK = threading.Lock()
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -39,6 +43,14 @@ class Handler(BaseHTTPRequestHandler):
         SEEN_AGENTS.append(self.headers.get("User-Agent", ""))
         path = self.path
         if path == "/article":
+            self._send(SAMPLE_HTML)
+        elif path.startswith("/slow-article"):
+            with SLOW_LOCK:
+                SLOW_REQUESTS["now"] += 1
+                SLOW_REQUESTS["most"] = max(SLOW_REQUESTS["most"], SLOW_REQUESTS["now"])
+            time.sleep(0.5)
+            with SLOW_LOCK:
+                SLOW_REQUESTS["now"] -= 1
             self._send(SAMPLE_HTML)
         elif path == "/gzip":
             self._send(gzip.compress(SAMPLE_HTML), Content_Encoding="gzip")
@@ -244,3 +256,21 @@ def test_an_endless_body_stops_at_the_size_limit(server: str) -> None:
     with pytest.raises(InputError, match="too big"):
         load_source(f"{server}/endless", limits=FetchLimits(deadline_s=20, max_bytes=5_000_000))
     assert time.monotonic() - started < 20
+
+
+def test_a_batch_fetches_ahead_and_still_names_and_reports_in_input_order(
+    server: str, tmp_path: Path
+) -> None:
+    inputs = [f"{server}/slow-article?n={n}" for n in range(5)]
+    inputs.insert(2, f"{server}/missing")
+    result = run_cli(
+        "export", *inputs, "--out-dir", str(tmp_path), "--format", "wav", "--json", "--jobs", "1"
+    )
+    assert result.code == 1, result.stderr
+    manifest = json.loads(result.stdout)
+    assert [entry["input"] for entry in manifest] == inputs
+    assert [entry["status"] for entry in manifest] == ["ok", "ok", "failed", "ok", "ok", "ok"]
+    title = "Night reading room opens for shift workers"
+    names = [Path(entry["output"]).name for entry in manifest if entry["output"]]
+    assert names == [f"{title}.wav", *(f"{title} ({n}).wav" for n in range(2, 6))]
+    assert SLOW_REQUESTS["most"] >= 2  # fetched side by side, not one after another

@@ -49,10 +49,9 @@ RATE_STEP = 1.1
 """[ and ] divide or multiply the rate by this (mpv's speed step)."""
 VOLUME_STEP = 10
 BACK_GRACE_S = 2.0
-
+""""Previous" within this long of a start goes one further back."""
 WHOLE_WAIT_S = 10.0
 """The longest a command waits for the whole of a long article (it takes ~0.3 s)."""
-""""Previous" within this long of a start goes one further back."""
 
 
 class ReaderState(str, Enum):

@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from readout.errors import StateError
 
@@ -162,6 +163,14 @@ class Store:
             return False
         return header != b"SQLite format 3\x00"
 
+    def _read(self, sql: str, parameters: tuple[object, ...]) -> list[Any]:
+        """The rows ``sql`` selects; a damaged store is one clear error."""
+        with self._lock:
+            try:
+                return self._connection.execute(sql, parameters).fetchall()
+            except sqlite3.Error as error:
+                raise StateError(f"{self.path}: cannot read ({error})") from None
+
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
@@ -190,26 +199,15 @@ class Store:
             db.execute("DELETE FROM positions WHERE article = ? AND source = ?", (article, source))
 
     def load_position(self, article: str, source: str) -> SavedPosition | None:
-        with self._lock:
-            try:
-                row = self._connection.execute(
-                    "SELECT block, sentence, updated FROM positions WHERE article = ? AND source = ?",
-                    (article, source),
-                ).fetchone()
-            except sqlite3.Error as error:
-                raise StateError(f"{self.path}: cannot read ({error})") from None
-        return SavedPosition(*row) if row else None
+        rows = self._read(
+            "SELECT block, sentence, updated FROM positions WHERE article = ? AND source = ?",
+            (article, source),
+        )
+        return SavedPosition(*rows[0]) if rows else None
 
     def has_position(self, source: str) -> bool:
         """Whether any version of ``source`` has a saved position (cheaper than hashing it)."""
-        with self._lock:
-            try:
-                row = self._connection.execute(
-                    "SELECT 1 FROM positions WHERE source = ? LIMIT 1", (source,)
-                ).fetchone()
-            except sqlite3.Error as error:
-                raise StateError(f"{self.path}: cannot read ({error})") from None
-        return row is not None
+        return bool(self._read("SELECT 1 FROM positions WHERE source = ? LIMIT 1", (source,)))
 
     def record_opened(self, article: str, source: str, title: str) -> None:
         with self._transaction() as db:
@@ -220,13 +218,12 @@ class Store:
             )
 
     def history(self, limit: int = 50) -> list[HistoryEntry]:
-        with self._lock:
-            rows = self._connection.execute(
-                "SELECT h.source, h.title, h.opened, p.block, p.sentence, p.updated FROM history h "
-                "LEFT JOIN positions p ON p.article = h.article AND p.source = h.source "
-                "ORDER BY h.opened DESC LIMIT ?",
-                (limit,),
-            ).fetchall()
+        rows = self._read(
+            "SELECT h.source, h.title, h.opened, p.block, p.sentence, p.updated FROM history h "
+            "LEFT JOIN positions p ON p.article = h.article AND p.source = h.source "
+            "ORDER BY h.opened DESC LIMIT ?",
+            (limit,),
+        )
         return [
             HistoryEntry(source, title, opened, SavedPosition(b, s, u) if b is not None else None)
             for source, title, opened, b, s, u in rows
@@ -254,15 +251,11 @@ class Store:
 
     def marks(self, source: str) -> list[Mark]:
         """Every mark made on this source (any version of its text), oldest first."""
-        with self._lock:
-            try:
-                rows = self._connection.execute(
-                    "SELECT id, source, article, block, sentence, text, note, created FROM marks "
-                    "WHERE source = ? ORDER BY created, id",
-                    (source,),
-                ).fetchall()
-            except sqlite3.Error as error:
-                raise StateError(f"{self.path}: cannot read ({error})") from None
+        rows = self._read(
+            "SELECT id, source, article, block, sentence, text, note, created FROM marks "
+            "WHERE source = ? ORDER BY created, id",
+            (source,),
+        )
         return [Mark(*row) for row in rows]
 
     def set_preference(self, name: str, value: str) -> None:
@@ -274,14 +267,8 @@ class Store:
             )
 
     def preference(self, name: str) -> str | None:
-        with self._lock:
-            try:
-                row = self._connection.execute(
-                    "SELECT value FROM preferences WHERE name = ?", (name,)
-                ).fetchone()
-            except sqlite3.Error as error:
-                raise StateError(f"{self.path}: cannot read ({error})") from None
-        return str(row[0]) if row else None
+        rows = self._read("SELECT value FROM preferences WHERE name = ?", (name,))
+        return str(rows[0][0]) if rows else None
 
     def close(self) -> None:
         with self._lock:

@@ -87,13 +87,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         )
         _add_lexicon_option(text)
         _add_listening_options(text)
-        text.add_argument(
-            "--timeout",
-            type=_positive_seconds,
-            default=None,
-            metavar="SECONDS",
-            help="give up fetching a URL after this many seconds in all (default 30)",
-        )
+        _add_timeout_option(text, shown=True)
         text.add_argument(
             "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
         )
@@ -165,13 +159,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
                 metavar="NAME",
                 help="an output device (see 'readout devices'), or null for silence",
             )
-            reading.add_argument(
-                "--timeout",
-                type=_positive_seconds,
-                default=None,
-                metavar="SECONDS",
-                help=argparse.SUPPRESS,
-            )
+            _add_timeout_option(reading)
 
     marks = commands.add_parser(
         "marks",
@@ -187,9 +175,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
             "--remove", type=int, metavar="N", help="remove mark N (its number in the report)"
         )
         change.add_argument("--note", nargs=2, metavar=("N", "TEXT"), help="set the note of mark N")
-        marks.add_argument(
-            "--timeout", type=_positive_seconds, default=None, help=argparse.SUPPRESS
-        )
+        _add_timeout_option(marks)
 
     diff = commands.add_parser(
         "diff",
@@ -201,7 +187,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         diff.add_argument("old", metavar="OLD", help="the earlier version: file, URL, or -")
         diff.add_argument("new", metavar="NEW", help="the later version: file, URL, or -")
         diff.add_argument("--format", choices=("plain", "json"), default="plain")
-        diff.add_argument("--timeout", type=_positive_seconds, default=None, help=argparse.SUPPRESS)
+        _add_timeout_option(diff)
 
     commands.add_parser(
         "devices",
@@ -270,13 +256,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
             "--force", action="store_true", help="redo outputs that are already complete"
         )
         _add_speech_options(export)
-        export.add_argument(
-            "--timeout",
-            type=_positive_seconds,
-            default=None,
-            metavar="SECONDS",
-            help=argparse.SUPPRESS,
-        )
+        _add_timeout_option(export)
     return parser
 
 
@@ -320,6 +300,19 @@ def _add_engine_option(parser: argparse.ArgumentParser) -> None:
         choices=("espeak", "pyttsx3"),
         default=None,
         help="speech engine (default: espeak on Linux, pyttsx3 on Windows and macOS)",
+    )
+
+
+def _add_timeout_option(parser: argparse.ArgumentParser, *, shown: bool = False) -> None:
+    """``--timeout`` for URLs; every command that loads takes it, ``text`` lists it."""
+    parser.add_argument(
+        "--timeout",
+        type=_positive_seconds,
+        default=None,
+        metavar="SECONDS",
+        help="give up fetching a URL after this many seconds in all (default 30)"
+        if shown
+        else argparse.SUPPRESS,
     )
 
 

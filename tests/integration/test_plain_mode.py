@@ -86,6 +86,20 @@ class Terminal:
         return code
 
 
+def first_lines_of_a_rerun(article: str, home: Path, count: int) -> list[str]:
+    """Read ``article`` again, not on a terminal, and return its first output lines."""
+    again = subprocess.Popen(
+        [sys.executable, "-m", "readout", "read", article, "--audio-device", "null"],
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "READOUT_HOME": str(home)},
+    )  # fmt: skip
+    assert again.stdout is not None
+    lines = [again.stdout.readline().strip() for _ in range(count)]
+    again.terminate()
+    again.wait(10)
+    return lines
+
+
 def state_lines(output: str) -> list[str]:
     """The lines that are not a block being read."""
     lines = [line.strip() for line in output.replace("\r\n", "\n").split("\n") if line.strip()]
@@ -119,15 +133,7 @@ def test_keys_give_exactly_their_lines_and_the_next_run_resumes(tmp_path: Path) 
     assert b"\x1b" not in raw  # no cursor moves, clears, colours or title changes
     assert re.search(rb"\r(?!\n)", raw) is None  # no carriage-return rewrites
 
-    again = subprocess.Popen(
-        [sys.executable, "-m", "readout", "read", SAMPLE, "--audio-device", "null"],
-        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env={**os.environ, "READOUT_HOME": str(tmp_path)},
-    )  # fmt: skip
-    assert again.stdout is not None
-    first_lines = [again.stdout.readline().strip() for _ in range(3)]
-    again.terminate()
-    again.wait(10)
+    first_lines = first_lines_of_a_rerun(SAMPLE, tmp_path, 3)
     assert first_lines[0] == "Resuming at paragraph 1 of 8"
     assert first_lines[1] == "Playing"
     assert first_lines[2].startswith("Paragraph 1 of 8: ")
@@ -214,13 +220,4 @@ def test_a_long_article_starts_at_once_and_knows_its_length_when_asked(tmp_path:
     term.read_until(rf"^Paragraph 2 of {paragraphs}, sentence 1 of \d+, playing")
     term.press("q")
     assert term.finish() == 0
-    again = subprocess.Popen(
-        [sys.executable, "-m", "readout", "read", path, "--audio-device", "null"],
-        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        env={**os.environ, "READOUT_HOME": str(home)},
-    )  # fmt: skip
-    assert again.stdout is not None
-    first_line = again.stdout.readline().strip()
-    again.terminate()
-    again.wait(10)
-    assert first_line == f"Resuming at paragraph 2 of {paragraphs}"
+    assert first_lines_of_a_rerun(path, home, 1) == [f"Resuming at paragraph 2 of {paragraphs}"]

@@ -22,6 +22,7 @@ class BlockKind(str, Enum):
     LIST_ITEM = "list_item"
     QUOTE = "quote"
     CAPTION = "caption"
+    CODE = "code"
 
 
 @dataclass(frozen=True)
@@ -38,11 +39,12 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Block:
-    """A heading, paragraph, list item, quote or caption.
+    """A heading, paragraph, list item, quote, caption or code block.
 
     Attributes:
         kind: What the block is.
-        text: The exact text shown, already sanitised, whitespace collapsed.
+        text: The exact text shown, already sanitised; whitespace collapsed, except in
+            code blocks, which keep their line breaks and indentation.
         sentences: The sentences covering ``text`` (whitespace between them aside).
         level: The heading level 1-6 for headings, else ``None``.
     """

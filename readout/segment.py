@@ -75,13 +75,33 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
 
 
 def segment_block(kind: BlockKind, text: str, level: int | None = None) -> Block:
-    """Build a :class:`Block`; a heading is always one sentence, punctuation or not."""
+    """Build a :class:`Block`.
+
+    A heading is always one sentence, punctuation or not. A code block is read line by
+    line: each non-blank line is one unit, so a listener can step through it and repeat
+    a line, and nothing is split at a full stop inside an expression.
+    """
+    if kind is BlockKind.CODE:
+        return Block(kind, text, split_lines(text), level)
     if kind is BlockKind.HEADING:
         stripped = text.strip()
         offset = text.find(stripped) if stripped else 0
         sentences = (Sentence(stripped, offset, offset + len(stripped)),) if stripped else ()
         return Block(kind, text, sentences, level)
     return Block(kind, text, split_sentences(text), level)
+
+
+def split_lines(text: str) -> tuple[Sentence, ...]:
+    """One unit per non-blank line, leading indentation left out of it."""
+    units: list[Sentence] = []
+    offset = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = offset + line.index(stripped)
+            units.append(Sentence(stripped, start, start + len(stripped)))
+        offset += len(line) + 1
+    return tuple(units)
 
 
 def _skip_space(text: str, index: int) -> int:

@@ -1,8 +1,10 @@
 """Turn element trees (trafilatura's XML or ordinary HTML) into raw blocks.
 
 Both extractors we build on return a tree; this walks it once, in document order, and
-yields ``RawBlock`` records (kind, text, level) with whitespace collapsed. Segmenting
-into sentences happens later, in one place.
+yields ``RawBlock`` records (kind, text, level). A paragraph stays whole across inline
+elements (``code``, ``a``, ``em``, ``kbd``, ``span``, ``sup``...): only block elements
+start a new block. Code blocks keep their line breaks; every other block has its
+whitespace collapsed. Segmenting into sentences happens later, in one place.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from readout.article import BlockKind
-from readout.extract.raw import RawBlock, collapse
+from readout.extract.raw import RawBlock, collapse, tidy_code
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _LIST_ITEMS = {"li", "item", "dd", "dt"}
@@ -40,6 +42,7 @@ _SKIPPED = {
     "embed",
     "title",
     "meta",
+    "dialog",
 }
 _BLOCK_TAGS = (
     set(_HEADINGS)
@@ -64,15 +67,21 @@ _BLOCK_TAGS = (
         "tfoot",
         "figure",
         "pre",
-        "code",
         "head",
         "header",
         "aside",
         "body",
         "hr",
+        "details",
+        "summary",
     }
 )
+# Elements whose children are blocks: a <code> standing alone in one of them is a
+# code block (trafilatura's XML puts a <pre><code> there as a bare <code>).
+_CONTAINERS = {"main", "body", "div", "section", "article", "quote", "blockquote", "doc", "figure"}
 _CAPTION_NAME = re.compile(r"caption|credit|wp-caption-text", re.I)
+# Permalink marks that documentation generators put after headings ("Title¶", "Title§").
+_PERMALINK = re.compile(r"\s*[¶§🔗#]+\s*$")
 
 
 def tree_to_blocks(root: etree._Element) -> list[RawBlock]:
@@ -80,20 +89,24 @@ def tree_to_blocks(root: etree._Element) -> list[RawBlock]:
     return [block for block in _walk(root, BlockKind.PARAGRAPH) if block.text]
 
 
-def _tag(element: etree._Element) -> str:
+def tag_of(element: etree._Element) -> str:
+    """The element's lower-case local name; "" for comments and processing instructions."""
     tag = element.tag
     if not isinstance(tag, str):
-        return ""  # comments and processing instructions
+        return ""
     return tag.rsplit("}", 1)[-1].lower()
 
 
 def _walk(element: etree._Element, context: BlockKind) -> Iterator[RawBlock]:
-    tag = _tag(element)
+    tag = tag_of(element)
     if not tag or tag in _SKIPPED:
         return
     if tag in _HEADINGS or (tag == "head" and element.get("rend") is not None):
         level = _HEADINGS.get(tag) or _HEADINGS.get(element.get("rend", ""), 2)
-        yield RawBlock(BlockKind.HEADING, _text_of(element), level)
+        yield RawBlock(BlockKind.HEADING, _PERMALINK.sub("", text_of(element)), level)
+        return
+    if _is_code_block(element, tag):
+        yield RawBlock(BlockKind.CODE, tidy_code(_raw_text(element)))
         return
     if tag in _IMAGES:
         alt = collapse(element.get("alt") or element.get("title") or "")
@@ -101,30 +114,49 @@ def _walk(element: etree._Element, context: BlockKind) -> Iterator[RawBlock]:
             yield RawBlock(BlockKind.CAPTION, alt)
         return
     if tag in _CAPTIONS or _is_caption(element, tag):
-        yield RawBlock(BlockKind.CAPTION, _text_of(element))
+        yield RawBlock(BlockKind.CAPTION, text_of(element))
         return
     if tag in _TABLE_ROWS:
-        cells = [_text_of(cell) for cell in element if _tag(cell) in {"td", "th", "cell"}]
+        cells = [text_of(cell) for cell in element if tag_of(cell) in {"td", "th", "cell"}]
         yield RawBlock(context, "; ".join(cell for cell in cells if cell))
         return
     if tag in _QUOTES:
         context = BlockKind.QUOTE
     elif tag in _LIST_ITEMS:
         context = BlockKind.LIST_ITEM
-    if not any(_tag(child) in _BLOCK_TAGS for child in element):
-        yield RawBlock(context, _text_of(element))
+    if not any(_starts_block(child) for child in element):
+        yield RawBlock(context, _PERMALINK.sub("", text_of(element)))
         return
     # Mixed content: loose text between block children becomes blocks of its own.
     pending = [element.text or ""]
     for child in element:
-        if _tag(child) in _BLOCK_TAGS:
+        if _starts_block(child):
             yield RawBlock(context, collapse("".join(pending)))
             pending = []
             yield from _walk(child, context)
-        elif _tag(child) not in _SKIPPED:
-            pending.append(_text_of(child, collapse_space=False))
+        elif tag_of(child) not in _SKIPPED:
+            pending.append(text_of(child, collapse_space=False))
         pending.append(child.tail or "")
     yield RawBlock(context, collapse("".join(pending)))
+
+
+def _starts_block(element: etree._Element) -> bool:
+    tag = tag_of(element)
+    return tag in _BLOCK_TAGS or _is_code_block(element, tag)
+
+
+def _is_code_block(element: etree._Element, tag: str) -> bool:
+    """A ``<pre>``, or a ``<code>`` that stands alone among blocks (not inside a sentence)."""
+    if tag == "pre":
+        return True
+    if tag != "code":
+        return False
+    parent = element.getparent()
+    if parent is None or tag_of(parent) not in _CONTAINERS:
+        return False
+    previous = element.getprevious()
+    before = (previous.tail if previous is not None else parent.text) or ""
+    return not before.strip() and not (element.tail or "").strip()
 
 
 def _is_caption(element: etree._Element, tag: str) -> bool:
@@ -133,20 +165,37 @@ def _is_caption(element: etree._Element, tag: str) -> bool:
     if _CAPTION_NAME.search(names):
         return True
     previous = element.getprevious()
-    if tag == "p" and previous is not None and _tag(previous) in _IMAGES:
-        return len(_text_of(element).split()) <= 30
+    if tag == "p" and previous is not None and tag_of(previous) in _IMAGES:
+        return len(text_of(element).split()) <= 30
     return False
 
 
-def _text_of(element: etree._Element, *, collapse_space: bool = True) -> str:
+def text_of(element: etree._Element, *, collapse_space: bool = True) -> str:
+    """The element's text with its inline children, as one run of words."""
     parts: list[str] = []
     _gather(element, parts)
     text = "".join(parts)
     return collapse(text) if collapse_space else text
 
 
+def _raw_text(element: etree._Element) -> str:
+    """All text inside ``element``, line breaks kept (``<br>`` becomes one)."""
+    return "".join(_ordered_text(element))
+
+
+def _ordered_text(element: etree._Element) -> Iterator[str]:
+    tag = tag_of(element)
+    if tag in ("br", "lb"):
+        yield "\n"
+    elif tag and tag not in _SKIPPED:
+        yield element.text or ""
+        for child in element:
+            yield from _ordered_text(child)
+            yield child.tail or ""
+
+
 def _gather(element: etree._Element, parts: list[str]) -> None:
-    tag = _tag(element)
+    tag = tag_of(element)
     if tag in _SKIPPED:
         return
     if tag in ("br", "lb"):

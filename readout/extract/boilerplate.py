@@ -107,8 +107,12 @@ def is_lead_in(text: str) -> bool:
 
 
 def is_placeholder(text: str) -> bool:
-    """Lines left by a CMS or an editor: "Test", "Lorem ipsum", "TBD"."""
-    return bool(_PLACEHOLDER.match(text))
+    """Short lines left by a CMS or an editor: "Test", "Lorem ipsum", "TBD".
+
+    A long run of lorem ipsum is a page's body (test pages are made of it), not a
+    placeholder line, so only lines of a few words count.
+    """
+    return len(text.split()) <= 6 and bool(_PLACEHOLDER.match(text))
 
 
 def is_contact_detail(text: str) -> bool:

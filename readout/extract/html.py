@@ -1,36 +1,42 @@
 """Find the article in an HTML page.
 
-We build on two well-kept extractors and add what neither does alone. trafilatura in
-precision mode is the first choice; readability-lxml is a second opinion. When the two
-broadly agree we keep trafilatura's text; when they disagree, precision mode has
-usually cut the body short (at an ad break, or kept only a notice), so we take the
-longer of the two. Then page furniture that both let through (teasers, "Related"
-lists, calls to subscribe) is dropped by our shared boilerplate rules. Measured on
-the AEB benchmark by ``benchmarks/extraction.py``.
+One parse, one extractor. The page is parsed once; what the markup itself says is
+never article (hidden nodes, dialogs, permalink marks, tables of contents) is pruned;
+then trafilatura, with its default balance of precision and recall and its own
+fallbacks, finds the main content in the same tree, keeping headings of every level,
+lists, quotes, tables and code. Its tree becomes our blocks (``blocks.py``), whole
+across inline elements. The headline, byline and site come from ``titles.py``.
+
+A small page that trafilatura finds nothing in (text straight in ``<div>``s, a few
+paragraphs) falls back to the blocks of its ``<article>``, ``<main>`` or ``<body>``.
+Measured on four public sets by ``benchmarks/extraction.py``.
 """
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
-from collections import Counter
 from dataclasses import dataclass
 
-import lxml.html
 from lxml import etree
 
 from readout.article import BlockKind
-from readout.extract.blocks import tree_to_blocks
-from readout.extract.boilerplate import introduces_list, is_boilerplate
+from readout.extract.blocks import tag_of, tree_to_blocks
+from readout.extract.boilerplate import introduces_list, is_boilerplate, word_count
+from readout.extract.pruning import prune_furniture
 from readout.extract.raw import RawBlock, collapse
+from readout.extract.split_body import recover_split_body
+from readout.extract.titles import fold, page_names
 
-for _name in ("trafilatura", "readability", "htmldate", "courlan"):
+for _name in ("trafilatura", "htmldate", "courlan", "justext"):
     logging.getLogger(_name).addHandler(logging.NullHandler())
 
-AGREEMENT_THRESHOLD = 0.7
-"""Shingle F1 between the two candidates above which trafilatura's text is kept."""
+FALLBACK_WORDS = 25
+"""Below this many body words from trafilatura, the page's own blocks are tried too."""
 
-_WORD = re.compile(r"\w+")
+_DATE_KEYS = ("article:published_time", "datepublished", "dc.date", "dcterms.created", "date")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -48,22 +54,31 @@ class HtmlExtraction:
 def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
     """Extract the article from ``html``; ``blocks`` is empty when there is none."""
     document = _parse(html)
-    meta = _metadata(html, url)
-    primary = _trafilatura_blocks(html, url)
-    second = _readability_blocks(html)
-    blocks = choose_candidate(primary, second)
-    blocks = drop_boilerplate(blocks)
-    title = meta.get("title") or _fallback_title(document) or ""
+    if document is None:
+        return HtmlExtraction("", [], None, None, None, None)
+    language = _declared_language(document)
+    published = _published(document)
+    prune_furniture(document)
+    # trafilatura cleans the tree it is given; titles and captions read the page as is.
+    page = copy.deepcopy(document)
+    blocks = recover_split_body(_main_content(document, url), page)
+    if word_count(body_text(blocks)) < FALLBACK_WORDS:
+        own = _own_blocks(copy.deepcopy(page))
+        if word_count(body_text(own)) > word_count(body_text(blocks)):
+            blocks = own
+    blocks = drop_boilerplate([b for b in blocks if not _is_noise(b)])
+    first_heading = next((b.text for b in blocks[:3] if b.kind is BlockKind.HEADING), None)
+    names = page_names(page, first_heading)
+    title = names.title or ""
     blocks = _drop_repeated_title(blocks, title)
-    if document is not None and not any(b.kind is BlockKind.CAPTION for b in blocks):
-        blocks = add_captions(blocks, document)
-    language = meta.get("language") or _declared_language(document)
+    if not any(b.kind is BlockKind.CAPTION for b in blocks):
+        blocks = add_captions(blocks, page)
     return HtmlExtraction(
         title=title,
         blocks=blocks,
-        byline=meta.get("author"),
-        site=meta.get("sitename"),
-        published=meta.get("date"),
+        byline=names.byline,
+        site=names.site,
+        published=published,
         language=language,
     )
 
@@ -73,33 +88,23 @@ def body_text(blocks: list[RawBlock]) -> str:
     return "\n".join(b.text for b in blocks if b.kind is not BlockKind.CAPTION)
 
 
-def choose_candidate(primary: list[RawBlock], second: list[RawBlock]) -> list[RawBlock]:
-    """Pick trafilatura's blocks unless readability's disagree and are longer."""
-    first_text, second_text = body_text(primary), body_text(second)
-    if not _WORD.search(first_text):
-        return second
-    if not _WORD.search(second_text):
-        return primary
-    if agreement(first_text, second_text) > AGREEMENT_THRESHOLD:
-        return primary
-    return second if len(second_text) > len(first_text) else primary
+def _main_content(document: etree._Element, url: str | None) -> list[RawBlock]:
+    import trafilatura
 
-
-def agreement(a: str, b: str) -> float:
-    """F1 of the two texts' word 4-shingles (the AEB metric, used here as a similarity)."""
-    sa, sb = _shingles(a), _shingles(b)
-    common = sum((sa & sb).values())
-    if not common:
-        return 0.0
-    precision, recall = common / sum(sb.values()), common / sum(sa.values())
-    return 2 * precision * recall / (precision + recall)
-
-
-def _shingles(text: str) -> Counter[tuple[str, ...]]:
-    tokens = _WORD.findall(text)
-    if len(tokens) < 4:
-        return Counter([tuple(tokens)]) if tokens else Counter()
-    return Counter(tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3))
+    try:
+        found = trafilatura.bare_extraction(
+            document,
+            url=url,
+            include_comments=False,
+            include_images=False,
+            include_tables=True,
+            include_formatting=False,
+            with_metadata=False,
+        )
+    except Exception:  # trafilatura raises assorted errors on odd pages; fall back
+        return []
+    body = getattr(found, "body", None)
+    return tree_to_blocks(body) if body is not None else []
 
 
 def drop_boilerplate(blocks: list[RawBlock]) -> list[RawBlock]:
@@ -110,11 +115,29 @@ def drop_boilerplate(blocks: list[RawBlock]) -> list[RawBlock]:
         if in_link_list and block.kind is BlockKind.LIST_ITEM:
             continue
         in_link_list = False
-        if is_boilerplate(block.text):
+        if block.kind is not BlockKind.CODE and is_boilerplate(block.text):
             in_link_list = introduces_list(block.text)
             continue
         kept.append(block)
     return kept
+
+
+def _own_blocks(document: etree._Element) -> list[RawBlock]:
+    """The blocks of the page's article, main or body element, furniture left out."""
+    for path in (".//article", ".//main", ".//*[@role='main']", ".//body"):
+        found = document.find(path)
+        if found is not None:
+            return [b for b in tree_to_blocks(found) if not is_boilerplate(b.text)]
+    return []
+
+
+def _is_noise(block: RawBlock) -> bool:
+    """A block with nothing to read: a lone footnote number or a stray symbol."""
+    return (
+        block.kind is not BlockKind.CODE
+        and not any(ch.isalpha() for ch in block.text)
+        and (len(block.text) <= 3)
+    )
 
 
 def add_captions(blocks: list[RawBlock], document: etree._Element) -> list[RawBlock]:
@@ -169,78 +192,39 @@ def _key(text: str) -> str:
 
 def _drop_repeated_title(blocks: list[RawBlock], title: str) -> list[RawBlock]:
     """The headline often opens the body too; the reader says it once."""
-    first = blocks[0] if blocks else None
-    if first and first.kind is BlockKind.HEADING and _key(first.text) == _key(title):
-        return blocks[1:]
+    for index, block in enumerate(blocks[:3]):
+        if block.kind is BlockKind.HEADING and fold(block.text) == fold(title):
+            return blocks[:index] + blocks[index + 1 :]
     return blocks
 
 
 def _parse(html: str) -> etree._Element | None:
+    from trafilatura.utils import load_html
+
     try:
-        return lxml.html.document_fromstring(html)
-    except (etree.ParserError, ValueError):
+        document = load_html(html)
+    except (etree.ParserError, ValueError, TypeError):
         return None
-
-
-def _metadata(html: str, url: str | None) -> dict[str, str]:
-    import trafilatura
-
-    try:
-        meta = trafilatura.extract_metadata(html, default_url=url)
-    except Exception:  # trafilatura raises assorted errors on odd pages; metadata is optional
-        return {}
-    if meta is None:
-        return {}
-    found: dict[str, str] = {}
-    for key in ("title", "author", "sitename", "date"):
-        value = getattr(meta, key, None)
-        if isinstance(value, str) and value.strip():
-            found[key] = collapse(value)
-    return found
-
-
-def _trafilatura_blocks(html: str, url: str | None) -> list[RawBlock]:
-    import trafilatura
-
-    try:
-        document = trafilatura.bare_extraction(
-            html,
-            url=url,
-            favor_precision=True,
-            include_comments=False,
-            include_images=False,  # with images on, it keeps less of the text (AEB: 0.969 vs 0.977)
-            include_tables=True,
-        )
-    except Exception:  # a failure of one candidate is not fatal: the other may work
-        return []
-    body = getattr(document, "body", None)
-    return tree_to_blocks(body) if body is not None else []
-
-
-def _readability_blocks(html: str) -> list[RawBlock]:
-    from readability import Document
-
-    try:
-        summary = Document(html).summary(html_partial=True)
-        return tree_to_blocks(lxml.html.fragment_fromstring(summary, create_parent="div"))
-    except Exception:  # readability raises bare Unparseable and others
-        return []
-
-
-def _fallback_title(document: etree._Element | None) -> str | None:
-    if document is None:
+    if document is None or not tag_of(document):
         return None
-    for path in ("//h1", "//title"):
-        found = document.xpath(path)
+    return document
+
+
+def _published(document: etree._Element) -> str | None:
+    """The publication date the page declares: metadata first, then a ``<time>``."""
+    for meta in document.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if key in _DATE_KEYS:
+            found = _ISO_DATE.search(meta.get("content") or "")
+            if found:
+                return found.group(0)
+    for time in document.iter("time"):
+        found = _ISO_DATE.search(time.get("datetime") or "")
         if found:
-            text = collapse(found[0].text_content())
-            if text:
-                return re.split(r"\s+[|–—-]\s+", text)[0]
+            return found.group(0)
     return None
 
 
-def _declared_language(document: etree._Element | None) -> str | None:
-    if document is None:
-        return None
+def _declared_language(document: etree._Element) -> str | None:
     lang = document.get("lang") or document.get("{http://www.w3.org/XML/1998/namespace}lang")
     return lang.strip() if lang and lang.strip() else None

@@ -16,6 +16,34 @@ class RawBlock:
     level: int | None = None
 
 
+_INVISIBLE = str.maketrans("", "", "\u00ad\u200b\ufeff")
+
+
 def collapse(text: str) -> str:
-    """Collapse runs of whitespace to one space and trim."""
-    return " ".join(text.split())
+    """Collapse runs of whitespace to one space and trim; text comes out NFC-normalised,
+    without soft hyphens or zero-width spaces (which break words for speech and search)."""
+    return " ".join(normalise(text).split())
+
+
+def normalise(text: str) -> str:
+    """NFC, with soft hyphens, zero-width spaces and stray byte-order marks removed."""
+    import unicodedata
+
+    if not text.isascii():
+        text = text.translate(_INVISIBLE)
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+    return text
+
+
+def tidy_code(text: str) -> str:
+    """A code block's text: line breaks and indentation kept, trailing spaces and
+    blank first and last lines dropped, tabs expanded, the common indent removed."""
+    import textwrap
+
+    lines = [line.rstrip() for line in normalise(text).expandtabs(4).split("\n")]
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    return textwrap.dedent("\n".join(lines))

@@ -5,7 +5,7 @@ import pytest
 from readout.article import BlockKind
 from readout.errors import InputError
 from readout.extract import extract
-from readout.extract.html import agreement, choose_candidate, drop_boilerplate
+from readout.extract.html import drop_boilerplate
 from readout.extract.raw import RawBlock
 from readout.sources import MediaType, Source
 from tests.conftest import ASSETS, FIXTURES
@@ -80,13 +80,25 @@ def test_related_lists_and_calls_to_action_are_dropped() -> None:
     ]
 
 
-def test_candidates_that_disagree_resolve_to_the_longer() -> None:
-    short = [RawBlock(BlockKind.PARAGRAPH, "Only a reprint notice is here, nothing else at all.")]
-    full = [
-        RawBlock(BlockKind.PARAGRAPH, f"Body sentence number {i} of the real story.")
-        for i in range(20)
-    ]
-    assert choose_candidate(short, full) is full
-    assert choose_candidate(full, full[:19]) is full
-    assert agreement("a b c d e", "a b c d e") == 1.0
-    assert agreement("a b c d e", "v w x y z") == 0.0
+def test_a_body_split_across_sibling_containers_is_read_whole() -> None:
+    """A body broken into same-class chunks around an advert is read to its end."""
+    sentence = (
+        "<p>Paragraph {} of part {} carries the story on with enough words to read as prose.</p>"
+    )
+
+    def chunk(part: int, paragraphs: int) -> str:
+        body = "".join(sentence.format(n, part) for n in range(1, paragraphs + 1))
+        return (
+            "<div class='grid narrow'><div class='body article__body'>"
+            f"{body}</div><div class='grid__aside'><div class='ad ad--rail'></div></div></div>"
+        )
+
+    advert = "<div class='row full-bleed-ad'><div class='ad'><span>Advertisement</span></div></div>"
+    page = (
+        "<html><body><article class='article main-content'><h1>Split</h1><div class='chunks'>"
+        f"{chunk(1, 4)}{advert}{chunk(2, 9)}</div></article></body></html>"
+    )
+    text = [b.text for b in _html(page).blocks]
+    assert text[0].startswith("Paragraph 1 of part 1")
+    assert text[-1].startswith("Paragraph 9 of part 2")
+    assert len(text) == 13

@@ -1,0 +1,269 @@
+"""Find a page's headline, byline and site name among what the page says of itself.
+
+A page names its article in several places: the visible ``<h1>``, metadata for
+sharing (``og:title``, JSON-LD ``headline``, Dublin Core), and the window title
+("Headline | Site"). Each can be wrong on its own: a documentation page's first
+``<h1>`` is often the product name in a menu bar, metadata may carry the site's
+suffix, the window title always does. We take the candidate the others confirm,
+and never a heading from navigation, a banner or a dialog.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lxml import etree
+
+from readout.extract.raw import collapse
+
+_SEPARATOR = re.compile(r"\s+(?:\||–|—|-|::|·|•|»|/|\\)\s+")
+_FURNITURE_NAME = re.compile(
+    r"(^|[\s_-])(menu|nav|navbar|navigation|sidebar|side-bar|logo|brand|site-?title|site-?name"
+    r"|masthead|banner|header-title|topbar|breadcrumbs?|modal|popup|dialog|help)($|[\s_-])",
+    re.I,
+)
+_FURNITURE_TAGS = {"nav", "aside", "footer", "header", "menu", "dialog", "form"}
+_BY = re.compile(r"^\s*(?:by|written by|words by|story by|posted by|von|par|por|di)\s+", re.I)
+_BYLINE_NAME = re.compile(r"(^|[\s_-])(byline|author|by-?line|article-author|post-author)", re.I)
+_ARTICLE_TYPES = re.compile(r"Article|Posting|Report|WebPage|CreativeWork|Blog|Review", re.I)
+_AUTHOR_KEYS = (
+    "dc.creator",
+    "dcterms.creator",
+    "parsely-author",
+    "author",
+    "article:author",
+    "byl",
+    "sailthru.author",
+)
+_CDATA = re.compile(r"<!\[CDATA\[|\]\]>|^\s*<!--|-->\s*$")
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+@dataclass(frozen=True)
+class PageNames:
+    """What the page says its article and site are called, and who wrote it."""
+
+    title: str | None
+    byline: str | None
+    site: str | None
+
+
+def fold(text: str) -> str:
+    """Case and punctuation folded, for comparing titles."""
+    return re.sub(r"[\W_]+", " ", text.casefold()).strip()
+
+
+def page_names(document: etree._Element, first_heading: str | None = None) -> PageNames:
+    """The best title, byline and site name for ``document``.
+
+    Args:
+        document: The parsed page, after hidden nodes and dialogs were pruned.
+        first_heading: The first heading of the extracted body, if any: a heading
+            inside the main content, which a headline candidate may confirm.
+    """
+    meta = _meta(document)
+    ld = list(_json_ld(document))
+    site = _first(meta.get("og:site_name"), meta.get("application-name"), _ld_site(ld))
+    meta_title = _first(
+        _ld_value(ld, "headline"),
+        meta.get("dc.title"),
+        meta.get("dcterms.title"),
+        meta.get("og:title"),
+        meta.get("twitter:title"),
+        meta.get("parsely-title"),
+        meta.get("sailthru.title"),
+        _itemprop(document, "headline"),
+    )
+    window = _window_title(document)
+    headings = list(_visible_h1s(document))
+    if first_heading:
+        headings.append(first_heading)
+    title = choose_title(meta_title, window, headings)
+    byline = _byline(document, meta, ld)
+    return PageNames(title=title, byline=byline, site=site)
+
+
+def choose_title(meta_title: str | None, window: str | None, headings: list[str]) -> str | None:
+    """Metadata's headline as published, else the window title less the site's name,
+    else the first visible ``<h1>`` outside navigation, banners and dialogs.
+
+    Metadata is written for sharing the article and names it exactly. The window title
+    names the site too; only its last part is taken off, and only when what is left is
+    more than one word (so "Mozilla - Wikipedia" stays whole). A visible heading comes
+    last: on documentation pages the first ``<h1>`` is often the product's name.
+    """
+    if meta_title:
+        return meta_title
+    if window:
+        return strip_site(window)
+    return headings[0] if headings else None
+
+
+def strip_site(title: str) -> str:
+    """ "Headline | Site" -> "Headline": the last part taken off, if enough is left."""
+    pieces = _SEPARATOR.split(title)
+    if len(pieces) < 2:
+        return title.strip()
+    last = list(_SEPARATOR.finditer(title))[-1]
+    rest = title[: last.start()].strip()
+    return rest if len(rest.split()) >= 2 or len(rest) >= 12 else title.strip()
+
+
+def _window_title(document: etree._Element) -> str | None:
+    found = document.find(".//title")
+    if found is None:
+        return None
+    return collapse(found.text_content()) or None
+
+
+def _visible_h1s(document: etree._Element) -> Iterator[str]:
+    for heading in document.iter("h1"):
+        if _in_furniture(heading):
+            continue
+        text = collapse(heading.text_content())
+        if text and len(text.split()) <= 40:
+            yield text
+
+
+def _in_furniture(element: etree._Element) -> bool:
+    for node in (element, *element.iterancestors()):
+        if node.tag in _FURNITURE_TAGS or node.get("role") in ("navigation", "banner", "dialog"):
+            return True
+        names = f"{node.get('class', '')} {node.get('id', '')}"
+        if _FURNITURE_NAME.search(names):
+            return True
+    return False
+
+
+def _meta(document: etree._Element) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for meta in document.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        value = collapse(meta.get("content") or "")
+        if key and value and key not in found:
+            found[key] = value
+    return found
+
+
+def _json_ld(document: etree._Element) -> Iterator[dict[str, object]]:
+    for script in document.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        text = _CDATA.sub("", script.text).strip()
+        try:
+            data = json.loads(text)
+        except ValueError:
+            continue
+        yield from _ld_objects(data)
+
+
+def _ld_objects(data: object) -> Iterator[dict[str, object]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _ld_objects(item)
+    elif isinstance(data, dict):
+        yield data
+        graph = data.get("@graph")
+        if graph is not None:
+            yield from _ld_objects(graph)
+
+
+def _ld_value(objects: list[dict[str, object]], key: str) -> str | None:
+    for obj in objects:
+        if _ARTICLE_TYPES.search(str(obj.get("@type", ""))):
+            value = obj.get(key)
+            if isinstance(value, str) and value.strip():
+                return collapse(value)
+    return None
+
+
+def _ld_site(objects: list[dict[str, object]]) -> str | None:
+    for obj in objects:
+        publisher = obj.get("publisher")
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+            return collapse(str(publisher["name"])) or None
+    return None
+
+
+def _ld_authors(objects: list[dict[str, object]]) -> list[str]:
+    for obj in objects:
+        if not _ARTICLE_TYPES.search(str(obj.get("@type", ""))):
+            continue
+        author = obj.get("author") or obj.get("creator")
+        entries = author if isinstance(author, list) else [author]
+        names = []
+        for entry in entries:
+            name = entry.get("name") if isinstance(entry, dict) else entry
+            if isinstance(name, str) and is_person_name(name):
+                names.append(collapse(name))
+        if names:
+            return names
+    return []
+
+
+def _itemprop(document: etree._Element, prop: str) -> str | None:
+    for element in document.iterfind(f".//*[@itemprop='{prop}']"):
+        text = collapse(element.get("content") or element.text_content())
+        if text:
+            return text
+    return None
+
+
+def _byline(
+    document: etree._Element, meta: dict[str, str], ld: list[dict[str, object]]
+) -> str | None:
+    authors = _ld_authors(ld)
+    if authors:
+        return ", ".join(dict.fromkeys(authors))
+    for key in _AUTHOR_KEYS:
+        value = meta.get(key)
+        if value and is_person_name(value):
+            return _BY.sub("", value)
+    for candidate in _visible_bylines(document):
+        return candidate
+    return None
+
+
+def _visible_bylines(document: etree._Element) -> Iterator[str]:
+    """Author names the page shows: rel=author links, itemprop=author, byline classes."""
+    for element in document.iterfind(".//*[@rel='author']"):
+        text = collapse(element.text_content())
+        if is_person_name(text):
+            yield _BY.sub("", text)
+    for element in document.iterfind(".//*[@itemprop='author']"):
+        name = element.find(".//*[@itemprop='name']")
+        text = collapse((name if name is not None else element).text_content())
+        if is_person_name(_BY.sub("", text)):
+            yield _BY.sub("", text)
+    for element in document.iter("*"):
+        names = f"{element.get('class', '')} {element.get('id', '')}"
+        if not isinstance(element.tag, str) or not _BYLINE_NAME.search(names):
+            continue
+        text = _BY.sub("", collapse(element.text_content()))
+        if is_person_name(text):
+            yield text
+
+
+def is_person_name(text: str) -> bool:
+    """Could ``text`` be an author's name (or a few)? Never a URL, a date or a version."""
+    text = _BY.sub("", collapse(text))
+    if not text or len(text) > 100 or "://" in text or "@" in text:
+        return False
+    words = text.split()
+    if len(words) > 12:
+        return False
+    letter_words = _LETTER_WORD.findall(text)
+    if not letter_words:
+        return False
+    digits = sum(ch.isdigit() for ch in text)
+    return digits <= 2 and len(letter_words) >= max(1, len(words) // 2)
+
+
+def _first(*values: str | None) -> str | None:
+    for value in values:
+        if value and value.strip():
+            return collapse(value)
+    return None

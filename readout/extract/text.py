@@ -1,11 +1,18 @@
-"""Find the article in plain text, such as the text scraped from a web page.
+"""Find the article in plain text, such as the text copied from a web page.
 
-Scraped text looks like this: a window-title line ("Headline | Site" plus a run of
-icon names), the headline again, perhaps a byline and a date, the body, footnotes,
-then the site's furniture: teasers, a contact box, calls to give or subscribe, help
-text, placeholder lines. We find the headline by matching it against the window
-title, and the end of the body at the first line after which the rest of the text is
-mostly furniture. The rules are about the shape of lines, not phrases from one site.
+Select-all-and-copy text is a page's every block, one a line: often hundreds of menu
+lines ("Home", "World", "Sections"...), a window-title line ("Headline | Site" and
+icon names) in our users' copies, the headline, a byline and a date, the body with
+its subheadings, lists and footnotes, then teasers, contact boxes, calls to give or
+subscribe and the footer. The article is the densest run of prose in it.
+
+The method (``region.py`` scores lines): every line gets a score for how much it
+reads as prose (words in sentences count for it; menu-sized lines, lines repeated
+elsewhere in the page and furniture count against it). The article body is the run
+of lines with the highest total, so one footnote, a short heading or a section break
+inside the body never ends it, and a menu, however long, never joins it. The headline
+is the line that matches the window title, wherever it stands, or else the headline-
+shaped line just before the body; a byline and a date are looked for between them.
 """
 
 from __future__ import annotations
@@ -19,27 +26,38 @@ from readout.extract.boilerplate import (
     is_boilerplate,
     is_contact_detail,
     is_icon_line,
-    is_lead_in,
     is_placeholder,
     strip_icon_run,
     word_count,
 )
 from readout.extract.raw import RawBlock, collapse
+from readout.extract.region import (
+    LineScorer,
+    best_region,
+    comments_start,
+    ends_like_sentence,
+    headline_case,
+)
 
-_TITLE_SEPARATOR = re.compile(r"\s+(?:\||–|—|::|·|•)\s+")
-_BYLINE = re.compile(r"^(?:by|written by|words by|story by)\s+(\S.*)$", re.I)
+_TITLE_SEPARATOR = re.compile(r"\s+(?:\||–|—|::|·|•|-)\s+")
+_BYLINE = re.compile(
+    r"^(?:by|written by|words by|story by|posted by|von|par|por|di|door|av)[:\s]+(\S.*)$", re.I
+)
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _DATE = re.compile(
     rf"(\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
-    r"|\d{1,2}/\d{1,2}/\d{2,4})",
+    r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4})",
     re.I,
 )
-_FOOTNOTE = re.compile(r"^(?:[*†‡§]+|\[\d+\]|\d+\))\s*\S")
-_LIST_ITEM = re.compile(r"^(?:[-•–*]|\d{1,3}[.)])\s+(\S.*)$")
-_TERMINAL = (".", "!", "?", "…", '"', "”", "’", "'", ")", ":")
+_LIST_ITEM = re.compile(r"^(?:[-•–*·▪◦]|\d{1,3}[.)])\s+(\S.*)$")
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+_SECTION_BREAK = re.compile(r"^[\W_]+$")
+_SENTENCE_END = (".", "!", "?", "…", "。", "！", "？")
+HEADLINE_LOOKBACK = 12
+"""How many lines before the body the headline may stand (bylines, dates, share bars)."""
 
 
 @dataclass(frozen=True)
@@ -54,20 +72,32 @@ class TextExtraction:
 
 
 def extract_text(text: str) -> TextExtraction:
-    """Extract the article from plain or scraped text."""
+    """Extract the article from plain or copied text."""
     lines = [line for line in split_paragraphs(text) if not is_icon_line(line)]
-    title, site, start = _find_headline(lines)
-    byline, published, start = _find_byline_and_date(lines, start)
-    body = lines[start:]
-    body = body[: _find_article_end(body)]
-    blocks = _classify(body)
+    if not lines:
+        return TextExtraction("", [], None, None, None)
+    window, site, lines = _window_title(lines)
+    scorer = LineScorer(lines)
+    scores = scorer.scores()
+    thread = comments_start(lines)
+    start, end = best_region(scores[:thread])
+    if start == end:
+        start, end = best_region(scores)
+    title_at = _find_headline(lines, start, end, window)
+    if title_at is not None and start <= title_at < end:
+        start = title_at + 1
+    title = lines[title_at] if title_at is not None else (window or "")
+    header_from = title_at + 1 if title_at is not None else max(0, start - 3)
+    byline, published, header_end = _find_byline_and_date(lines, header_from, start)
+    start = max(start, header_end)
+    blocks = _classify(lines[start:end], scorer, start)
     return TextExtraction(title=title, blocks=blocks, byline=byline, site=site, published=published)
 
 
 def split_paragraphs(text: str) -> list[str]:
     """Paragraphs of ``text``: one a line, unless the text is hard-wrapped prose.
 
-    Scraped text puts each paragraph on one line. A hand-written .txt file wraps lines
+    Copied text puts each paragraph on one line. A hand-written .txt file wraps lines
     at a fixed width and separates paragraphs with blank lines; there the lines of each
     blank-line-separated chunk are joined.
     """
@@ -90,129 +120,127 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     return followed_by_text >= len(long_lines) / 2
 
 
-def is_prose(line: str) -> bool:
-    """A line that reads as sentences: long, or a few words ending like a sentence."""
-    words = word_count(line)
-    return words >= 15 or (words >= 5 and line.rstrip().endswith(_TERMINAL))
-
-
 def _normal(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text.casefold()).strip()
 
 
-def _find_headline(lines: list[str]) -> tuple[str, str | None, int]:
-    """Return (title, site, index of the first line after the headline)."""
-    if not lines:
-        return "", None, 0
+def _window_title(lines: list[str]) -> tuple[str | None, str | None, list[str]]:
+    """A first line "Headline | Site" with icon names: (headline, site, the other lines)."""
     first, icons = strip_icon_run(lines[0])
     parts = _TITLE_SEPARATOR.split(first)
-    window_title = icons > 0 or len(parts) > 1
-    candidate = parts[0] if len(parts) > 1 else first
-    site = parts[-1] if len(parts) > 1 else None
-    wanted = _normal(candidate)
-    for index in range(1, min(len(lines), 6)):
-        found = _normal(lines[index])
-        if (
-            found
-            and wanted
-            and (found == wanted or found.startswith(wanted) or wanted.startswith(found))
-        ):
-            return lines[index], site, index + 1
-    if window_title or (not is_prose(first) and word_count(first) <= 20):
-        return candidate, site, 1
-    return "", None, 0
+    if icons == 0 and len(parts) < 2:
+        return None, None, lines
+    if len(parts) < 2:
+        return first, None, lines[1:]
+    return " - ".join(parts[:-1]) if len(parts) > 2 else parts[0], parts[-1], lines[1:]
 
 
-def _find_byline_and_date(lines: list[str], start: int) -> tuple[str | None, str | None, int]:
+def _find_headline(lines: list[str], start: int, end: int, window: str | None) -> int | None:
+    """Index of the headline: the window title's match nearest the body, else the
+    headline-shaped line just before the body."""
+    if window:
+        wanted = _normal(window)
+        matches = [
+            i
+            for i, line in enumerate(lines[:end])
+            if (found := _normal(line))
+            and (found == wanted or (len(found) > 8 and wanted.startswith(found)))
+        ]
+        before = [i for i in matches if i <= start]
+        if before:
+            return before[-1]
+        if matches:
+            return matches[0]
+    candidates = [
+        (_headline_score(lines, index, start), index)
+        for index in range(max(0, start - HEADLINE_LOOKBACK), min(start + 1, end))
+        if _is_headline_shaped(lines[index])
+        and not (index == start and ends_like_sentence(lines[index]))
+    ]
+    return max(candidates)[1] if candidates else None
+
+
+def _headline_score(lines: list[str], index: int, start: int) -> float:
+    """How much line ``index`` looks like the headline of a body that begins at ``start``:
+    a sizeable line, in headline case, near the body, with a byline or date after it."""
+    line = lines[index]
+    score = min(word_count(line), 16) - 0.5 * abs(start - index)
+    if headline_case(line):
+        score += 4
+    following = lines[index + 1 : index + 4]
+    if any(_BYLINE.match(f) or _is_date_line(f) for f in following):
+        score += 6
+    return score
+
+
+def _is_headline_shaped(line: str) -> bool:
+    words = word_count(line)
+    if not 3 <= words <= 30 or _BYLINE.match(line) or _is_date_line(line):
+        return False
+    if _CLOCK.search(line) or is_icon_line(line):
+        return False
+    if is_boilerplate(line) or is_contact_detail(line) or line.endswith((":", "…", "...")):
+        return False
+    return not (words > 12 and line.rstrip().endswith("."))
+
+
+def _is_date_line(line: str) -> bool:
+    return bool(_DATE.search(line)) and word_count(line) <= 10
+
+
+def _find_byline_and_date(
+    lines: list[str], start: int, body_start: int
+) -> tuple[str | None, str | None, int]:
+    """A byline and a date in the lines from ``start``, up to and just into the body.
+
+    Returns them and the index of the first line after those that were used.
+    """
     byline = published = None
-    for _ in range(3):
-        if start >= len(lines) or word_count(lines[start]) > 12:
-            break
-        line = lines[start]
+    after = start
+    for index in range(start, min(len(lines), max(body_start, start) + 3)):
+        line = lines[index]
+        if word_count(line) > 14:
+            if index >= body_start:
+                break
+            continue
         match = _BYLINE.match(line)
         date = _DATE.search(line)
         if match and byline is None:
-            byline = match.group(1).strip()
-        elif date and published is None and word_count(line) <= 8:
+            byline = _DATE.sub("", match.group(1)).strip(" ,|·-")
+            published = published or (date.group(1) if date else None)
+        elif date and published is None and word_count(line) <= 10:
             published = date.group(1)
+        elif index >= body_start:
+            break
         else:
-            break
-        start += 1
-    return byline, published, start
+            continue
+        after = index + 1
+    return byline or None, published, after
 
 
-def _is_furniture(line: str) -> bool:
-    return (
-        is_boilerplate(line)
-        or is_contact_detail(line)
-        or is_placeholder(line)
-        or (is_lead_in(line) and not is_prose(line))
-    )
-
-
-def _is_label(line: str) -> bool:
-    """A short line that is not a sentence: a heading, a name, a button, a job title."""
-    return word_count(line) <= 8 and not line.rstrip().endswith((".", "!", "?"))
-
-
-def _find_article_end(body: list[str]) -> int:
-    """Index of the first line of the trailing furniture (``len(body)`` if none)."""
-    seen_prose = False
-    index = 0
-    while index < len(body):
-        line = body[index]
-        if seen_prose and _FOOTNOTE.match(line) and not _LIST_ITEM.match(line):
-            # Footnotes close an article: keep them, and end after the last one.
-            while index < len(body) and _FOOTNOTE.match(body[index]):
-                index += 1
-            return index
-        if seen_prose and _is_furniture(line):
-            cut = index
-            if is_contact_detail(line):
-                # A contact box starts with its heading, name and job title.
-                while cut > 0 and _is_label(body[cut - 1]) and not is_prose(body[cut - 1]):
-                    cut -= 1
-            if _mostly_furniture(body[cut:]):
-                return _trim_trailing_labels(body, cut)
-        seen_prose = seen_prose or is_prose(line)
-        index += 1
-    return _trim_trailing_labels(body, len(body))
-
-
-def _mostly_furniture(tail: list[str]) -> bool:
-    """True when what follows is at least as much furniture as article."""
-    furniture = sum(1 for line in tail if _is_furniture(line) or _is_label(line))
-    prose_words = sum(
-        word_count(line) for line in tail if is_prose(line) and not _is_furniture(line)
-    )
-    return furniture >= 2 and prose_words <= 25 * furniture
-
-
-def _trim_trailing_labels(body: list[str], end: int) -> int:
-    """Drop short non-sentences left at the very end (buttons, a lone teaser title)."""
-    while end > 0 and (_is_label(body[end - 1]) or _is_furniture(body[end - 1])):
-        if _FOOTNOTE.match(body[end - 1]):
-            break
-        end -= 1
-    return end
-
-
-def _classify(body: list[str]) -> list[RawBlock]:
+def _classify(body: list[str], scorer: LineScorer, offset: int) -> list[RawBlock]:
     blocks: list[RawBlock] = []
     for index, line in enumerate(body):
-        if is_placeholder(line) or is_boilerplate(line):
+        if _SECTION_BREAK.match(line) or is_placeholder(line) or is_boilerplate(line):
+            continue
+        if scorer.is_repeated(offset + index) and word_count(line) <= 6:
             continue
         item = _LIST_ITEM.match(line)
         following = body[index + 1] if index + 1 < len(body) else ""
-        if item:
+        if item and not _SECTION_BREAK.match(item.group(1)):
             blocks.append(RawBlock(BlockKind.LIST_ITEM, item.group(1)))
-        elif (
-            _is_label(line)
-            and not is_prose(line)
-            and is_prose(following)
-            and word_count(line) <= 12
-        ):
+        elif _is_subheading(line, following):
             blocks.append(RawBlock(BlockKind.HEADING, line.rstrip(":"), 2))
         else:
             blocks.append(RawBlock(BlockKind.PARAGRAPH, line))
     return blocks
+
+
+def _is_subheading(line: str, following: str) -> bool:
+    """A short line that is not a sentence, followed by prose."""
+    words = word_count(line)
+    return (
+        1 <= words <= 12
+        and not line.rstrip().endswith((*_SENTENCE_END, ",", ";"))
+        and word_count(following) >= 12
+    )

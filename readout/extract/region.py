@@ -1,0 +1,155 @@
+"""Score the lines of a text as prose or furniture, and find the article's run of lines.
+
+Each line's score says how much it reads as the body of an article: the words of
+lines shaped like sentences count for it; menu-sized lines, lines the page repeats
+(menus at top and bottom, "Share" bars) and known furniture shapes (``boilerplate``)
+count against it. The body is the contiguous run with the highest sum (Kadane's
+maximum subarray), so a short heading, a footnote or a section break inside the
+body costs little, while a run of many short lines between prose breaks the run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from readout.extract.boilerplate import (
+    is_boilerplate,
+    is_contact_detail,
+    is_lead_in,
+    is_placeholder,
+    word_count,
+)
+
+FURNITURE_SCORE = -12.0
+"""A line in a furniture shape: a call to subscribe, a contact detail, "Read more"."""
+REPEATED_SCORE = -6.0
+"""A short line that the page has more than once (menus, share bars, labels)."""
+MENU_SCORE = -5.0
+"""A line of one to three words that is not a sentence: a menu item, a button."""
+LEAD_IN_SCORE = -20.0
+"""A short line that hands over to other content: "Read more:", "Related stories…"."""
+FOOTNOTE_SCORE = 2.0
+"""A short line that starts with a footnote mark: it belongs to the body before it."""
+LABEL_SCORE = -2.0
+TEASER_SCORE = -3.0
+"""A line cut off with an ellipsis: the start of another article's standfirst."""
+"""A short line that is not a sentence: a heading, a teaser's title, a caption."""
+LONG_LINE_WORDS = 15
+"""From this many words a line counts as prose even without a full stop."""
+
+_FOOTNOTE = re.compile(r"^(?:[*†‡§]+|\[\d+\]|\d+\))\s*\w")
+_COMMENT_HEADER = re.compile(
+    r"^\S.{0,80}?\s(says|said|wrote)\s*:?\s*$",
+    re.I,
+)
+_COMMENT_SECTION = re.compile(
+    r"^\s*(\d+\s+)?(comments?|responses?|replies|reactions)(\s+(to|on)\b.*)?\s*:?\s*$"
+    r"|^\s*(leave|post|add|write)\s+a\s+(reply|comment|response)\b",
+    re.I,
+)
+_CLOSERS = "\"'”’»)]"
+_SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", ":")
+
+
+class LineScorer:
+    """Scores for a text's lines, with what the scores were made of."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self._lines = lines
+        counts = Counter(_key(line) for line in lines)
+        self._repeated = [counts[_key(line)] > 1 for line in lines]
+
+    def is_repeated(self, index: int) -> bool:
+        """True when the page has this line more than once."""
+        return self._repeated[index]
+
+    def scores(self) -> list[float]:
+        """One score per line (see the module docstring)."""
+        return [self.score(i) for i in range(len(self._lines))]
+
+    def score(self, index: int) -> float:
+        """How much line ``index`` reads as article prose (negative: furniture)."""
+        line = self._lines[index]
+        words = word_count(line)
+        if is_lead_in(line) and words < 8:
+            return LEAD_IN_SCORE
+        if is_furniture(line):
+            return FURNITURE_SCORE
+        if self._repeated[index] and words <= 8:
+            return REPEATED_SCORE
+        if line.rstrip().endswith(("…", "...")) and words >= 8:
+            return TEASER_SCORE  # a cut-off teaser: "Police say the man was…"
+        if words >= 5 and headline_case(line):
+            return LABEL_SCORE  # a teaser's headline, its standfirst run on
+        if words >= LONG_LINE_WORDS:
+            return float(words)
+        if words >= 5 and ends_like_sentence(line):
+            return words * 0.8
+        if _FOOTNOTE.match(line):
+            return FOOTNOTE_SCORE
+        if not any(ch.isalnum() for ch in line):
+            return 0.0  # a section break ("* * *") belongs to whatever surrounds it
+        if words <= 3:
+            return MENU_SCORE
+        return LABEL_SCORE
+
+
+def comments_start(lines: list[str]) -> int:
+    """Index of the line where a comment thread begins (``len(lines)`` if none).
+
+    A thread is told by its shape: a heading such as "12 Comments" or "Leave a reply",
+    and posts headed "Name says:" or "Name on 12 May 2019 at 4:47 pm said". It begins
+    at the first such line that at least two post headings follow.
+    """
+    lines = [line.strip(" []()") for line in lines]
+    headers = [i for i, line in enumerate(lines) if _COMMENT_HEADER.match(line)]
+    if len(headers) < 2:
+        return len(lines)
+    second = headers[1]
+    for index, line in enumerate(lines[: second + 1]):
+        if (_COMMENT_SECTION.match(line) or _COMMENT_HEADER.match(line)) and word_count(line) <= 12:
+            following = sum(1 for h in headers if h >= index)
+            if following >= 2:
+                return index
+    return len(lines)
+
+
+def best_region(scores: list[float]) -> tuple[int, int]:
+    """The ``[start, end)`` run of lines with the highest total score."""
+    best_total, best = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for index, score in enumerate(scores):
+        if total <= 0:
+            total, start = 0.0, index
+        total += score
+        if total > best_total:
+            best_total, best = total, (start, index + 1)
+    return best
+
+
+def ends_like_sentence(line: str) -> bool:
+    """The line ends in sentence punctuation, closing quotes or brackets aside."""
+    return line.rstrip().rstrip(_CLOSERS).endswith(_SENTENCE_END)
+
+
+def is_furniture(line: str) -> bool:
+    """Page furniture by shape: labels, calls to action, contact details, lead-ins."""
+    return (
+        is_boilerplate(line)
+        or is_contact_detail(line)
+        or is_placeholder(line)
+        or (is_lead_in(line) and word_count(line) < 8)
+    )
+
+
+def headline_case(line: str) -> bool:
+    """Most of the first eight words capitalised: a headline, not a sentence."""
+    words = [w for w in line.split()[:8] if w[:1].isalpha()]
+    if len(words) < 5:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _key(line: str) -> str:
+    return " ".join(line.casefold().split())

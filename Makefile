@@ -42,7 +42,7 @@ fuzz: $(VENV)/.test-installed
 	READOUT_FUZZ_SCALE=20 $(BIN)/pytest tests/unit/test_loader_fuzz.py tests/unit/test_fuzz_regressions.py
 
 bench: $(VENV)/.test-installed
-	$(BIN)/python -m pip install --quiet readability-lxml trafilatura
+	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	$(BIN)/python benchmarks/extraction.py
 
 clean:

@@ -528,6 +528,7 @@ class Reader:
             BlockKind.LIST_ITEM: "List item",
             BlockKind.QUOTE: "Quote",
             BlockKind.CAPTION: "Caption",
+            BlockKind.CODE: "Code",
         }[kind]
         return f"{name} {self._body_blocks.index(block) + 1}{self._of(self._body_blocks)}"
 

@@ -29,6 +29,9 @@ def as_markdown(article: Article) -> str:
             lines.append(f"> {block.text}")
         elif block.kind is BlockKind.CAPTION:
             lines.append(f"*Image: {block.text}*")
+        elif block.kind is BlockKind.CODE:
+            fence = "````" if "```" in block.text else "```"
+            lines.append(f"{fence}\n{block.text}\n{fence}")
         else:
             lines.append(block.text)
     return "\n\n".join(lines) + "\n"

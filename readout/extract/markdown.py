@@ -1,8 +1,11 @@
 """Read an article written in Markdown.
 
 markdown-it-py (CommonMark) parses; we keep the text of headings, paragraphs, list
-items, block quotes and image alt text, and drop code blocks, HTML and link targets.
-The first level-1 heading, or a ``title:`` in YAML-style front matter, is the title.
+items, block quotes and image alt text, code blocks (fenced or indented) with their
+line breaks, and drop HTML and link targets. A list made only of links that stands
+before the first paragraph, or links only within the page, is a table of contents
+and is left out: the listener hears those headings anyway. The first level-1 heading,
+or a ``title:`` in YAML-style front matter, is the title.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from readout.article import BlockKind
-from readout.extract.raw import RawBlock, collapse
+from readout.extract.raw import RawBlock, collapse, tidy_code
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.S)
 _FIELD = re.compile(r"^(\w+)\s*:\s*(.+)$", re.M)
@@ -60,7 +63,13 @@ def _blocks(tokens: list[Token]) -> list[RawBlock]:
     found: list[RawBlock] = []
     context: list[BlockKind] = []
     heading_level: int | None = None
-    for token in tokens:
+    skipped = _contents_lists(tokens)
+    for position, token in enumerate(tokens):
+        if position in skipped:
+            continue
+        if token.type in ("fence", "code_block"):
+            found.append(RawBlock(BlockKind.CODE, tidy_code(token.content)))
+            continue
         if token.type in ("bullet_list_open", "ordered_list_open"):
             continue
         if token.type == "list_item_open":
@@ -82,6 +91,49 @@ def _blocks(tokens: list[Token]) -> list[RawBlock]:
                 found.append(RawBlock(kind, text))
             found.extend(RawBlock(BlockKind.CAPTION, caption) for caption in captions)
     return found
+
+
+def _contents_lists(tokens: list[Token]) -> set[int]:
+    """Positions of the tokens of top-level lists that are tables of contents."""
+    skipped: set[int] = set()
+    seen_paragraph = False
+    position = 0
+    while position < len(tokens):
+        token = tokens[position]
+        if token.type == "paragraph_open" and token.level == 0:
+            seen_paragraph = True
+        if token.type in ("bullet_list_open", "ordered_list_open") and token.level == 0:
+            end = position + 1
+            while end < len(tokens) and not (
+                tokens[end].type == token.type.replace("_open", "_close") and tokens[end].level == 0
+            ):
+                end += 1
+            inlines = [t for t in tokens[position:end] if t.type == "inline"]
+            targets = [_link_targets(t) for t in inlines]
+            if len(inlines) >= 2 and all(targets):
+                in_page = all(h.startswith("#") for hrefs in targets for h in hrefs or [])
+                if in_page or not seen_paragraph:
+                    skipped.update(range(position, end + 1))
+            position = end
+        position += 1
+    return skipped
+
+
+def _link_targets(token: Token) -> list[str] | None:
+    """The link targets of an inline token made only of links, else ``None``."""
+    hrefs: list[str] = []
+    depth = 0
+    for child in token.children or []:
+        if child.type == "link_open":
+            depth += 1
+            hrefs.append(str(child.attrs.get("href", "")))
+        elif child.type == "link_close":
+            depth -= 1
+        elif (depth == 0 and child.type == "text" and child.content.strip(" ,;·|-–")) or (
+            depth == 0 and child.type not in ("text", "softbreak")
+        ):
+            return None
+    return hrefs or None
 
 
 def _inline_text(token: Token) -> tuple[str, list[str]]:

@@ -36,6 +36,19 @@ def prune_furniture(root: etree._Element) -> None:
     ]
     for element in doomed:
         _drop(element)
+    for element in list(root.iter("details", "summary")):
+        # Disclosure widgets are open in print and to a listener: their content is the
+        # page's own (rustdoc puts every method's docs in one). A summary that is only
+        # the widget's label ("Expand description") goes.
+        if element.tag == "summary" and _is_widget_label(element):
+            _drop(element)
+        else:
+            element.tag = "div"
+
+
+def _is_widget_label(summary: etree._Element) -> bool:
+    has_heading = any(True for _ in summary.iter("h1", "h2", "h3", "h4", "h5", "h6"))
+    return not has_heading and len(summary.text_content().split()) <= 3
 
 
 def _drop(element: etree._Element) -> None:

@@ -21,7 +21,7 @@ Intro paragraph with *emphasis*, `code` and a [link](http://example.com) in it.
 ![A heron standing in the river](heron.jpg)
 
 ```
-code blocks are not read aloud
+code blocks are kept as code
 ```
 """
 
@@ -39,7 +39,28 @@ def test_markdown_blocks_kinds_and_metadata() -> None:
         (BlockKind.LIST_ITEM, "second item in the list"),
         (BlockKind.QUOTE, "A quoted line that someone said out loud."),
         (BlockKind.CAPTION, "A heron standing in the river"),
+        (BlockKind.CODE, "code blocks are kept as code"),
     ]
+
+
+def test_code_blocks_are_kept_with_their_lines_and_a_contents_list_is_left_out() -> None:
+    text = (
+        "# Setting up\n\n- [Install](#install)\n- [Configure](#configure)\n\n"
+        "## Install\n\nTo install the tools on a fresh machine, execute this command:\n\n"
+        "```bash\nsudo apt update\nsudo apt install lab-tools\n```\n\n"
+        "## Configure\n\n- edit the port in the file\n- [restart](#restart) the service\n"
+    )
+    article = extract(Source(text, MediaType.MARKDOWN, "c.md"))
+    assert [(b.kind, b.text) for b in article.blocks] == [
+        (BlockKind.HEADING, "Install"),
+        (BlockKind.PARAGRAPH, "To install the tools on a fresh machine, execute this command:"),
+        (BlockKind.CODE, "sudo apt update\nsudo apt install lab-tools"),
+        (BlockKind.HEADING, "Configure"),
+        (BlockKind.LIST_ITEM, "edit the port in the file"),
+        (BlockKind.LIST_ITEM, "restart the service"),
+    ]
+    code = article.blocks[2]
+    assert [s.text for s in code.sentences] == ["sudo apt update", "sudo apt install lab-tools"]
 
 
 def test_first_h1_is_the_title_when_there_is_no_front_matter() -> None:

@@ -1,0 +1,96 @@
+"""Documentation pages (mdBook, Sphinx, rustdoc shapes): structure kept, furniture gone.
+
+The fixtures in ``tests/fixtures/docs`` are our own pages in each generator's markup:
+prose with inline code and links, h2/h3 headings, code blocks, a help dialog with a
+heading, permalink marks, a table of contents and a sidebar.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from readout.article import Article, BlockKind
+from readout.extract import extract
+from readout.sources import MediaType, Source
+from tests.conftest import FIXTURES
+
+DOCS = FIXTURES / "docs"
+
+
+def _page(name: str) -> Article:
+    return extract(Source((DOCS / name).read_text("utf-8"), MediaType.HTML, name))
+
+
+def _headings(article: Article) -> list[tuple[int | None, str]]:
+    return [(b.level, b.text) for b in article.blocks if b.kind is BlockKind.HEADING]
+
+
+def _codes(article: Article) -> list[str]:
+    return [b.text for b in article.blocks if b.kind is BlockKind.CODE]
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("mdbook.html", "Ownership and Borrowing"),
+        ("sphinx.html", "Configuring the scheduler"),
+        ("rustdoc.html", "RingBuffer in tidepool::buffer"),
+    ],
+)
+def test_the_title_is_the_page_never_the_product_or_a_dialog(name: str, title: str) -> None:
+    article = _page(name)
+    assert article.title == title
+    text = "\n".join(b.text for b in article.blocks)
+    assert "Keyboard shortcuts" not in text and "Keyboard Shortcuts" not in text
+    assert "¶" not in text and "§" not in text
+
+
+def test_a_sentence_stays_whole_across_inline_code_and_links() -> None:
+    article = _page("mdbook.html")
+    paragraphs = [b.text for b in article.blocks if b.kind is BlockKind.PARAGRAPH]
+    assert (
+        "The variable s refers to a string literal, which is stored in the program's "
+        "read-only data. When you write let t = s;, the binding t becomes the owner and s "
+        "can no longer be used. The compiler reports an error like E0382 if you try."
+    ) in paragraphs
+    assert "Press Ctrl+C to stop a program that loops forever." in " ".join(paragraphs)
+    assert not [p for p in paragraphs if len(p.split()) < 3]
+
+
+def test_every_heading_level_of_the_content_is_kept() -> None:
+    assert _headings(_page("mdbook.html")) == [
+        (2, "Moving a value"),
+        (3, "Copy types"),
+        (2, "Borrowing"),
+        (2, "Summary"),
+    ]
+    assert _headings(_page("sphinx.html")) == [
+        (2, "Choosing a queue"),
+        (2, "Retry policy"),
+        (3, "Limits"),
+    ]
+    rustdoc = _headings(_page("rustdoc.html"))
+    assert [text for _, text in rustdoc][:3] == ["Examples", "Panics", "Implementations"]
+
+
+def test_code_blocks_keep_their_line_breaks_and_are_read_line_by_line() -> None:
+    article = _page("mdbook.html")
+    assert _codes(article) == [
+        'let s = String::from("lamp");\nlet t = s;\nprintln!("{}", t);',
+        "sudo apt update\nsudo apt install lantern-tools\nlantern --version",
+    ]
+    code = next(b for b in article.blocks if b.kind is BlockKind.CODE)
+    assert [s.text for s in code.sentences] == code.text.split("\n")
+    assert all(code.text[s.start : s.end] == s.text for s in code.sentences)
+    assert _codes(_page("sphinx.html")) == [
+        '[queue]\nkind = "sqlite"\npath = "/var/lib/beacon/jobs.db"'
+    ]
+
+
+def test_tables_of_contents_sidebars_and_widget_labels_are_left_out() -> None:
+    sphinx = "\n".join(b.text for b in _page("sphinx.html").blocks)
+    assert sphinx.count("Choosing a queue") == 1  # the heading, not the contents entry
+    assert "Quick search" not in sphinx and "Show Source" not in sphinx
+    rustdoc = "\n".join(b.text for b in _page("rustdoc.html").blocks)
+    assert "Expand description" not in rustdoc and "Copy item path" not in rustdoc
+    assert "Methods" not in rustdoc.splitlines()

@@ -20,6 +20,14 @@ _TOC_NAME = re.compile(
     r"on-?this-?page|contents)($|[\s_-])",
     re.I,
 )
+# One XPath pass (in C) finds every element a rule below may apply to.
+_CANDIDATES = etree.XPath(
+    "//*[@hidden or @aria-hidden or @style or @role or @aria-modal]"
+    " | //dialog | //a[starts-with(@href, '#')] | //ul | //ol"
+    " | //*[contains(@class, 'toc') or contains(@id, 'toc') or contains(@class, 'ontents')"
+    " or contains(@id, 'ontents') or contains(@class, 'TableOfContents')"
+    " or contains(@id, 'TableOfContents')]"
+)
 _PERMALINK_TEXT = re.compile(r"^\s*[¶§🔗#]?\s*$")
 _PERMALINK_CLASS = re.compile(r"headerlink|anchor|permalink|hash-link|heading-link", re.I)
 
@@ -28,7 +36,7 @@ def prune_furniture(root: etree._Element) -> None:
     """Remove hidden nodes, dialogs, permalink anchors and tables of contents, in place."""
     doomed = [
         element
-        for element in root.iter("*")
+        for element in _CANDIDATES(root)
         if _is_hidden(element)
         or _is_dialog(element)
         or _is_permalink(element)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from readout.article import BlockKind
@@ -27,8 +28,6 @@ def collapse(text: str) -> str:
 
 def normalise(text: str) -> str:
     """NFC, with soft hyphens, zero-width spaces and stray byte-order marks removed."""
-    import unicodedata
-
     if not text.isascii():
         text = text.translate(_INVISIBLE)
         if not unicodedata.is_normalized("NFC", text):

@@ -38,6 +38,12 @@ _AUTHOR_KEYS = (
     "byl",
     "sailthru.author",
 )
+_NAMED_AUTHOR = etree.XPath(
+    "//*[contains(translate(@class, 'AUTHORBYLINE', 'authorbyline'), 'author')"
+    " or contains(translate(@class, 'AUTHORBYLINE', 'authorbyline'), 'byline')"
+    " or contains(translate(@id, 'AUTHORBYLINE', 'authorbyline'), 'author')"
+    " or contains(translate(@id, 'AUTHORBYLINE', 'authorbyline'), 'byline')]"
+)
 _CDATA = re.compile(r"<!\[CDATA\[|\]\]>|^\s*<!--|-->\s*$")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -238,9 +244,9 @@ def _visible_bylines(document: etree._Element) -> Iterator[str]:
         text = collapse((name if name is not None else element).text_content())
         if is_person_name(_BY.sub("", text)):
             yield _BY.sub("", text)
-    for element in document.iter("*"):
+    for element in _NAMED_AUTHOR(document):
         names = f"{element.get('class', '')} {element.get('id', '')}"
-        if not isinstance(element.tag, str) or not _BYLINE_NAME.search(names):
+        if not _BYLINE_NAME.search(names):
             continue
         text = _BY.sub("", collapse(element.text_content()))
         if is_person_name(text):

@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("readout needs Python 3.10 or newer") if sys.version_info < (3, 10) else None'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	@true  # the stock pip of a new venv installs readout (tests/integration/test_install.py)
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .

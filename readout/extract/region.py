@@ -48,6 +48,7 @@ _COMMENT_SECTION = re.compile(
     r"|^\s*(leave|post|add|write)\s+a\s+(reply|comment|response)\b",
     re.I,
 )
+_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\ball rights reserved\b", re.I)
 _CLOSERS = "\"'”’»)]"
 _SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", ":")
 
@@ -134,9 +135,11 @@ def ends_like_sentence(line: str) -> bool:
 
 
 def is_furniture(line: str) -> bool:
-    """Page furniture by shape: labels, calls to action, contact details, lead-ins."""
+    """Page furniture by shape: labels, calls to action, contact details, lead-ins,
+    copyright lines."""
     return (
-        is_boilerplate(line)
+        _COPYRIGHT.search(line) is not None
+        or is_boilerplate(line)
         or is_contact_detail(line)
         or is_placeholder(line)
         or (is_lead_in(line) and word_count(line) < 8)

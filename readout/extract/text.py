@@ -37,6 +37,7 @@ from readout.extract.region import (
     comments_start,
     ends_like_sentence,
     headline_case,
+    is_furniture,
 )
 
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||–|—|::|·|•|-)\s+")
@@ -90,6 +91,14 @@ def extract_text(text: str) -> TextExtraction:
     header_from = title_at + 1 if title_at is not None else max(0, start - 3)
     byline, published, header_end = _find_byline_and_date(lines, header_from, start)
     start = max(start, header_end)
+    # A subheading that opens the body scores as a label; take it back in.
+    while (
+        start > header_end
+        and _is_subheading(lines[start - 1], lines[start])
+        and not is_furniture(lines[start - 1])
+        and not scorer.is_repeated(start - 1)
+    ):
+        start -= 1
     blocks = _classify(lines[start:end], scorer, start)
     return TextExtraction(title=title, blocks=blocks, byline=byline, site=site, published=published)
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from readout.article import BlockKind
 from readout.extract import extract
 from readout.sources import MediaType, Source
 from tests.conftest import ASSETS, FIXTURES
@@ -82,3 +83,55 @@ def test_word_count_counts_unspaced_scripts_by_characters() -> None:
     assert word_count("“Curly quotes” don’t change a count…") == 6
     assert word_count("日本語の記事です") == 1 + 8 // 2  # one run, eight characters
     assert word_count("港の工事 harbour works") == 3 + 4 // 2
+
+
+def _copied_page() -> str:
+    """A copied page in the shape users paste: window title, a long menu, the article
+    (ten sections, a footnote after the first, section breaks), then the footer."""
+    menu = [f"Section {name}" for name in ("World", "Economy", "Sport", "Culture")] * 60
+    menu += ["Home", "Sections", "Economy", "More", "Subscribe Sign In"] * 20
+    body: list[str] = []
+    for number in range(1, 11):
+        body.append(f"Part {number} of the walk")
+        body += [
+            f"The path in part {number} climbs past the old mill and the reservoir, where "
+            "walkers stop to count the herons that nest in the alders every spring.",
+            f"Volunteers have mapped section {number} twice this year, and the council "
+            "says the new signs will be in place before the school holidays begin.",
+        ]
+        if number == 1:
+            body.append("*A pseudonym.")
+        if number < 10:
+            body.append("* * *")
+    footer = ["Related stories:", "Bus route extended", "Share", "Contact us", "© 2026 Vale Post"]
+    return "\n".join(
+        [
+            "The long walk round the valley | Vale Post speaker-up speaker-down play pause",
+            *menu,
+            "The long walk round the valley",
+            "By Sam Ortiz",
+            *body,
+            *footer,
+        ]
+    )
+
+
+def test_copied_text_finds_the_article_after_hundreds_of_menu_lines() -> None:
+    article = extract(Source(_copied_page(), MediaType.TEXT, "-"))
+    assert article.title == "The long walk round the valley"
+    assert article.site == "Vale Post"
+    assert article.byline == "Sam Ortiz"
+    texts = [b.text for b in article.blocks]
+    assert texts[0] == "Part 1 of the walk"
+    assert not any(t.startswith(("Section ", "Subscribe")) for t in texts)
+
+
+def test_a_footnote_or_a_section_break_never_ends_the_article() -> None:
+    article = extract(Source(_copied_page(), MediaType.TEXT, "-"))
+    headings = [b.text for b in article.blocks if b.kind is BlockKind.HEADING]
+    assert headings == [f"Part {n} of the walk" for n in range(1, 11)]
+    texts = [b.text for b in article.blocks]
+    assert "*A pseudonym." in texts
+    assert texts[-1].startswith("Volunteers have mapped section 10")
+    assert not any(b.kind is BlockKind.LIST_ITEM for b in article.blocks)
+    assert not any(set(t) <= {"*", " "} for t in texts)

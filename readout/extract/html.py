@@ -35,6 +35,7 @@ for _name in ("trafilatura", "htmldate", "courlan", "justext"):
 FALLBACK_WORDS = 25
 """Below this many body words from trafilatura, the page's own blocks are tried too."""
 
+_HAS_CAPTIONS = etree.XPath("boolean(//figcaption | //img[@alt])")
 _DATE_KEYS = ("article:published_time", "datepublished", "dc.date", "dcterms.created", "date")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -58,7 +59,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
         return HtmlExtraction("", [], None, None, None, None)
     language = _declared_language(document)
     published = _published(document)
-    prune_furniture(document)
+    landmarks = prune_furniture(document)
     # trafilatura cleans the tree it is given; titles and captions read the page as is.
     page = copy.deepcopy(document)
     blocks = recover_split_body(_main_content(document, url), page)
@@ -68,7 +69,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
             blocks = own
     blocks = drop_boilerplate([b for b in blocks if not _is_noise(b)])
     first_heading = next((b.text for b in blocks[:3] if b.kind is BlockKind.HEADING), None)
-    names = page_names(page, first_heading)
+    names = page_names(page, landmarks, first_heading)
     title = names.title or ""
     blocks = _drop_repeated_title(blocks, title)
     if not any(b.kind is BlockKind.CAPTION for b in blocks):
@@ -147,6 +148,8 @@ def add_captions(blocks: list[RawBlock], document: etree._Element) -> list[RawBl
     the page itself: a ``<figcaption>`` or an image's alt text (three words or more)
     that stands between two paragraphs of the article goes in after the first of them.
     """
+    if not _HAS_CAPTIONS(document):
+        return blocks
     index_of = {_key(b.text): i for i, b in enumerate(blocks)}
     after: dict[int, list[str]] = {}
     last_seen: int | None = None

@@ -10,6 +10,7 @@ contents, which repeat the headings the listener is about to hear.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from lxml import etree
 
@@ -20,28 +21,76 @@ _TOC_NAME = re.compile(
     r"on-?this-?page|contents)($|[\s_-])",
     re.I,
 )
-# One XPath pass (in C) finds every element a rule below may apply to.
-_CANDIDATES = etree.XPath(
-    "//*[@hidden or @aria-hidden or @style or @role or @aria-modal]"
-    " | //dialog | //a[starts-with(@href, '#')] | //ul | //ol"
-    " | //*[contains(@class, 'toc') or contains(@id, 'toc') or contains(@class, 'ontents')"
-    " or contains(@id, 'ontents') or contains(@class, 'TableOfContents')"
-    " or contains(@id, 'TableOfContents')]"
-)
+_AUTHOR_NAME = re.compile(r"(^|[\s_-])(byline|author|by-?line|article-author|post-author)", re.I)
+_BARE_TAGS = {"dialog", "ul", "ol"}
+_TOC_TAGS = {"div", "nav", "ul", "ol", "aside", "section"}
 _PERMALINK_TEXT = re.compile(r"^\s*[¶§🔗#]?\s*$")
 _PERMALINK_CLASS = re.compile(r"headerlink|anchor|permalink|hash-link|heading-link", re.I)
 
 
-def prune_furniture(root: etree._Element) -> None:
-    """Remove hidden nodes, dialogs, permalink anchors and tables of contents, in place."""
-    doomed = [
-        element
-        for element in _CANDIDATES(root)
-        if _is_hidden(element)
-        or _is_dialog(element)
-        or _is_permalink(element)
-        or _is_table_of_contents(element)
-    ]
+@dataclass
+class Landmarks:
+    """What the pruning pass noticed on its way, so no other pass must look for it:
+    the texts of elements that name the author or the headline, in page order."""
+
+    authors: list[str] = field(default_factory=list)
+    """Marked up as the author (``rel``, ``itemprop``) first, then by-line classes."""
+    headlines: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Seen:
+    rel_authors: list[etree._Element] = field(default_factory=list)
+    marked_authors: list[etree._Element] = field(default_factory=list)
+    class_authors: list[etree._Element] = field(default_factory=list)
+    headlines: list[etree._Element] = field(default_factory=list)
+
+    def landmarks(self, root: etree._Element) -> Landmarks:
+        """Texts of the noted elements that are still in the page after pruning."""
+        return Landmarks(
+            authors=[
+                _author_text(e)
+                for e in self.rel_authors + self.marked_authors + self.class_authors
+                if _in(e, root)
+            ],
+            headlines=[
+                e.get("content") or e.text_content() for e in self.headlines if _in(e, root)
+            ],
+        )
+
+
+def _in(element: etree._Element, root: etree._Element) -> bool:
+    return element.getroottree().getroot() is root
+
+
+def _author_text(element: etree._Element) -> str:
+    if element.get("itemprop") == "author":
+        name = element.find(".//*[@itemprop='name']")
+        return str(element.get("content") or (name if name is not None else element).text_content())
+    return str(element.text_content())
+
+
+def prune_furniture(root: etree._Element) -> Landmarks:
+    """Remove hidden nodes, dialogs, permalink anchors and tables of contents, in place.
+
+    Returns the author and headline landmarks seen in the same pass.
+    """
+    doomed = []
+    seen = _Seen()
+    for element in root.iter(etree.Element):
+        # One pass; most elements have no attribute these rules look at.
+        attributes = element.attrib
+        if not attributes and element.tag not in _BARE_TAGS:
+            continue
+        if attributes:
+            _note(element, seen)
+        if (
+            _is_hidden(element)
+            or _is_dialog(element)
+            or _is_permalink(element)
+            or _is_table_of_contents(element)
+        ):
+            doomed.append(element)
     for element in doomed:
         _drop(element)
     for element in list(root.iter("details", "summary")):
@@ -52,6 +101,20 @@ def prune_furniture(root: etree._Element) -> None:
             _drop(element)
         else:
             element.tag = "div"
+    return seen.landmarks(root)
+
+
+def _note(element: etree._Element, seen: _Seen) -> None:
+    get = element.get
+    prop = get("itemprop")
+    if prop == "headline":
+        seen.headlines.append(element)
+    elif get("rel") == "author":
+        seen.rel_authors.append(element)
+    elif prop == "author":
+        seen.marked_authors.append(element)
+    elif _AUTHOR_NAME.search(f"{get('class', '')} {get('id', '')}"):
+        seen.class_authors.append(element)
 
 
 def _is_widget_label(summary: etree._Element) -> bool:
@@ -103,18 +166,22 @@ def _is_permalink(element: etree._Element) -> bool:
 
 def _is_table_of_contents(element: etree._Element) -> bool:
     """A navigation block by role or name, or a list made only of in-page links."""
-    if element.get("role") == "doc-toc":
-        return True
+    tag = element.tag
+    if tag not in _TOC_TAGS:
+        return bool(element.get("role") == "doc-toc")
     names = f"{element.get('class', '')} {element.get('id', '')}"
-    if element.tag in ("div", "nav", "ul", "ol", "aside", "section") and _TOC_NAME.search(names):
+    if _TOC_NAME.search(names):
         return _is_link_list(element, in_page_only=False)
-    if element.tag in ("ul", "ol"):
+    if tag in ("ul", "ol"):
         return _is_link_list(element, in_page_only=True)
-    return False
+    return bool(element.get("role") == "doc-toc")
 
 
 def _is_link_list(element: etree._Element, *, in_page_only: bool) -> bool:
     """Every item's text is the text of its links (and, if asked, they all point in-page)."""
+    first = element.find(".//a")
+    if first is None or (in_page_only and not (first.get("href") or "").startswith("#")):
+        return False
     items = element.findall(".//li")
     if len(items) < 2 and in_page_only:
         return False

@@ -29,7 +29,8 @@ def collapse(text: str) -> str:
 def normalise(text: str) -> str:
     """NFC, with soft hyphens, zero-width spaces and stray byte-order marks removed."""
     if not text.isascii():
-        text = text.translate(_INVISIBLE)
+        if "\u00ad" in text or "\u200b" in text or "\ufeff" in text:
+            text = text.translate(_INVISIBLE)
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
     return text

@@ -54,10 +54,11 @@ _DATE = re.compile(
     re.I,
 )
 _LIST_ITEM = re.compile(r"^(?:[-•–*·▪◦]|\d{1,3}[.)])\s+(\S.*)$")
+_WORD = re.compile(r"\w+")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _SECTION_BREAK = re.compile(r"^[\W_]+$")
 _SENTENCE_END = (".", "!", "?", "…", "。", "！", "？")
-HEADLINE_LOOKBACK = 12
+HEADLINE_LOOKBACK = 30
 """How many lines before the body the headline may stand (bylines, dates, share bars)."""
 
 
@@ -160,26 +161,50 @@ def _find_headline(lines: list[str], start: int, end: int, window: str | None) -
             return before[-1]
         if matches:
             return matches[0]
+    vocabulary = _vocabulary(lines[start:end])
+    first = max(0, start - HEADLINE_LOOKBACK)
     candidates = [
-        (_headline_score(lines, index, start), index)
-        for index in range(max(0, start - HEADLINE_LOOKBACK), min(start + 1, end))
+        (_headline_score(lines, index, start, vocabulary), index)
+        for index in range(first, min(start + 1, end))
         if _is_headline_shaped(lines[index])
-        and not (index == start and ends_like_sentence(lines[index]))
+        and not (index >= start and ends_like_sentence(lines[index]))
     ]
     return max(candidates)[1] if candidates else None
 
 
-def _headline_score(lines: list[str], index: int, start: int) -> float:
-    """How much line ``index`` looks like the headline of a body that begins at ``start``:
-    a sizeable line, in headline case, near the body, with a byline or date after it."""
+def _headline_score(lines: list[str], index: int, start: int, vocabulary: set[str]) -> float:
+    """How much line ``index`` looks like the headline of the body that begins at
+    ``start``: it speaks of what the body speaks of (the strongest sign: a menu label or
+    a share button does not), it is sizeable, in headline case, near the body, and a
+    byline or a date follows it."""
     line = lines[index]
-    score = min(word_count(line), 16) - 0.5 * abs(start - index)
+    words = _content_words(line)
+    overlap = sum(1 for w in words if w in vocabulary) / len(words) if words else 0.0
+    score = 12 * overlap + 0.5 * min(word_count(line), 14) - 0.15 * abs(start - index)
     if headline_case(line):
-        score += 4
+        score += 2
     following = lines[index + 1 : index + 4]
     if any(_BYLINE.match(f) or _is_date_line(f) for f in following):
-        score += 6
+        score += 3
     return score
+
+
+def _vocabulary(body: list[str], limit: int = 600) -> set[str]:
+    """The content words of the body's opening, for matching a headline against it."""
+    found: set[str] = set()
+    count = 0
+    for line in body:
+        words = _content_words(line)
+        found.update(words)
+        count += len(words)
+        if count >= limit:
+            break
+    return found
+
+
+def _content_words(line: str) -> list[str]:
+    """Lower-cased words of four letters or more (any length outside ASCII scripts)."""
+    return [w for w in _WORD.findall(line.casefold()) if len(w) >= 4 or not w.isascii()]
 
 
 def _is_headline_shaped(line: str) -> bool:

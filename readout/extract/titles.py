@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from readout.extract.pruning import Landmarks
 from readout.extract.raw import collapse
 
 _SEPARATOR = re.compile(r"\s+(?:\||–|—|-|::|·|•|»|/|\\)\s+")
@@ -38,12 +39,6 @@ _AUTHOR_KEYS = (
     "byl",
     "sailthru.author",
 )
-_NAMED_AUTHOR = etree.XPath(
-    "//*[contains(translate(@class, 'AUTHORBYLINE', 'authorbyline'), 'author')"
-    " or contains(translate(@class, 'AUTHORBYLINE', 'authorbyline'), 'byline')"
-    " or contains(translate(@id, 'AUTHORBYLINE', 'authorbyline'), 'author')"
-    " or contains(translate(@id, 'AUTHORBYLINE', 'authorbyline'), 'byline')]"
-)
 _CDATA = re.compile(r"<!\[CDATA\[|\]\]>|^\s*<!--|-->\s*$")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -62,7 +57,9 @@ def fold(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text.casefold()).strip()
 
 
-def page_names(document: etree._Element, first_heading: str | None = None) -> PageNames:
+def page_names(
+    document: etree._Element, landmarks: Landmarks, first_heading: str | None = None
+) -> PageNames:
     """The best title, byline and site name for ``document``.
 
     Args:
@@ -81,14 +78,14 @@ def page_names(document: etree._Element, first_heading: str | None = None) -> Pa
         meta.get("twitter:title"),
         meta.get("parsely-title"),
         meta.get("sailthru.title"),
-        _itemprop(document, "headline"),
+        *landmarks.headlines[:1],
     )
     window = _window_title(document)
     headings = list(_visible_h1s(document))
     if first_heading:
         headings.append(first_heading)
     title = choose_title(meta_title, window, headings)
-    byline = _byline(document, meta, ld)
+    byline = _byline(meta, ld, landmarks)
     return PageNames(title=title, byline=byline, site=site)
 
 
@@ -210,17 +207,7 @@ def _ld_authors(objects: list[dict[str, object]]) -> list[str]:
     return []
 
 
-def _itemprop(document: etree._Element, prop: str) -> str | None:
-    for element in document.iterfind(f".//*[@itemprop='{prop}']"):
-        text = collapse(element.get("content") or element.text_content())
-        if text:
-            return text
-    return None
-
-
-def _byline(
-    document: etree._Element, meta: dict[str, str], ld: list[dict[str, object]]
-) -> str | None:
+def _byline(meta: dict[str, str], ld: list[dict[str, object]], landmarks: Landmarks) -> str | None:
     authors = _ld_authors(ld)
     if authors:
         return ", ".join(dict.fromkeys(authors))
@@ -228,29 +215,11 @@ def _byline(
         value = meta.get(key)
         if value and is_person_name(value):
             return _BY.sub("", value)
-    for candidate in _visible_bylines(document):
-        return candidate
+    for text in landmarks.authors:
+        name = _BY.sub("", collapse(text))
+        if is_person_name(name):
+            return name
     return None
-
-
-def _visible_bylines(document: etree._Element) -> Iterator[str]:
-    """Author names the page shows: rel=author links, itemprop=author, byline classes."""
-    for element in document.iterfind(".//*[@rel='author']"):
-        text = collapse(element.text_content())
-        if is_person_name(text):
-            yield _BY.sub("", text)
-    for element in document.iterfind(".//*[@itemprop='author']"):
-        name = element.find(".//*[@itemprop='name']")
-        text = collapse((name if name is not None else element).text_content())
-        if is_person_name(_BY.sub("", text)):
-            yield _BY.sub("", text)
-    for element in _NAMED_AUTHOR(document):
-        names = f"{element.get('class', '')} {element.get('id', '')}"
-        if not _BYLINE_NAME.search(names):
-            continue
-        text = _BY.sub("", collapse(element.text_content()))
-        if is_person_name(text):
-            yield text
 
 
 def is_person_name(text: str) -> bool:

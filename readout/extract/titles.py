@@ -142,12 +142,22 @@ def _in_furniture(element: etree._Element) -> bool:
 
 
 def _meta(document: etree._Element) -> dict[str, str]:
+    """Metadata by lower-cased name; ``property`` may list several ("dc:title og:title").
+
+    A ``property`` (RDFa, Open Graph, Dublin Core) counts before a ``name``, and
+    "dc:title" and "dc.title" are the same key.
+    """
     found: dict[str, str] = {}
+    named: dict[str, str] = {}
     for meta in document.iter("meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
         value = collapse(meta.get("content") or "")
-        if key and value and key not in found:
-            found[key] = value
+        if not value:
+            continue
+        for attribute, into in (("property", found), ("name", named), ("itemprop", named)):
+            for key in (meta.get(attribute) or "").lower().split():
+                into.setdefault(key.replace("dc:", "dc.").replace("dcterm:", "dcterms."), value)
+    for key, value in named.items():
+        found.setdefault(key, value)
     return found
 
 

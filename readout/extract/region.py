@@ -35,6 +35,8 @@ LABEL_SCORE = -2.0
 TEASER_SCORE = -3.0
 """A line cut off with an ellipsis: the start of another article's standfirst."""
 """A short line that is not a sentence: a heading, a teaser's title, a caption."""
+THREAD_GAP = 15
+"""Comment posts come at least this close together (in lines) in a thread."""
 LONG_LINE_WORDS = 15
 """From this many words a line counts as prose even without a full stop."""
 
@@ -43,8 +45,12 @@ _COMMENT_HEADER = re.compile(
     r"^\S.{0,80}?\s(says|said|wrote)\s*:?\s*$",
     re.I,
 )
+_ARTICLE_BYLINE = re.compile(r"^(by|posted by|written by|published|updated)\b", re.I)
+_POST_TIME = re.compile(
+    r"\b\d{1,2}:\d{2}\b|\b\d+\s+(minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b", re.I
+)
 _COMMENT_SECTION = re.compile(
-    r"^\s*(\d+\s+)?(comments?|responses?|replies|reactions)(\s+(to|on)\b.*)?\s*:?\s*$"
+    r"^\s*(\w+\s+){0,3}(\d+\s+)?(comments?|responses?|replies|reactions)(\s+(to|on)\b.*)?\s*:?\s*$"
     r"|^\s*(leave|post|add|write)\s+a\s+(reply|comment|response)\b",
     re.I,
 )
@@ -69,6 +75,17 @@ class LineScorer:
         """One score per line (see the module docstring)."""
         return [self.score(i) for i in range(len(self._lines))]
 
+    def _continues(self, index: int) -> bool:
+        """A line that is part of a sentence broken over lines (``<br>`` in the page):
+        it starts in lower case, or the next line does, or it ends in a comma."""
+        line = self._lines[index]
+        following = self._lines[index + 1] if index + 1 < len(self._lines) else ""
+        return (
+            line[:1].islower()
+            or line.rstrip().endswith((",", ";"))
+            or (following[:1].islower() and word_count(following) >= 3)
+        )
+
     def score(self, index: int) -> float:
         """How much line ``index`` reads as article prose (negative: furniture)."""
         line = self._lines[index]
@@ -85,7 +102,7 @@ class LineScorer:
             return LABEL_SCORE  # a teaser's headline, its standfirst run on
         if words >= LONG_LINE_WORDS:
             return float(words)
-        if words >= 5 and ends_like_sentence(line):
+        if words >= 5 and (ends_like_sentence(line) or self._continues(index)):
             return words * 0.8
         if _FOOTNOTE.match(line):
             return FOOTNOTE_SCORE
@@ -96,24 +113,37 @@ class LineScorer:
         return LABEL_SCORE
 
 
-def comments_start(lines: list[str]) -> int:
+def comments_start(lines: list[str], scores: list[float]) -> int:
     """Index of the line where a comment thread begins (``len(lines)`` if none).
 
-    A thread is told by its shape: a heading such as "12 Comments" or "Leave a reply",
-    and posts headed "Name says:" or "Name on 12 May 2019 at 4:47 pm said". It begins
-    at the first such line that at least two post headings follow.
+    A thread is told by its rhythm, not its words: posts headed by a name and a time
+    ("Name says:", "Name · March 10, 2017 at 12:20 AM", "2 days ago at 07:52") come
+    one after another, at least three within a few lines of each other. The thread
+    begins at its heading ("12 Comments", "Leave a reply") if one stands just before
+    the first post, and only after some prose: an article's own date line at the top
+    never starts one.
     """
-    lines = [line.strip(" []()") for line in lines]
-    headers = [i for i, line in enumerate(lines) if _COMMENT_HEADER.match(line)]
-    if len(headers) < 2:
-        return len(lines)
-    second = headers[1]
-    for index, line in enumerate(lines[: second + 1]):
-        if (_COMMENT_SECTION.match(line) or _COMMENT_HEADER.match(line)) and word_count(line) <= 12:
-            following = sum(1 for h in headers if h >= index)
-            if following >= 2:
+    clean = [line.strip(" []()") for line in lines]
+    headers = [i for i, line in enumerate(clean) if _is_post_header(line)]
+    first_prose = next((i for i, score in enumerate(scores) if score >= 12), len(lines))
+    for k in range(len(headers) - 2):
+        first, second, third = headers[k : k + 3]
+        if first <= first_prose or second - first > THREAD_GAP or third - second > THREAD_GAP:
+            continue
+        for index in range(max(first_prose + 1, first - 4), first):
+            if _COMMENT_SECTION.match(clean[index]) and word_count(clean[index]) <= 8:
                 return index
+        return first
     return len(lines)
+
+
+def _is_post_header(line: str) -> bool:
+    """A comment's heading: "Name says:", or a short line with a name and a time."""
+    if word_count(line) > 14 or _ARTICLE_BYLINE.match(line):
+        return False  # "By ...", "Posted by ... at 6:21 AM" heads the article itself
+    if _COMMENT_HEADER.match(line):
+        return True
+    return bool(_POST_TIME.search(line)) and bool(re.search(r"[^\W\d_]{2,}", line))
 
 
 def best_region(scores: list[float]) -> tuple[int, int]:

@@ -81,7 +81,7 @@ def extract_text(text: str) -> TextExtraction:
     window, site, lines = _window_title(lines)
     scorer = LineScorer(lines)
     scores = scorer.scores()
-    thread = comments_start(lines)
+    thread = comments_start(lines, scores)
     start, end = best_region(scores[:thread])
     if start == end:
         start, end = best_region(scores)

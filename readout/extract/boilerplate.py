@@ -76,6 +76,13 @@ def word_count(text: str) -> int:
     return words + len(_unspaced_script().findall(text)) // 2
 
 
+def is_unspaced(text: str) -> bool:
+    """Mostly Chinese or Japanese: a sentence there ends in 。！？, never in a space."""
+    if text.isascii() or max(text) < _FIRST_UNSPACED:
+        return False
+    return len(_unspaced_script().findall(text)) * 2 >= len(text.replace(" ", ""))
+
+
 def is_boilerplate(text: str) -> bool:
     """True when a block of text is page furniture rather than article text."""
     stripped = text.strip()

@@ -18,6 +18,7 @@ from readout.extract.boilerplate import (
     is_contact_detail,
     is_lead_in,
     is_placeholder,
+    is_unspaced,
     word_count,
 )
 
@@ -35,6 +36,10 @@ LABEL_SCORE = -2.0
 TEASER_SCORE = -3.0
 """A line cut off with an ellipsis: the start of another article's standfirst."""
 """A short line that is not a sentence: a heading, a teaser's title, a caption."""
+RUN_GRACE = 2
+"""Non-prose lines in a row that cost only their own score..."""
+RUN_GROWTH = 0.5
+"""...after which each costs this much more than the one before."""
 THREAD_GAP = 15
 """Comment posts come at least this close together (in lines) in a thread."""
 LONG_LINE_WORDS = 15
@@ -72,8 +77,18 @@ class LineScorer:
         return self._repeated[index]
 
     def scores(self) -> list[float]:
-        """One score per line (see the module docstring)."""
-        return [self.score(i) for i in range(len(self._lines))]
+        """One score per line (see the module docstring).
+
+        A run of lines that are not prose costs more the longer it goes on: two short
+        lines are a subheading and a list item, ten are a share bar or a menu.
+        """
+        scores = [self.score(i) for i in range(len(self._lines))]
+        run = 0
+        for index, score in enumerate(scores):
+            run = run + 1 if score < 0 else 0
+            if run > RUN_GRACE:
+                scores[index] = score * (1 + RUN_GROWTH * (run - RUN_GRACE))
+        return scores
 
     def _continues(self, index: int) -> bool:
         """A line that is part of a sentence broken over lines (``<br>`` in the page):
@@ -100,7 +115,7 @@ class LineScorer:
             return TEASER_SCORE  # a cut-off teaser: "Police say the man was…"
         if words >= 5 and headline_case(line):
             return LABEL_SCORE  # a teaser's headline, its standfirst run on
-        if words >= LONG_LINE_WORDS:
+        if words >= LONG_LINE_WORDS and not (is_unspaced(line) and not ends_like_sentence(line)):
             return float(words)
         if words >= 5 and (ends_like_sentence(line) or self._continues(index)):
             return words * 0.8

@@ -55,6 +55,8 @@ _DATE = re.compile(
 )
 _LIST_ITEM = re.compile(r"^(?:[-•–*·▪◦]|\d{1,3}[.)])\s+(\S.*)$")
 _WORD = re.compile(r"\w+")
+_HANDLE = re.compile(r"@\w+")
+_CLOCK_TAIL = re.compile(r"[\s,:|·—-]*\b\d{1,2}:\d{2}\b.*$")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _SECTION_BREAK = re.compile(r"^[\W_]+$")
 _SENTENCE_END = (".", "!", "?", "…", "。", "！", "？")
@@ -89,7 +91,7 @@ def extract_text(text: str) -> TextExtraction:
     if title_at is not None and start <= title_at < end:
         start = title_at + 1
     title = lines[title_at] if title_at is not None else (window or "")
-    header_from = title_at + 1 if title_at is not None else max(0, start - 3)
+    header_from = title_at + 1 if title_at is not None else max(0, start - 12)
     byline, published, header_end = _find_byline_and_date(lines, header_from, start)
     start = max(start, header_end)
     # A subheading that opens the body scores as a label; take it back in.
@@ -167,7 +169,9 @@ def _find_headline(lines: list[str], start: int, end: int, window: str | None) -
         (_headline_score(lines, index, start, vocabulary), index)
         for index in range(first, min(start + 1, end))
         if _is_headline_shaped(lines[index])
-        and not (index >= start and ends_like_sentence(lines[index]))
+        and not (
+            index >= start and (ends_like_sentence(lines[index]) or word_count(lines[index]) > 20)
+        )
     ]
     return max(candidates)[1] if candidates else None
 
@@ -180,12 +184,12 @@ def _headline_score(lines: list[str], index: int, start: int, vocabulary: set[st
     line = lines[index]
     words = _content_words(line)
     overlap = sum(1 for w in words if w in vocabulary) / len(words) if words else 0.0
-    score = 12 * overlap + 0.5 * min(word_count(line), 14) - 0.15 * abs(start - index)
+    score = 12 * overlap + 0.5 * min(word_count(line), 14) - 0.1 * abs(start - index)
     if headline_case(line):
         score += 2
     following = lines[index + 1 : index + 4]
     if any(_BYLINE.match(f) or _is_date_line(f) for f in following):
-        score += 3
+        score += 6
     return score
 
 
@@ -227,9 +231,12 @@ def _find_byline_and_date(
 ) -> tuple[str | None, str | None, int]:
     """A byline and a date in the lines from ``start``, up to and just into the body.
 
-    Returns them and the index of the first line after those that were used.
+    A byline is a "By ..." line, or else a line that is only a person's name standing
+    next to the date. Returns them and the index of the first line after those used.
     """
     byline = published = None
+    names: list[int] = []
+    dates: list[int] = []
     after = start
     for index in range(start, min(len(lines), max(body_start, start) + 3)):
         line = lines[index]
@@ -238,18 +245,49 @@ def _find_byline_and_date(
                 break
             continue
         match = _BYLINE.match(line)
-        date = _DATE.search(line)
+        date = _DATE.search(line) or _CLOCK.search(line)
         if match and byline is None:
-            byline = _DATE.sub("", match.group(1)).strip(" ,|·-")
-            published = published or (date.group(1) if date else None)
-        elif date and published is None and word_count(line) <= 10:
-            published = date.group(1)
+            byline = clean_byline(match.group(1))
+            published = published or (date.group(1) if date and date.lastindex else None)
+        elif date and word_count(line) <= 10:
+            dates.append(index)
+            found = _DATE.search(line)
+            published = published or (found.group(1) if found else None)
+        elif _is_name_line(line):
+            names.append(index)
+            continue
         elif index >= body_start:
             break
         else:
             continue
         after = index + 1
+    if byline is None:
+        near = [i for i in names if any(abs(i - d) <= 2 for d in dates)]
+        if near:
+            byline = clean_byline(lines[near[0]])
+            after = max(after, near[0] + 1) if near[0] < body_start else after
     return byline or None, published, after
+
+
+_PARTICLES = frozenset("de da di du van von der den le la y e et and und & of bin al".split())
+
+
+def _is_name_line(line: str) -> bool:
+    """Two to five words, each capitalised (name particles aside), no digits: a name."""
+    words = [w.strip(",") for w in line.split() if not w.startswith("@")]
+    if not 2 <= len(words) <= 5 or any(ch.isdigit() for ch in line):
+        return False
+    return all(w[:1].isupper() or w.lower() in _PARTICLES for w in words if w) and any(
+        len(w) > 1 and w[1:].islower() for w in words
+    )
+
+
+def clean_byline(text: str) -> str:
+    """A byline without its handle, date, time or trailing separators."""
+    text = _HANDLE.sub("", text)
+    text = _DATE.sub("", text)
+    text = _CLOCK_TAIL.sub("", text)
+    return collapse(text).strip(" ,|·-—:")
 
 
 def _classify(body: list[str], scorer: LineScorer, offset: int) -> list[RawBlock]:

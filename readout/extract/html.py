@@ -35,6 +35,23 @@ for _name in ("trafilatura", "htmldate", "courlan", "justext"):
 FALLBACK_WORDS = 25
 """Below this many body words from trafilatura, the page's own blocks are tried too."""
 
+_GENERATOR = etree.XPath("//meta[translate(@name, 'GENRATO', 'genrato')='generator']")
+_DOC_GENERATORS = (
+    "rustdoc",
+    "sphinx",
+    "docutils",
+    "mdbook",
+    "mkdocs",
+    "docusaurus",
+    "doxygen",
+    "javadoc",
+    "typedoc",
+    "jsdoc",
+    "pdoc",
+    "vitepress",
+    "antora",
+)
+_VERSION = re.compile(r"\b\d+\.\d+(\.\d+)+\b|\bv\d+(\.\d+)+\b")
 _HAS_CAPTIONS = etree.XPath("boolean(//figcaption | //img[@alt])")
 _DATE_KEYS = ("article:published_time", "datepublished", "dc.date", "dcterms.created", "date")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -62,7 +79,11 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
     landmarks = prune_furniture(document)
     # trafilatura cleans the tree it is given; titles and captions read the page as is.
     page = copy.deepcopy(document)
-    blocks = recover_split_body(_main_content(document, url), page)
+    documentation = _documentation_main(page)
+    if documentation is not None:
+        blocks = _own_blocks_of(documentation)
+    else:
+        blocks = recover_split_body(_main_content(document, url), page)
     if word_count(body_text(blocks)) < FALLBACK_WORDS:
         own = _own_blocks(copy.deepcopy(page))
         if word_count(body_text(own)) > word_count(body_text(blocks)):
@@ -128,8 +149,44 @@ def _own_blocks(document: etree._Element) -> list[RawBlock]:
     for path in (".//article", ".//main", ".//*[@role='main']", ".//body"):
         found = document.find(path)
         if found is not None:
-            return [b for b in tree_to_blocks(found) if not is_boilerplate(b.text)]
+            return _own_blocks_of(found)
     return []
+
+
+def _own_blocks_of(element: etree._Element) -> list[RawBlock]:
+    return [
+        b
+        for b in tree_to_blocks(element)
+        if b.kind is BlockKind.CODE or not (is_boilerplate(b.text) or _is_link_label(b))
+    ]
+
+
+def _is_link_label(block: RawBlock) -> bool:
+    """A control or a stamp, not text: a lone word or two ("Source", "Edit"), or a few
+    words around a version number ("1.57.0 · source")."""
+    if block.kind is not BlockKind.PARAGRAPH:
+        return False
+    words = len(block.text.split())
+    return words <= 2 or (words <= 4 and bool(_VERSION.search(block.text)))
+
+
+def _documentation_main(page: etree._Element) -> etree._Element | None:
+    """The main element of a page that a documentation generator made, else ``None``.
+
+    A generator says so in ``<meta name="generator">``, and its pages mark their main
+    content (``<main>``, ``role="main"``). Their text is reference prose, code and
+    headings of every level, which a news-tuned extractor thins out (rustdoc's method
+    headings are link-dense, Sphinx's API entries are definition lists), so these
+    pages are read from their main element with our own block rules.
+    """
+    generator = " ".join((meta.get("content") or "") for meta in _GENERATOR(page)).casefold()
+    if not any(name in generator for name in _DOC_GENERATORS):
+        return None
+    for path in (".//main", ".//*[@role='main']", ".//article"):
+        found = page.find(path)
+        if found is not None:
+            return found
+    return None
 
 
 def _is_noise(block: RawBlock) -> bool:

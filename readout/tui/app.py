@@ -617,6 +617,9 @@ class ReadoutApp(App[None]):
             return
         found = self.article.blocks[block].sentences[sentence]
         view = views[block]
+        if word is not None:
+            # Word marks are offsets into the sentence; the view marks the block's text.
+            word = (found.start + word[0], found.start + word[1])
         view.show_reading((found.start, found.end), word)
         if word is None and self.following:
             view.scroll_visible(animate=False)

@@ -316,3 +316,38 @@ async def test_a_long_article_plays_from_its_first_blocks_and_shows_the_rest(
         assert [view.index for view in app.query(BlockView)] == list(range(len(whole.blocks)))
         await pilot.press("home")
         await wait_for(pilot, lambda: status(app).split(" · ")[2] == "Title")
+
+
+def _styled_spans(view: BlockView) -> dict[str, tuple[int, int]]:
+    """Where the rendered block is reversed (the sentence) and underlined (the word)."""
+    content = view.render()
+    found: dict[str, tuple[int, int]] = {}
+    for span in getattr(content, "spans", []):
+        style = str(span.style)
+        for name in ("reverse", "underline"):
+            if name in style:
+                found[name] = (span.start, span.end)
+    return found
+
+
+async def test_the_underlined_word_is_inside_the_highlighted_sentence(engine: SpeechWorker) -> None:
+    """Sampled while reading multi-sentence paragraphs: every word mark lies in its sentence."""
+    app = build(engine)
+    later_sentences = 0
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: app.reader.state is ReaderState.PLAYING)
+        for _ in range(160):
+            await asyncio.sleep(0.04)
+            await pilot.pause()
+            current = app.query(".current")
+            if not current:
+                continue
+            view = current.first(BlockView)
+            spans = _styled_spans(view)
+            if "underline" not in spans or "reverse" not in spans:
+                continue
+            (s_start, s_end), (w_start, w_end) = spans["reverse"], spans["underline"]
+            assert s_start <= w_start and w_end <= s_end, (view.text, spans)
+            if app._current is not None and app._current[1] > 0:
+                later_sentences += 1
+    assert later_sentences > 0, "never sampled a sentence after a paragraph's first"

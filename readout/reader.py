@@ -11,6 +11,7 @@ callback. The position is saved at every sentence start, on pause and on close.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import queue
 import threading
@@ -31,10 +32,10 @@ from readout.audio.player import (
     PlayerIdle,
     WordReached,
 )
-from readout.errors import ReadoutError
+from readout.errors import EngineError, ReadoutError
 from readout.speech.engine import Utterance
 from readout.speech.normalize import spell
-from readout.speech.pending import Pending
+from readout.speech.pending import Cancelled, Pending
 from readout.speech.script import Pauses, spoken_units
 from readout.speech.worker import SpeechWorker
 from readout.state import Store
@@ -48,6 +49,12 @@ _NOT_SPOKEN = frozenset({"Playing", "Muted"})
 RATE_STEP = 1.1
 """[ and ] divide or multiply the rate by this (mpv's speed step)."""
 VOLUME_STEP = 10
+RENDER_RETRIES = 1
+"""A sentence whose render fails is tried this many more times, then skipped."""
+START_ATTEMPTS = 3
+"""Units tried at start before the engine itself is taken to be broken."""
+RENDER_TIMEOUT_S = 20.0
+"""A render that takes longer than this counts as failed (a hung engine)."""
 BACK_GRACE_S = 2.0
 """"Previous" within this long of a start goes one further back."""
 WHOLE_WAIT_S = 10.0
@@ -171,6 +178,9 @@ class Reader:
         self._live: dict[int, _Queued] = {}
         self._tags = itertools.count()
         self._cache: dict[tuple[int, int, str | None], Pending[Utterance]] = {}
+        self._failures: dict[int, int] = {}  # unit -> renders that failed
+        self._asides: queue.Queue[tuple[str, int | None] | None] = queue.Queue(maxsize=4)
+        self._aside_thread: threading.Thread | None = None
         self._seek_into_next = 0
         self._closed = False
         self._finished = threading.Event()
@@ -201,7 +211,7 @@ class Reader:
         """
         if announce:
             self._announce(announce)
-        first = self._render(unit).result()
+        unit, first = self._first_playable(unit)
         self._device = self._open_device(first.sample_rate)
         self._jump(unit)
         self._enqueue(unit, first, self._epoch)  # queued before the device asks for audio
@@ -211,6 +221,36 @@ class Reader:
         if self._whole.is_set():
             self._record_opened()
         return self._device
+
+    def _first_playable(self, unit: int) -> tuple[int, Utterance]:
+        """The first unit from ``unit`` on that renders, with its audio; units that fail
+        twice are skipped (and said so). An engine that fails on the first few units
+        is broken, not the text: its error is raised."""
+        error: Exception | None = None
+        for candidate in range(unit, min(unit + START_ATTEMPTS, len(self.units))):
+            for _ in range(RENDER_RETRIES + 1):
+                self._cache.pop((candidate, self.rate, self.voice), None)
+                try:
+                    utterance = self._render(candidate).result(timeout=RENDER_TIMEOUT_S)
+                except Exception as failed:  # tried again, then the next unit
+                    error = failed
+                    continue
+                if len(utterance.pcm):
+                    return candidate, utterance
+            self._failures[candidate] = RENDER_RETRIES + 1
+            self._announce(f"Could not speak {self._where(candidate)}; skipped")
+        if isinstance(error, ReadoutError):
+            raise error
+        raise EngineError(f"the speech engine gave no audio ({error or 'empty'})")
+
+    def _where(self, unit: int) -> str:
+        """ "Paragraph 2 of 4, sentence 2 of 2" (or "Title") for a unit."""
+        place = self.units[unit]
+        where = self.block_label(place.block)
+        if place.block >= 0:
+            total = len(self.article.blocks[place.block].sentences)
+            where = f"{where}, sentence {place.sentence + 1} of {total}"
+        return where
 
     @property
     def partial(self) -> bool:
@@ -293,6 +333,8 @@ class Reader:
         if self._device is not None:
             self._device.close()
         self._events.put(None)
+        with contextlib.suppress(queue.Full):  # then it sees _closed after its aside
+            self._asides.put_nowait(None)
         self._dispatcher.join(1.0)
         self._feeder.join(1.0)
         for future in self._cache.values():
@@ -703,14 +745,44 @@ class Reader:
                 self._prefetch(unit)
                 future = self._render(unit)
             try:
-                utterance = future.result()
-            except ReadoutError as error:
-                self._announce(f"Speech failed: {error}")
-                self.pause()
+                utterance = future.result(timeout=RENDER_TIMEOUT_S)
+            except Cancelled:
+                continue  # a render cancelled by a jump: go round again
+            except Exception as error:  # a failed, hung or broken render
+                self._render_failed(unit, epoch, error)
                 continue
-            except Exception:  # a cancelled render after a jump: go round again
+            if not len(utterance.pcm):
+                self._render_failed(unit, epoch, ReadoutError("the engine returned no audio"))
                 continue
             self._enqueue(unit, utterance, epoch, seek_ms)
+
+    def _render_failed(self, unit: int, epoch: int, error: BaseException) -> None:
+        """Try a failed sentence once more; after that, skip it and say so.
+
+        Never re-fetch the same failed render: that spun at full CPU before.
+        """
+        with self._cond:
+            if epoch != self._epoch or self._closed:
+                return
+            for key in [k for k in self._cache if k[0] == unit]:
+                self._cache.pop(key).cancel()
+            failures = self._failures.get(unit, 0) + 1
+            self._failures[unit] = failures
+            if failures <= RENDER_RETRIES:
+                return  # the loop renders it afresh
+            self._next_to_queue = unit + 1
+            self._cond.notify_all()
+        self._announce(f"Could not speak {self._where(unit)}; skipped")
+        if self._ends_article(unit) and self._player.pending() == 0:
+            for event in self._on_finished():
+                self._events.put(event)
+
+    def _ends_article(self, unit: int) -> bool:
+        """True when nothing readable follows ``unit`` (all later units were skipped)."""
+        if not self._whole.is_set():
+            return False
+        later = range(unit + 1, self._last_unit + 1)
+        return all(not self.allowed(u) or self._failures.get(u, 0) > RENDER_RETRIES for u in later)
 
     def _enqueue(self, unit: int, utterance: Utterance, epoch: int, seek_ms: int = 0) -> None:
         """Queue a rendered unit to the player, unless a jump has made it stale."""
@@ -776,7 +848,7 @@ class Reader:
             self._live.pop(event.tag, None)
             with self._cond:
                 self._cond.notify_all()
-            if queued.unit == self._last_unit and self._whole.is_set():
+            if self._ends_article(queued.unit):
                 return self._on_finished()
         return []
 
@@ -819,10 +891,34 @@ class Reader:
     def _announce(self, text: str) -> None:
         self._events.put(Announced(text))
         if self._speak_announcements and text not in _NOT_SPOKEN and not self._closed:
-            threading.Thread(target=self._say_aside, args=(text,), daemon=True).start()
+            self._queue_aside(text, None)
 
     def _aside(self, text: str, rate: int) -> None:
-        threading.Thread(target=self._say_aside, args=(text, rate), daemon=True).start()
+        self._queue_aside(text, rate)
+
+    def _queue_aside(self, text: str, rate: int | None) -> None:
+        """Hand ``text`` to the one thread that speaks asides; the oldest waiting one
+        gives way when several pile up, so the thread count stays bounded."""
+        with self._cond:
+            if self._aside_thread is None:
+                self._aside_thread = threading.Thread(
+                    target=self._speak_asides, name="readout-asides", daemon=True
+                )
+                self._aside_thread.start()
+        while True:
+            try:
+                self._asides.put_nowait((text, rate))
+                return
+            except queue.Full:
+                with contextlib.suppress(queue.Empty):
+                    self._asides.get_nowait()
+
+    def _speak_asides(self) -> None:
+        while True:
+            item = self._asides.get()
+            if item is None or self._closed:
+                return
+            self._say_aside(*item)
 
     def _say_aside(self, text: str, rate: int | None = None) -> None:
         """Render an announcement and hand it to the player to say between sentences."""

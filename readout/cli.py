@@ -102,7 +102,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         _add_engine_option(voices)
 
     for name, summary in (
-        ("play", "read the article aloud (the default command; plain mode for now)"),
+        ("play", "read the article aloud in the full-screen player (the default command)"),
         ("read", "read the article aloud in plain mode, for screen readers and braille"),
     ):
         reading = commands.add_parser(
@@ -329,20 +329,37 @@ _COMMANDS = ("text", "play", "read", "voices", "export", "marks", "diff", "devic
 
 
 def _with_default_command(argv: list[str]) -> list[str]:
-    """``readout [INPUT]`` means ``readout play [INPUT]``; ``--plain`` means ``read``."""
+    """``readout [OPTIONS] [INPUT]`` means ``readout play [OPTIONS] [INPUT]``, options
+    before or after INPUT; ``--plain`` means ``read``.
+
+    Raises:
+        UsageError: the first word is no file, URL or command, but close to a command
+            ("exprot": did you mean export?).
+    """
     if any(arg in ("-h", "--help", "--version") for arg in argv) and not any(
         arg in _COMMANDS for arg in argv
     ):
         return argv
-    position = len(argv)
-    for index, arg in enumerate(argv):
-        if arg in _COMMANDS:
-            return argv
-        if arg == "-" or not arg.startswith("-"):
-            position = index
-            break
+    if any(arg in _COMMANDS for arg in argv):
+        return argv
+    if argv and not argv[0].startswith("-"):
+        _refuse_mistyped_command(argv[0])
     command = "read" if "--plain" in argv else "play"
-    return [*argv[:position], command, *argv[position:]]
+    rest = [arg for arg in argv if arg != "--debug"]
+    return ["--debug"] * (len(rest) < len(argv)) + [command, *rest]
+
+
+def _refuse_mistyped_command(word: str) -> None:
+    import difflib
+    import os
+
+    if word == "-" or any(mark in word for mark in "./\\") or os.path.exists(word):
+        return  # a path or URL: a missing one is reported as such
+    close = difflib.get_close_matches(word, _COMMANDS, n=1, cutoff=0.7)
+    if close:
+        raise UsageError(
+            f"{word!r} is neither a file nor a command; did you mean 'readout {close[0]}'?"
+        )
 
 
 def _positive_seconds(value: str) -> float:
@@ -357,7 +374,11 @@ def _positive_seconds(value: str) -> float:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the exit code."""
-    arguments = _with_default_command(list(sys.argv[1:] if argv is None else argv))
+    try:
+        arguments = _with_default_command(list(sys.argv[1:] if argv is None else argv))
+    except UsageError as error:
+        _say(str(error))
+        return error.exit_code
     command = next((arg for arg in arguments if not arg.startswith("-")), None)
     parser = build_parser(command if command in _COMMANDS else None)
     args = parser.parse_args(arguments)

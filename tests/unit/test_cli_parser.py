@@ -28,3 +28,44 @@ def test_every_command_is_listed_whichever_was_asked_for() -> None:
     for command in _COMMANDS:
         help_text = build_parser(command).format_help()
         assert all(name in help_text for name in _COMMANDS)
+
+
+@pytest.mark.parametrize(
+    ("argv", "command"),
+    [
+        (["--plain", "a.txt"], "read"),
+        (["--rate", "200", "a.txt"], "play"),
+        (["a.txt", "--rate", "200"], "play"),
+        (["--debug", "--plain", "a.txt"], "read"),
+        (["a.txt", "--debug"], "play"),
+        ([], "play"),
+    ],
+)
+def test_options_before_or_after_input_go_to_the_default_command(
+    argv: list[str], command: str
+) -> None:
+    from readout.cli import _with_default_command
+
+    arguments = _with_default_command(argv)
+    args = build_parser(command).parse_args(arguments)
+    assert args.command == command
+    if "--rate" in argv:
+        assert args.rate == 200
+    if argv and "a.txt" in argv:
+        assert args.input == "a.txt"
+    assert bool(getattr(args, "debug", False)) == ("--debug" in argv)
+
+
+def test_a_mistyped_command_is_named_not_taken_for_a_missing_file(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from readout.cli import main
+
+    assert main(["exprot", "a.txt"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "readout: 'exprot' is neither a file nor a command; did you mean 'readout export'?"
+    )
+
+
+def test_help_does_not_say_play_is_plain_mode() -> None:
+    assert "plain mode for now" not in build_parser().format_help()

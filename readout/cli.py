@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
+from readout.defaults import RATE_DEFAULT, RATE_MAX, RATE_MIN
 from readout.errors import ExportError, InputMissingError, ReadoutError, UsageError
 from readout.sanitize import sanitize
 from readout.version import __version__
@@ -273,7 +274,7 @@ def _add_speech_options(parser: argparse.ArgumentParser) -> None:
         type=int,
         default=None,
         metavar="WPM",
-        help="words per minute (80-450, default 175)",
+        help=f"words per minute ({RATE_MIN}-{RATE_MAX}; default {RATE_DEFAULT}, or settings.toml's rate)",
     )
     _add_engine_option(parser)
     _add_lexicon_option(parser)
@@ -508,9 +509,13 @@ def _run_export(args: argparse.Namespace) -> int:
     if not 8 <= args.bitrate <= 320:
         _say("--bitrate is kilobits per second, 8 to 320")
         return EXIT_USAGE
+    from readout.paths import settings_path
+    from readout.settings import load_settings
+
+    settings = load_settings(settings_path()).overridden(voice=args.voice, rate=args.rate)
     fmt = format_for(Path(args.output), args.format) if args.output else (args.format or "mp3")
     options = ExportOptions(
-        fmt=fmt, voice=args.voice, rate=_export_rate(args), bitrate_kbps=args.bitrate,
+        fmt=fmt, voice=settings.voice, rate=_export_rate(settings.rate), bitrate_kbps=args.bitrate,
         captions=args.captions, sync_map=args.sync_map, chapters_by=args.chapters,
         pauses=Pauses(args.pause_sentence, args.pause_paragraph, args.pause_heading),
         verbatim=args.verbatim, punctuation=args.punctuation,
@@ -520,9 +525,8 @@ def _run_export(args: argparse.Namespace) -> int:
     return _export_batch(args, specs, Path(args.out_dir), options)
 
 
-def _export_rate(args: argparse.Namespace) -> int:
-    rate = args.rate or 175
-    clamped = max(80, min(450, rate))
+def _export_rate(rate: int) -> int:
+    clamped = max(RATE_MIN, min(RATE_MAX, rate))
     if clamped != rate:
         _say(f"rate {rate} is out of range; using {clamped} words per minute")
     return clamped

@@ -32,6 +32,7 @@ from readout.audio.player import (
     PlayerIdle,
     WordReached,
 )
+from readout.defaults import RATE_DEFAULT
 from readout.errors import EngineError, ReadoutError
 from readout.speech.engine import Utterance
 from readout.speech.normalize import spell
@@ -134,7 +135,7 @@ class Reader:
         open_device: Callable[[int], OutputDevice],
         *,
         on_event: Callable[[ReaderEvent], None],
-        rate: int = 175,
+        rate: int = RATE_DEFAULT,
         voice: str | None = None,
         volume: int = 100,
         lexicon: Lexicon | None = None,

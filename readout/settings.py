@@ -21,16 +21,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from readout.defaults import RATE_DEFAULT, RATE_MAX, RATE_MIN, VOLUME_DEFAULT
 from readout.errors import UsageError
 
-DEFAULT_RATE = 175
+DEFAULT_RATE = RATE_DEFAULT
 
 
 @dataclass(frozen=True)
 class Settings:
     voice: str | None = None
     rate: int = DEFAULT_RATE
-    volume: int = 100
+    volume: int = VOLUME_DEFAULT
     engine: str | None = None
     audio_device: str | None = None
     theme: str | None = None
@@ -57,7 +58,7 @@ def load_settings(path: Path) -> Settings:
     values: dict[str, Any] = {}
     checks: dict[str, tuple[type, Any]] = {
         "voice": (str, None),
-        "rate": (int, range(80, 451)),
+        "rate": (int, range(RATE_MIN, RATE_MAX + 1)),
         "volume": (int, range(0, 101)),
         "engine": (str, ("espeak", "pyttsx3")),
         "audio_device": (str, None),

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from readout.article import Article
+from readout.defaults import RATE_DEFAULT
 from readout.errors import ExportError
 from readout.export.captions import to_srt, to_vtt
 from readout.export.render import render
@@ -28,7 +29,7 @@ from readout.speech.worker import SpeechWorker
 class ExportOptions:
     fmt: str = "wav"
     voice: str | None = None
-    rate: int = 175
+    rate: int = RATE_DEFAULT
     bitrate_kbps: int = 64
     captions: str | None = None  # "vtt" | "srt"
     sync_map: bool = False

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from readout.defaults import RATE_MAX, RATE_MIN
 from readout.speech.engine import Utterance, Voice, WordMark, pick_voice
-from readout.speech.espeak import RATE_MAX, RATE_MIN, EspeakLibrary
+from readout.speech.espeak import EspeakLibrary
 
 DEFAULT_VOICE = "en"
 

@@ -32,6 +32,7 @@ import wave
 from pathlib import Path
 from typing import Any
 
+from readout.defaults import RATE_MAX, RATE_MIN
 from readout.errors import EngineError, UsageError
 from readout.speech.engine import Utterance, Voice, WordMark, pick_voice
 
@@ -94,7 +95,7 @@ class Pyttsx3Engine:
     """Renders sentences through pyttsx3's ``save_to_file``, verified and retried."""
 
     name = "pyttsx3"
-    rate_range = (80, 450)
+    rate_range = (RATE_MIN, RATE_MAX)
 
     def __init__(self, *, file_timeout_s: float = 20.0) -> None:
         _provide_espeak_for_pyttsx3()

@@ -27,6 +27,7 @@ from textual.widgets.option_list import Option
 
 from readout.article import Article, BlockKind
 from readout.audio.output import OutputDevice
+from readout.defaults import RATE_DEFAULT
 from readout.errors import ReadoutError
 from readout.keys import BINDINGS as KEY_BINDINGS
 from readout.keys import KeyBinding, describe_keys
@@ -703,7 +704,7 @@ def make_app(
     engine: SpeechWorker,
     open_device: Callable[[int], OutputDevice],
     *,
-    rate: int = 175,
+    rate: int = RATE_DEFAULT,
     voice: str | None = None,
     volume: int = 100,
     store: Store | None = None,

@@ -211,3 +211,21 @@ def test_one_core_and_two_cores_write_the_same_audio(tmp_path: Path) -> None:
     assert len(one) > 1_000_000 and one == two
     sync_one = json.loads((tmp_path / "jobs1.sync.json").read_text("utf-8"))
     assert sync_one == json.loads((tmp_path / "jobs2.sync.json").read_text("utf-8"))
+
+
+def test_export_takes_the_rate_from_settings_toml(tmp_path: Path) -> None:
+    """settings.toml's rate applies to export as to reading; --rate still wins."""
+    home = tmp_path / "home"
+    (home / "config").mkdir(parents=True)
+    (home / "config" / "settings.toml").write_text("rate = 350\n", "utf-8")
+    env = {"READOUT_HOME": str(home)}
+    seconds = {}
+    for name, extra in (("settings", []), ("flag", ["--rate", "175"])):
+        out = tmp_path / f"{name}.wav"
+        done = run_cli(
+            "export", str(ASSETS / "sample-article.txt"), "-o", str(out), *extra, env=env
+        )
+        assert done.code == 0, done.stderr
+        with wave.open(str(out)) as audio:
+            seconds[name] = audio.getnframes() / audio.getframerate()
+    assert seconds["settings"] < 0.7 * seconds["flag"]  # 350 wpm against 175

@@ -180,6 +180,7 @@ class Reader:
         self._tags = itertools.count()
         self._cache: dict[tuple[int, int, str | None], Pending[Utterance]] = {}
         self._failures: dict[int, int] = {}  # unit -> renders that failed
+        self._shown_unit: int | None = None  # a unit whose block line a paused jump gave
         self._asides: queue.Queue[tuple[str, int | None] | None] = queue.Queue(maxsize=4)
         self._aside_thread: threading.Thread | None = None
         self._seek_into_next = 0
@@ -408,7 +409,7 @@ class Reader:
         """Go to block ``block`` (0-based; -1 is the title)."""
         self._await_whole()
         block = max(-1, min(block, len(self.article.blocks) - 1))
-        self._go(self._first_unit_of(block), announce=True)
+        self._go(self._first_unit_of(block))
 
     def go_to_start(self) -> None:
         self._await_whole()
@@ -416,7 +417,7 @@ class Reader:
 
     def go_to_end(self) -> None:
         self._await_whole()
-        self._go(self._first_unit_of(self.units[-1].block), announce=True)
+        self._go(self._first_unit_of(self.units[-1].block))
 
     def jump_seconds(self, seconds: float) -> None:
         """Move by ``seconds`` of speech, across sentences if need be."""
@@ -624,7 +625,7 @@ class Reader:
     def _source(self) -> str:
         return self.article.source or ""
 
-    def _go(self, unit: int, *, announce: bool = False, offset_s: float = 0.0) -> None:
+    def _go(self, unit: int, *, offset_s: float = 0.0) -> None:
         if unit >= len(self.units):
             self._announce("End of article")
             return
@@ -632,16 +633,31 @@ class Reader:
             self._finished.clear()
             self._set_state(ReaderState.PAUSED if self._player.paused else ReaderState.PLAYING)
         self._jump(unit, offset_s)
-        block = self.units[unit].block
-        # While playing, the block's own start line says where we are; when paused,
-        # nothing else would.
-        if announce and block >= 0 and self.state is not ReaderState.PLAYING:
-            self._announce(f"{self.block_label(block)}: {self.article.blocks[block].text[:80]}")
+        if self.state is not ReaderState.PLAYING:
+            self._show_move(unit)
+
+    def _show_move(self, index: int) -> None:
+        """While paused, say where a jump landed, as reading would when it got there:
+        the block's line when the block changes, else the sentence, whole; and move the
+        highlight. Reading on from there does not say the block again."""
+        unit = self.units[index]
+        events: list[ReaderEvent] = []
+        if unit.block != self._last_block or unit.sentence == 0:
+            events.append(self._block_started(unit.block))
+            self._shown_unit = index
+        else:
+            sentences = self.article.blocks[unit.block].sentences
+            text = sentences[unit.sentence].text
+            events.append(Announced(f"Sentence {unit.sentence + 1} of {len(sentences)}: {text}"))
+        self._last_block = unit.block
+        events.append(SentenceStarted(unit.block, unit.sentence))
+        for event in events:
+            self._events.put(event)
 
     def _go_to_block_after(self, block: int, wanted: Callable[[int], bool]) -> None:
         for candidate in range(block + 1, len(self.article.blocks)):
             if wanted(candidate):
-                self._go(self._first_unit_of(candidate), announce=True)
+                self._go(self._first_unit_of(candidate))
                 return
         self._announce("End of article")
 
@@ -651,7 +667,7 @@ class Reader:
         candidates = range(block if not at_start else block - 1, -1, -1)
         for candidate in candidates:
             if wanted(candidate):
-                self._go(self._first_unit_of(candidate), announce=True)
+                self._go(self._first_unit_of(candidate))
                 return
         self._go(0)
 
@@ -860,16 +876,20 @@ class Reader:
             self._cond.notify_all()
         unit = self.units[index]
         events: list[ReaderEvent] = []
-        if unit.sentence == 0 or unit.block != self._last_block:
-            text = self.article.title if unit.block < 0 else self.article.blocks[unit.block].text
-            label = self.block_label(unit.block)
-            if self._only_blocks is not None:
-                label = f"Changed {label[0].lower()}{label[1:]}"
-            events.append(BlockStarted(unit.block, label, text))
+        shown, self._shown_unit = self._shown_unit == index, None
+        if (unit.sentence == 0 or unit.block != self._last_block) and not shown:
+            events.append(self._block_started(unit.block))
         self._last_block = unit.block
         events.append(SentenceStarted(unit.block, unit.sentence))
         self.save_position()
         return events
+
+    def _block_started(self, block: int) -> BlockStarted:
+        text = self.article.title if block < 0 else self.article.blocks[block].text
+        label = self.block_label(block)
+        if self._only_blocks is not None:
+            label = f"Changed {label[0].lower()}{label[1:]}"
+        return BlockStarted(block, label, text)
 
     def _on_finished(self) -> list[ReaderEvent]:
         self.state = ReaderState.FINISHED

@@ -221,3 +221,21 @@ def test_a_long_article_starts_at_once_and_knows_its_length_when_asked(tmp_path:
     term.press("q")
     assert term.finish() == 0
     assert first_lines_of_a_rerun(path, home, 1) == [f"Resuming at paragraph 2 of {paragraphs}"]
+
+
+def test_moving_while_paused_prints_a_line_for_every_key(tmp_path: Path) -> None:
+    """Paused: right, down, left and Home each say where reading now stands, whole."""
+    term = Terminal("read", SAMPLE, "--audio-device", "null", "--no-resume", home=tmp_path)
+    term.read_until(r"^Playing")
+    term.press(" ")
+    term.read_until(r"^Paused")
+    term.press("\x1b[C")  # right: the next sentence
+    term.read_until(r"^Paragraph 1 of 8: The Riverside branch library")
+    term.press("\x1b[B")  # down: the next paragraph
+    term.read_until(r"^Paragraph 2 of 8: The trial runs for six months\.")
+    term.press("\x1b[C")  # right, within the paragraph: the sentence, whole
+    term.read_until(r"^Sentence 2 of 2: The council's culture committee approved it on Tuesday")
+    term.press("\x1b[H")  # Home
+    term.read_until(r"^Title: Night reading room opens for shift workers")
+    term.press("q")
+    assert term.finish() == 0

@@ -351,3 +351,22 @@ async def test_the_underlined_word_is_inside_the_highlighted_sentence(engine: Sp
             if app._current is not None and app._current[1] > 0:
                 later_sentences += 1
     assert later_sentences > 0, "never sampled a sentence after a paragraph's first"
+
+
+async def test_moving_while_paused_moves_the_highlight_at_once(engine: SpeechWorker) -> None:
+    """Paused, then down, down, up: the marked block follows every key, before resuming."""
+    app = build(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: app.reader.state is ReaderState.PLAYING)
+        await pilot.press("space")
+        await wait_for(pilot, lambda: app.reader.state is ReaderState.PAUSED)
+        current = lambda: app.query_one(".current", BlockView).index  # noqa: E731
+        start = current() if app.query(".current") else -1
+        await pilot.press("down")
+        await wait_for(pilot, lambda: bool(app.query(".current")) and current() == start + 1)
+        await pilot.press("down")
+        await wait_for(pilot, lambda: current() == start + 2)
+        await pilot.press("up")
+        await wait_for(pilot, lambda: current() == start + 1)
+        assert app.reader.state is ReaderState.PAUSED
+        assert len(app.query(".current")) == 1

@@ -79,6 +79,9 @@ _BLOCK_TAGS = (
 # Elements whose children are blocks: a <code> standing alone in one of them is a
 # code block (trafilatura's XML puts a <pre><code> there as a bare <code>).
 _CONTAINERS = {"main", "body", "div", "section", "article", "quote", "blockquote", "doc", "figure"}
+_LINKS = {"a", "ref"}
+LINK_CONTROL_WORDS = 3
+"""A block made only of a link this short is a control ("Source"), not article text."""
 _CAPTION_NAME = re.compile(r"caption|credit|wp-caption-text", re.I)
 # Permalink marks that documentation generators put after headings ("Title¶", "Title§").
 _PERMALINK = re.compile(r"\s*[¶§🔗#]+\s*$")
@@ -125,19 +128,47 @@ def _walk(element: etree._Element, context: BlockKind) -> Iterator[RawBlock]:
     elif tag in _LIST_ITEMS:
         context = BlockKind.LIST_ITEM
     if not any(_starts_block(child) for child in element):
-        yield RawBlock(context, _PERMALINK.sub("", text_of(element)))
+        if not _is_link_control(element):
+            yield RawBlock(context, _PERMALINK.sub("", text_of(element)))
         return
-    # Mixed content: loose text between block children becomes blocks of its own.
+    # Mixed content: loose text between block children becomes blocks of its own; a
+    # lone link there ("Source", "Edit") is a control, not text.
     pending = [element.text or ""]
+    loose: list[etree._Element] = []
     for child in element:
         if _starts_block(child):
-            yield RawBlock(context, collapse("".join(pending)))
-            pending = []
+            yield from _loose_block(context, pending, loose)
+            pending, loose = [], []
             yield from _walk(child, context)
         elif tag_of(child) not in _SKIPPED:
             pending.append(text_of(child, collapse_space=False))
+            loose.append(child)
         pending.append(child.tail or "")
-    yield RawBlock(context, collapse("".join(pending)))
+    yield from _loose_block(context, pending, loose)
+
+
+def _loose_block(
+    context: BlockKind, pending: list[str], loose: list[etree._Element]
+) -> Iterator[RawBlock]:
+    text = collapse("".join(pending))
+    links = collapse(" ".join(_link_text(e) for e in loose))
+    if text and not (text == links and len(text.split()) <= LINK_CONTROL_WORDS):
+        yield RawBlock(context, text)
+
+
+def _is_link_control(element: etree._Element) -> bool:
+    """A block whose whole text is one short link: "Source", "Read more", "Edit"."""
+    text = text_of(element)
+    if not text or len(text.split()) > LINK_CONTROL_WORDS:
+        return False
+    return _link_text(element) == text
+
+
+def _link_text(element: etree._Element) -> str:
+    """The text of the links in ``element`` (itself, if it is one)."""
+    if tag_of(element) in _LINKS:
+        return text_of(element)
+    return collapse(" ".join(text_of(a) for a in element.iter("a", "ref") if a is not element))
 
 
 def _starts_block(element: etree._Element) -> bool:

@@ -162,12 +162,10 @@ def _own_blocks_of(element: etree._Element) -> list[RawBlock]:
 
 
 def _is_link_label(block: RawBlock) -> bool:
-    """A control or a stamp, not text: a lone word or two ("Source", "Edit"), or a few
-    words around a version number ("1.57.0 · source")."""
+    """A stamp, not text: a few words around a version number ("1.57.0 · source")."""
     if block.kind is not BlockKind.PARAGRAPH:
         return False
-    words = len(block.text.split())
-    return words <= 2 or (words <= 4 and bool(_VERSION.search(block.text)))
+    return len(block.text.split()) <= 6 and bool(_VERSION.search(block.text))
 
 
 def _documentation_main(page: etree._Element) -> etree._Element | None:

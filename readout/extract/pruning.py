@@ -22,7 +22,11 @@ _TOC_NAME = re.compile(
     re.I,
 )
 _AUTHOR_NAME = re.compile(r"(^|[\s_-])(byline|author|by-?line|article-author|post-author)", re.I)
-_BARE_TAGS = {"dialog", "ul", "ol"}
+_BARE_TAGS = {"dialog", "ul", "ol", "button"}
+_MORE = re.compile(
+    r"^\s*(read more|more|continue reading|full story|…|\.\.\.|»)\s*[.…»]*\s*$", re.I
+)
+_TOOLTIP = re.compile(r"(^|[\s_-])tooltip(text)?($|[\s_-])", re.I)
 _TOC_TAGS = {"div", "nav", "ul", "ol", "aside", "section"}
 _PERMALINK_TEXT = re.compile(r"^\s*[¶§🔗#]?\s*$")
 _PERMALINK_CLASS = re.compile(r"headerlink|anchor|permalink|hash-link|heading-link", re.I)
@@ -71,7 +75,8 @@ def _author_text(element: etree._Element) -> str:
 
 
 def prune_furniture(root: etree._Element) -> Landmarks:
-    """Remove hidden nodes, dialogs, permalink anchors and tables of contents, in place.
+    """Remove hidden nodes, dialogs, buttons and tooltips, permalink anchors and tables
+    of contents, in place.
 
     Returns the author and headline landmarks seen in the same pass.
     """
@@ -85,7 +90,8 @@ def prune_furniture(root: etree._Element) -> Landmarks:
         if attributes:
             _note(element, seen)
         if (
-            _is_hidden(element)
+            _is_control(element)
+            or _is_hidden(element)
             or _is_dialog(element)
             or _is_permalink(element)
             or _is_table_of_contents(element)
@@ -135,6 +141,17 @@ def _drop(element: etree._Element) -> None:
         else:
             parent.text = (parent.text or "") + tail
     parent.remove(element)
+
+
+def _is_control(element: etree._Element) -> bool:
+    """A button, a tooltip that shows only on hover, or a "Read more" link that ends a
+    summary: never the article's text."""
+    if element.tag == "button":
+        return True
+    if element.tag == "a" and not (element.tail or "").strip():
+        return bool(_MORE.match(element.text_content()))
+    names = element.get("class")
+    return bool(names and _TOOLTIP.search(names))
 
 
 def _is_hidden(element: etree._Element) -> bool:

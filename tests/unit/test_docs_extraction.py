@@ -90,7 +90,8 @@ def test_code_blocks_keep_their_line_breaks_and_are_read_line_by_line() -> None:
     assert [s.text for s in code.sentences] == code.text.split("\n")
     assert all(code.text[s.start : s.end] == s.text for s in code.sentences)
     assert _codes(_page("sphinx.html")) == [
-        '[queue]\nkind = "sqlite"\npath = "/var/lib/beacon/jobs.db"'
+        '[queue]\nkind = "sqlite"\npath = "/var/lib/beacon/jobs.db"',
+        "beacon.start(retries=0)",
     ]
 
 
@@ -101,4 +102,15 @@ def test_tables_of_contents_sidebars_and_widget_labels_are_left_out() -> None:
     rustdoc = "\n".join(b.text for b in _page("rustdoc.html").blocks)
     assert "Expand description" not in rustdoc and "Copy item path" not in rustdoc
     assert "Methods" not in rustdoc.splitlines() and "Source" not in rustdoc.splitlines()
+    assert "source" not in rustdoc and "0.7.0" not in rustdoc and "Notable traits" not in rustdoc
+    assert "never again while the buffer lives." in rustdoc and "Read more" not in rustdoc
     assert "Appends bytes, dropping the oldest bytes first" in rustdoc
+
+
+def test_short_lines_of_the_content_are_kept_table_rows_lead_ins_and_labels() -> None:
+    """A short line is text when it is not a lone link: a lead-in, a note's label, a row."""
+    texts = [b.text for b in _page("sphinx.html").blocks]
+    assert "Compact form:" in texts and "Note" in texts
+    assert texts[texts.index("Compact form:") + 1] == "beacon.start(retries=0)"
+    rows = texts[texts.index("Setting; Meaning") :][:4]
+    assert rows == ["Setting; Meaning", "retries; tries", "max_delay; seconds", "workers; jobs"]

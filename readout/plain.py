@@ -17,6 +17,7 @@ import threading
 from collections.abc import Callable, Iterator
 from typing import TextIO
 
+from readout.article import BlockKind
 from readout.keys import BINDINGS, KeyBinding, binding_for, describe_keys
 from readout.reader import Announced, BlockStarted, Reader, ReaderEvent
 from readout.sanitize import sanitize
@@ -46,8 +47,21 @@ class PlainOutput:
             except (BrokenPipeError, ValueError):
                 pass  # the reader of our output went away; keep reading aloud
 
+    def code_lines(self, label: str, code: str) -> None:
+        """A code block: its label, then each line as a line, indentation kept, so a
+        braille display or screen reader meets the code as it is written."""
+        lines = [sanitize(line).rstrip() for line in code.split("\n")]
+        with self._lock:
+            try:
+                self._out.write(f"{label}:\n" + "".join(f"{line}\n" for line in lines))
+                self._out.flush()
+            except (BrokenPipeError, ValueError):
+                pass
+
     def on_event(self, event: ReaderEvent) -> None:
-        if isinstance(event, BlockStarted):
+        if isinstance(event, BlockStarted) and event.kind is BlockKind.CODE:
+            self.code_lines(event.label, event.text)
+        elif isinstance(event, BlockStarted):
             self.line(f"{event.label}: {event.text}")
         elif isinstance(event, Announced) and self._show_announcements:
             self.line(event.text)

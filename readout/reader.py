@@ -76,6 +76,8 @@ class BlockStarted:
     block: int
     label: str
     text: str
+    kind: BlockKind = BlockKind.PARAGRAPH
+    """The block's kind: a face shows a code block's lines as lines."""
 
 
 @dataclass(frozen=True)
@@ -646,9 +648,12 @@ class Reader:
             events.append(self._block_started(unit.block))
             self._shown_unit = index
         else:
-            sentences = self.article.blocks[unit.block].sentences
-            text = sentences[unit.sentence].text
-            events.append(Announced(f"Sentence {unit.sentence + 1} of {len(sentences)}: {text}"))
+            shown = self.article.blocks[unit.block]
+            part = "Line" if shown.kind is BlockKind.CODE else "Sentence"
+            text = shown.sentences[unit.sentence].text
+            events.append(
+                Announced(f"{part} {unit.sentence + 1} of {len(shown.sentences)}: {text}")
+            )
         self._last_block = unit.block
         events.append(SentenceStarted(unit.block, unit.sentence))
         for event in events:
@@ -885,11 +890,13 @@ class Reader:
         return events
 
     def _block_started(self, block: int) -> BlockStarted:
-        text = self.article.title if block < 0 else self.article.blocks[block].text
+        if block < 0:
+            return BlockStarted(block, self.block_label(block), self.article.title)
+        shown = self.article.blocks[block]
         label = self.block_label(block)
         if self._only_blocks is not None:
             label = f"Changed {label[0].lower()}{label[1:]}"
-        return BlockStarted(block, label, text)
+        return BlockStarted(block, label, shown.text, shown.kind)
 
     def _on_finished(self) -> list[ReaderEvent]:
         self.state = ReaderState.FINISHED

@@ -596,7 +596,8 @@ class ReadoutApp(App[None]):
             self._follow(event.block, event.sentence, (event.start, event.start + event.length))
         elif isinstance(event, Announced):
             if event.text not in {state.value for state in ReaderState}:
-                self.last_announcement = event.text  # state words are shown anyway
+                # one line: a code line's announcement must not spread over the bar
+                self.last_announcement = " ".join(event.text.split())
         elif not isinstance(event, StateChanged):
             return
         self.query_one("#status", Static).update(Content(self.status_text()))

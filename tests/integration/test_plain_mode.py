@@ -239,3 +239,20 @@ def test_moving_while_paused_prints_a_line_for_every_key(tmp_path: Path) -> None
     term.read_until(r"^Title: Night reading room opens for shift workers")
     term.press("q")
     assert term.finish() == 0
+
+
+def test_a_code_block_is_printed_line_by_line_with_its_indentation(tmp_path: Path) -> None:
+    source = tmp_path / "setup.md"
+    source.write_text(
+        "# Setup\n\nTo install the tools on a fresh machine, run these two commands:\n\n"
+        "```\nsudo apt update\n    sudo apt install lab-tools\n```\n\n"
+        "That is all there is to it, and the tools are ready.\n",
+        "utf-8",
+    )
+    done = run_cli(
+        "read", str(source), "--audio-device", "null", env={"READOUT_HOME": str(tmp_path)}
+    )
+    assert done.code == 0, done.stderr
+    lines = done.stdout.splitlines()
+    at = lines.index("Code 2 of 3:")
+    assert lines[at + 1 : at + 3] == ["sudo apt update", "    sudo apt install lab-tools"]

@@ -90,6 +90,10 @@ class LineScorer:
                 scores[index] = score * (1 + RUN_GROWTH * (run - RUN_GRACE))
         return scores
 
+    def _prose_follows(self, index: int) -> bool:
+        following = self._lines[index + 1] if index + 1 < len(self._lines) else ""
+        return word_count(following) >= 8 and ends_like_sentence(following)
+
     def _continues(self, index: int) -> bool:
         """A line that is part of a sentence broken over lines (``<br>`` in the page):
         it starts in lower case, or the next line does, or it ends in a comma."""
@@ -106,14 +110,16 @@ class LineScorer:
         line = self._lines[index]
         words = word_count(line)
         if is_lead_in(line) and words < 8:
-            return LEAD_IN_SCORE
+            # "Related:" hands over to a list of links; "Here's why:" to the next
+            # paragraph of the article.
+            return LABEL_SCORE if self._prose_follows(index) else LEAD_IN_SCORE
         if is_furniture(line):
             return FURNITURE_SCORE
         if self._repeated[index] and words <= 8:
             return REPEATED_SCORE
         if line.rstrip().endswith(("…", "...")) and words >= 8:
             return TEASER_SCORE  # a cut-off teaser: "Police say the man was…"
-        if words >= 5 and headline_case(line):
+        if words >= 5 and headline_case(line) and not ends_like_sentence(line):
             return LABEL_SCORE  # a teaser's headline, its standfirst run on
         if words >= LONG_LINE_WORDS and not (is_unspaced(line) and not ends_like_sentence(line)):
             return float(words)

@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from readout.article import BlockKind
 from readout.extract.boilerplate import (
     is_boilerplate,
-    is_contact_detail,
     is_icon_line,
     is_placeholder,
     strip_icon_run,
@@ -94,10 +93,11 @@ def extract_text(text: str) -> TextExtraction:
     header_from = title_at + 1 if title_at is not None else max(0, start - 12)
     byline, published, header_end = _find_byline_and_date(lines, header_from, start)
     start = max(start, header_end)
-    # A subheading that opens the body scores as a label; take it back in.
+    # A subheading or a lead-in ("Here's why:") that opens the body scores as a
+    # label; take it back in.
     while (
         start > header_end
-        and _is_subheading(lines[start - 1], lines[start])
+        and (_is_subheading(lines[start - 1], lines[start]) or _leads_in(lines[start - 1]))
         and not is_furniture(lines[start - 1])
         and not scorer.is_repeated(start - 1)
     ):
@@ -165,6 +165,16 @@ def _find_headline(lines: list[str], start: int, end: int, window: str | None) -
             return matches[0]
     vocabulary = _vocabulary(lines[start:end])
     first = max(0, start - HEADLINE_LOOKBACK)
+    # A byline or a date just above the body stands right under the headline.
+    for stamp in range(start - 1, max(first, start - 12) - 1, -1):
+        if _BYLINE.match(lines[stamp]) or _is_date_line(lines[stamp]):
+            above = [
+                (_headline_score(lines, i, start, vocabulary), i)
+                for i in range(max(first, stamp - 3), stamp)
+                if _is_headline_shaped(lines[i]) and _overlap(lines[i], vocabulary) >= 0.3
+            ]
+            if above:
+                return max(above)[1]
     candidates = [
         (_headline_score(lines, index, start, vocabulary), index)
         for index in range(first, min(start + 1, end))
@@ -182,9 +192,9 @@ def _headline_score(lines: list[str], index: int, start: int, vocabulary: set[st
     a share button does not), it is sizeable, in headline case, near the body, and a
     byline or a date follows it."""
     line = lines[index]
-    words = _content_words(line)
-    overlap = sum(1 for w in words if w in vocabulary) / len(words) if words else 0.0
-    score = 12 * overlap + 0.5 * min(word_count(line), 14) - 0.1 * abs(start - index)
+    score = (
+        20 * _overlap(line, vocabulary) + 0.5 * min(word_count(line), 14) - 0.1 * abs(start - index)
+    )
     if headline_case(line):
         score += 2
     following = lines[index + 1 : index + 4]
@@ -193,11 +203,24 @@ def _headline_score(lines: list[str], index: int, start: int, vocabulary: set[st
     return score
 
 
+def _ends_with_full_stop(line: str) -> bool:
+    """A sentence, not a headline: headlines end in "?", "!" or a quotation, never "."."""
+    return line.rstrip().rstrip("\"'”’»)").endswith((".", "。", "…"))
+
+
+def _overlap(line: str, vocabulary: set[str]) -> float:
+    """The share of the line's content words that the body uses too."""
+    words = _content_words(line)
+    return sum(1 for w in words if w in vocabulary) / len(words) if words else 0.0
+
+
 def _vocabulary(body: list[str], limit: int = 600) -> set[str]:
     """The content words of the body's opening, for matching a headline against it."""
     found: set[str] = set()
     count = 0
     for line in body:
+        if word_count(line) < 12:
+            continue  # captions, labels and credits inside the body say nothing of it
         words = _content_words(line)
         found.update(words)
         count += len(words)
@@ -207,8 +230,8 @@ def _vocabulary(body: list[str], limit: int = 600) -> set[str]:
 
 
 def _content_words(line: str) -> list[str]:
-    """Lower-cased words of four letters or more (any length outside ASCII scripts)."""
-    return [w for w in _WORD.findall(line.casefold()) if len(w) >= 4 or not w.isascii()]
+    """Lower-cased words of five letters or more (any length outside ASCII scripts)."""
+    return [w for w in _WORD.findall(line.casefold()) if len(w) >= 5 or not w.isascii()]
 
 
 def _is_headline_shaped(line: str) -> bool:
@@ -217,8 +240,10 @@ def _is_headline_shaped(line: str) -> bool:
         return False
     if _CLOCK.search(line) or is_icon_line(line):
         return False
-    if is_boilerplate(line) or is_contact_detail(line) or line.endswith((":", "…", "...")):
+    if is_furniture(line) or line.endswith((":", "…", "...")):
         return False
+    if line.startswith("(") and line.endswith(")"):
+        return False  # a photo credit or an aside
     return not (words > 12 and line.rstrip().endswith("."))
 
 
@@ -302,17 +327,23 @@ def _classify(body: list[str], scorer: LineScorer, offset: int) -> list[RawBlock
         if item and not _SECTION_BREAK.match(item.group(1)):
             blocks.append(RawBlock(BlockKind.LIST_ITEM, item.group(1)))
         elif _is_subheading(line, following):
-            blocks.append(RawBlock(BlockKind.HEADING, line.rstrip(":"), 2))
+            blocks.append(RawBlock(BlockKind.HEADING, line, 2))
         else:
             blocks.append(RawBlock(BlockKind.PARAGRAPH, line))
     return blocks
 
 
 def _is_subheading(line: str, following: str) -> bool:
-    """A short line that is not a sentence, followed by prose."""
+    """A short line that is not a sentence, followed by prose. A line ending in a
+    colon leads into what follows ("Here's an analogy:"): a paragraph, kept as written."""
     words = word_count(line)
     return (
         1 <= words <= 12
-        and not line.rstrip().endswith((*_SENTENCE_END, ",", ";"))
+        and not line.rstrip().endswith((*_SENTENCE_END, ",", ";", ":"))
         and word_count(following) >= 12
     )
+
+
+def _leads_in(line: str) -> bool:
+    """A sentence of a few words that ends in a colon and hands over to the body."""
+    return 3 <= word_count(line) <= 14 and line.rstrip().endswith(":")

@@ -10,6 +10,7 @@ and never a heading from navigation, a banner or a dialog.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -153,6 +154,8 @@ def _meta(document: etree._Element) -> dict[str, str]:
         value = collapse(meta.get("content") or "")
         if not value:
             continue
+        if "&" in value:  # a page that escaped its entities twice ("&amp;#8216;")
+            value = html.unescape(value)
         for attribute, into in (("property", found), ("name", named), ("itemprop", named)):
             for key in (meta.get(attribute) or "").lower().split():
                 into.setdefault(key.replace("dc:", "dc.").replace("dcterm:", "dcterms."), value)
@@ -250,5 +253,5 @@ def is_person_name(text: str) -> bool:
 def _first(*values: str | None) -> str | None:
     for value in values:
         if value and value.strip():
-            return collapse(value)
+            return collapse(html.unescape(value) if "&" in value else value)
     return None

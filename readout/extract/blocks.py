@@ -18,7 +18,7 @@ from readout.article import BlockKind
 from readout.extract.raw import RawBlock, collapse, tidy_code
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_LIST_ITEMS = {"li", "item", "dd", "dt"}
+_LIST_ITEMS = {"li", "item"}  # a definition list's <dt>/<dd> are a term and its prose
 _QUOTES = {"blockquote", "quote"}
 _IMAGES = {"img", "graphic"}
 _CAPTIONS = {"figcaption", "caption"}
@@ -74,11 +74,14 @@ _BLOCK_TAGS = (
         "hr",
         "details",
         "summary",
+        "dt",
+        "dd",
     }
 )
 # Elements whose children are blocks: a <code> standing alone in one of them is a
 # code block (trafilatura's XML puts a <pre><code> there as a bare <code>).
 _CONTAINERS = {"main", "body", "div", "section", "article", "quote", "blockquote", "doc", "figure"}
+_FILE_NAME = re.compile(r"\.(png|jpe?g|gif|svg|webp|avif|bmp|tiff?)$|^[\w.-]*/", re.I)
 _LINKS = {"a", "ref"}
 LINK_CONTROL_WORDS = 3
 """A block made only of a link this short is a control ("Source"), not article text."""
@@ -113,7 +116,7 @@ def _walk(element: etree._Element, context: BlockKind) -> Iterator[RawBlock]:
         return
     if tag in _IMAGES:
         alt = collapse(element.get("alt") or element.get("title") or "")
-        if alt:
+        if alt and not is_file_name(alt):
             yield RawBlock(BlockKind.CAPTION, alt)
         return
     if tag in _CAPTIONS or _is_caption(element, tag):
@@ -169,6 +172,11 @@ def _link_text(element: etree._Element) -> str:
     if tag_of(element) in _LINKS:
         return text_of(element)
     return collapse(" ".join(text_of(a) for a in element.iter("a", "ref") if a is not element))
+
+
+def is_file_name(text: str) -> bool:
+    """An image's file name or address standing in for its description."""
+    return " " not in text and bool(_FILE_NAME.search(text))
 
 
 def _starts_block(element: etree._Element) -> bool:

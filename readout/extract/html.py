@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from readout.article import BlockKind
-from readout.extract.blocks import tag_of, tree_to_blocks
+from readout.extract.blocks import is_file_name, tag_of, tree_to_blocks
 from readout.extract.boilerplate import introduces_list, is_boilerplate, word_count
 from readout.extract.pruning import prune_furniture
 from readout.extract.raw import RawBlock, collapse
@@ -241,7 +241,7 @@ def _caption_text(element: etree._Element) -> str:
     if figure is not None and figure.find(".//figcaption") is not None:
         return ""  # the figure's caption says it better than the alt text
     alt = collapse(element.get("alt") or "")
-    return alt if len(alt.split()) >= 3 else ""
+    return alt if len(alt.split()) >= 3 and not is_file_name(alt) else ""
 
 
 def _key(text: str) -> str:

@@ -41,7 +41,7 @@ def extract_markdown(text: str) -> MarkdownExtraction:
     if front:
         fields = {k.lower(): v.strip().strip("\"'") for k, v in _FIELD.findall(front.group(1))}
         text = text[front.end() :]
-    tokens = MarkdownIt("commonmark").parse(text)
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
     blocks = list(_blocks(tokens))
     title = fields.get("title", "")
     if not title:
@@ -64,8 +64,21 @@ def _blocks(tokens: list[Token]) -> list[RawBlock]:
     context: list[BlockKind] = []
     heading_level: int | None = None
     skipped = _contents_lists(tokens)
+    row: list[str] | None = None
     for position, token in enumerate(tokens):
         if position in skipped:
+            if position - 1 not in skipped and found and found[-1].kind is BlockKind.HEADING:
+                found.pop()  # "## Contents" introduced only the list
+            continue
+        if token.type == "tr_open":
+            row = []
+            continue
+        if token.type == "tr_close" and row is not None:
+            found.append(RawBlock(BlockKind.PARAGRAPH, "; ".join(cell for cell in row if cell)))
+            row = None
+            continue
+        if token.type == "inline" and row is not None:
+            row.append(_inline_text(token)[0])
             continue
         if token.type in ("fence", "code_block"):
             found.append(RawBlock(BlockKind.CODE, tidy_code(token.content)))
@@ -147,6 +160,6 @@ def _inline_text(token: Token) -> tuple[str, list[str]]:
             parts.append(" ")
         elif child.type == "image":
             alt = collapse(child.content)
-            if alt:
+            if len(alt.split()) >= 3:  # "Build", "PyPI": a badge, not a picture to describe
                 captions.append(alt)
     return collapse("".join(parts)), captions

@@ -125,12 +125,15 @@ class Script(Sequence[SpokenUnit]):
             block = self._article.blocks[block_index]
             kind, ends = block.kind, sentence_index == len(block.sentences) - 1
             text = block.sentences[sentence_index].text
+        # Code is read as written, every mark said: "2" must not become "two" inside
+        # an expression, and a listener needs the brackets to follow it.
+        code = kind is BlockKind.CODE
         spoken = speakable(
             text,
             language=self._article.language,
-            lexicon=self._rules,
-            verbatim=self._verbatim,
-            punctuation=self.punctuation,
+            lexicon=() if code else self._rules,
+            verbatim=self._verbatim or code,
+            punctuation="all" if code else self.punctuation,
         )
         return SpokenUnit(block_index, sentence_index, kind, ends, spoken)
 

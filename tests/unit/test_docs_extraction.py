@@ -114,3 +114,18 @@ def test_short_lines_of_the_content_are_kept_table_rows_lead_ins_and_labels() ->
     assert texts[texts.index("Compact form:") + 1] == "beacon.start(retries=0)"
     rows = texts[texts.index("Setting; Meaning") :][:4]
     assert rows == ["Setting; Meaning", "retries; tries", "max_delay; seconds", "workers; jobs"]
+
+
+def test_code_is_spoken_as_written_with_its_marks() -> None:
+    """Numbers in code stay digits and brackets are said, so a listener can follow it."""
+    from readout.speech.script import spoken_units
+
+    text = (
+        "# C\n\nThe dictionary example below shows the numbers as they are written:\n\n"
+        '```\nd = {"four": 5, "six": 7}\n```\n\nIn prose, 5 apples are five apples.\n'
+    )
+    article = extract(Source(text, MediaType.MARKDOWN, "c.md"))
+    units = {unit.kind: unit.spoken.text for unit in spoken_units(article)}
+    code = units[BlockKind.CODE]
+    assert "5" in code and "7" in code and "five" not in code and "seven" not in code
+    assert "open brace" in code and "close brace" in code

@@ -79,3 +79,24 @@ def test_media_type_sniffing() -> None:
     assert sniff_media_type("<!doctype html><p>x</p>") is MediaType.HTML
     assert sniff_media_type("# Title\n\nSome text\n") is MediaType.MARKDOWN
     assert sniff_media_type("Title | Site\nHeadline\nBody text.\n") is MediaType.TEXT
+
+
+def test_tables_are_rows_badges_are_not_captions_and_a_contents_heading_goes() -> None:
+    text = (
+        "# Tool\n\n[![Build](b.svg)](ci) [![PyPI](p.svg)](pypi)\n\n## Table of contents\n\n"
+        "- [Install](#install)\n- [Options](#options)\n\n## Install\n\n"
+        "Install the tool with pip on any machine that has Python three.\n\n## Options\n\n"
+        "| Option | Default | Meaning |\n|--------|---------|---------|\n"
+        "| `--rate` | 175 | words per minute |\n| `--volume` | 100 | percent |\n\n"
+        "![A diagram of the pipeline from page to speech](d.png)\n"
+    )
+    article = extract(Source(text, MediaType.MARKDOWN, "t.md"))
+    assert [(b.kind, b.text) for b in article.blocks] == [
+        (BlockKind.HEADING, "Install"),
+        (BlockKind.PARAGRAPH, "Install the tool with pip on any machine that has Python three."),
+        (BlockKind.HEADING, "Options"),
+        (BlockKind.PARAGRAPH, "Option; Default; Meaning"),
+        (BlockKind.PARAGRAPH, "--rate; 175; words per minute"),
+        (BlockKind.PARAGRAPH, "--volume; 100; percent"),
+        (BlockKind.CAPTION, "A diagram of the pipeline from page to speech"),
+    ]

@@ -55,6 +55,13 @@ _DATE = re.compile(
 _LIST_ITEM = re.compile(r"^(?:[-•–*·▪◦]|\d{1,3}[.)])\s+(\S.*)$")
 _WORD = re.compile(r"\w+")
 _HANDLE = re.compile(r"@\w+")
+_BYLINE_ENDS = (
+    _DATE,
+    re.compile(r"\bT?\d{1,2}:\d{2}"),
+    re.compile(r"\s[|·—]\s|\s-\s"),
+    re.compile(r"\b\d+\s+comments?\b", re.I),
+    re.compile(rf"\s+on\s+(?:{_MONTH}|mon|tue|wed|thu|fri|sat|sun|\d)", re.I),
+)
 _CLOCK_TAIL = re.compile(r"[\s,:|·—-]*\b\d{1,2}:\d{2}\b.*$")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _SECTION_BREAK = re.compile(r"^[\W_]+$")
@@ -294,6 +301,9 @@ def _find_byline_and_date(
     return byline or None, published, after
 
 
+_NAVIGATION = frozenset(
+    "previous next post posts page home back menu share more top older newer article story".split()
+)
 _PARTICLES = frozenset("de da di du van von der den le la y e et and und & of bin al".split())
 
 
@@ -302,17 +312,22 @@ def _is_name_line(line: str) -> bool:
     words = [w.strip(",") for w in line.split() if not w.startswith("@")]
     if not 2 <= len(words) <= 5 or any(ch.isdigit() for ch in line):
         return False
+    if any(w.lower() in _NAVIGATION for w in words):
+        return False  # "Previous Post", "Next Page": a control, not a person
     return all(w[:1].isupper() or w.lower() in _PARTICLES for w in words if w) and any(
         len(w) > 1 and w[1:].islower() for w in words
     )
 
 
 def clean_byline(text: str) -> str:
-    """A byline without its handle, date, time or trailing separators."""
+    """The names in a byline: what stands before its date, time, "| section" or
+    comment count, without handles ("Tariq Malik, Mike Wall T22:05:36Z Spaceflight"
+    -> "Tariq Malik, Mike Wall")."""
     text = _HANDLE.sub("", text)
-    text = _DATE.sub("", text)
-    text = _CLOCK_TAIL.sub("", text)
-    return collapse(text).strip(" ,|·-—:")
+    cut = min(
+        (m.start() for pattern in _BYLINE_ENDS if (m := pattern.search(text))), default=len(text)
+    )
+    return collapse(text[:cut]).strip(" ,|·-—:")
 
 
 def _classify(body: list[str], scorer: LineScorer, offset: int) -> list[RawBlock]:

@@ -135,3 +135,36 @@ def test_a_footnote_or_a_section_break_never_ends_the_article() -> None:
     assert texts[-1].startswith("Volunteers have mapped section 10")
     assert not any(b.kind is BlockKind.LIST_ITEM for b in article.blocks)
     assert not any(set(t) <= {"*", " "} for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Tariq Malik, Mike Wall T22:05:36Z Spaceflight", "Tariq Malik, Mike Wall"),
+        ("Louis Jacobson on Monday, November 18th, 2019 at", "Louis Jacobson"),
+        ("Bill Hoppe | Special to the Pioneer Press", "Bill Hoppe"),
+        ("India Post News Weekly 0 Comments", "India Post News Weekly"),
+        ("Ahiza Garcia @ahiza_garcia February 1, 2016: 12:41 PM ET", "Ahiza Garcia"),
+        ("Lena Marsh and Omar Haddad", "Lena Marsh and Omar Haddad"),
+    ],
+)
+def test_a_byline_keeps_the_names_not_the_stamp_after_them(line: str, names: str) -> None:
+    from readout.extract.text import clean_byline
+
+    assert clean_byline(line) == names
+
+
+def test_navigation_next_to_a_date_is_not_a_byline() -> None:
+    text = "\n".join(
+        [
+            "Home",
+            "Previous Post",
+            "12 March 2025",
+            "Quiet streets return to the old town",
+            "The council closed the old town to cars on Sunday, and for the first time in years "
+            "the square was full of people walking, talking and sitting in the sun.",
+            "Shopkeepers said trade was up, though some worried about deliveries in the morning.",
+        ]
+    )
+    article = extract(Source(text, MediaType.TEXT, "-"))
+    assert article.byline is None

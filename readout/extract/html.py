@@ -14,7 +14,6 @@ Measured on four public sets by ``benchmarks/extraction.py``.
 
 from __future__ import annotations
 
-import copy
 import logging
 import re
 from dataclasses import dataclass
@@ -77,15 +76,16 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
     language = _declared_language(document)
     published = _published(document)
     landmarks = prune_furniture(document)
-    # trafilatura cleans the tree it is given; titles and captions read the page as is.
-    page = copy.deepcopy(document)
+    # trafilatura works on its own copy of the tree it is given (it copies it first),
+    # so titles, captions and the split-body check read the same pruned page.
+    page = document
     documentation = _documentation_main(page)
     if documentation is not None:
         blocks = _own_blocks_of(documentation)
     else:
         blocks = recover_split_body(_main_content(document, url), page)
     if word_count(body_text(blocks)) < FALLBACK_WORDS:
-        own = _own_blocks(copy.deepcopy(page))
+        own = _own_blocks(page)
         if word_count(body_text(own)) > word_count(body_text(blocks)):
             blocks = own
     blocks = drop_boilerplate([b for b in blocks if not _is_noise(b)])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from lxml import etree
 
@@ -83,18 +84,13 @@ def prune_furniture(root: etree._Element) -> Landmarks:
     doomed = []
     seen = _Seen()
     for element in root.iter(etree.Element):
-        # One pass; most elements have no attribute these rules look at.
+        # One pass, cheapest tests first: most elements have no attribute that counts.
         attributes = element.attrib
-        if not attributes and element.tag not in _BARE_TAGS:
-            continue
         if attributes:
-            _note(element, seen)
-        if (
-            _is_control(element)
-            or _is_hidden(element)
-            or _is_dialog(element)
-            or _is_permalink(element)
-            or _is_table_of_contents(element)
+            if _is_doomed(element, attributes, seen):
+                doomed.append(element)
+        elif element.tag in _BARE_TAGS and (
+            element.tag in ("button", "dialog") or _is_table_of_contents(element)
         ):
             doomed.append(element)
     for element in doomed:
@@ -110,17 +106,55 @@ def prune_furniture(root: etree._Element) -> Landmarks:
     return seen.landmarks(root)
 
 
-def _note(element: etree._Element, seen: _Seen) -> None:
-    get = element.get
+def _is_doomed(element: etree._Element, attributes: Any, seen: _Seen) -> bool:
+    """Whether an element with attributes goes; notes author and headline landmarks."""
+    get = attributes.get
+    tag = element.tag
+    if tag in ("button", "dialog") or get("hidden") is not None:
+        return True
+    if get("aria-hidden") == "true" or get("aria-modal") == "true":
+        return tag not in ("html", "body")
+    role = get("role")
+    if role in _DIALOG_ROLES or role == "doc-toc":
+        return True
+    style = get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return True
+    names = get("class") or ""
+    identity = get("id")
+    if identity:
+        names = f"{names} {identity}"
     prop = get("itemprop")
+    lowered = names.lower()  # substring tests first: a regex on every element is slow
     if prop == "headline":
         seen.headlines.append(element)
     elif get("rel") == "author":
         seen.rel_authors.append(element)
     elif prop == "author":
         seen.marked_authors.append(element)
-    elif _AUTHOR_NAME.search(f"{get('class', '')} {get('id', '')}"):
+    elif ("author" in lowered or "byline" in lowered or "by-line" in lowered) and (
+        _AUTHOR_NAME.search(names)
+    ):
         seen.class_authors.append(element)
+    if "tooltip" in lowered and _TOOLTIP.search(names):
+        return True
+    if tag == "a":
+        return _is_permalink(element) or _is_more_link(element)
+    if tag not in _TOC_TAGS:
+        return False
+    if ("toc" in lowered or "contents" in lowered or "thispage" in lowered.replace("-", "")) and (
+        _TOC_NAME.search(names)
+    ):
+        return _is_link_list(element, in_page_only=False)
+    return tag in ("ul", "ol") and _is_link_list(element, in_page_only=True)
+
+
+def _is_more_link(element: etree._Element) -> bool:
+    """A "Read more" link that ends a summary (nothing after it)."""
+    if (element.tail or "").strip():
+        return False
+    text = element.text if len(element) == 0 else element.text_content()
+    return bool(text) and len(text) < 24 and bool(_MORE.match(text))
 
 
 def _is_widget_label(summary: etree._Element) -> bool:
@@ -143,32 +177,6 @@ def _drop(element: etree._Element) -> None:
     parent.remove(element)
 
 
-def _is_control(element: etree._Element) -> bool:
-    """A button, a tooltip that shows only on hover, or a "Read more" link that ends a
-    summary: never the article's text."""
-    if element.tag == "button":
-        return True
-    if element.tag == "a" and not (element.tail or "").strip():
-        return bool(_MORE.match(element.text_content()))
-    names = element.get("class")
-    return bool(names and _TOOLTIP.search(names))
-
-
-def _is_hidden(element: etree._Element) -> bool:
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
-        return element.tag not in ("html", "body")
-    style = element.get("style")
-    return bool(style and _HIDDEN_STYLE.search(style))
-
-
-def _is_dialog(element: etree._Element) -> bool:
-    return (
-        element.tag == "dialog"
-        or element.get("role") in _DIALOG_ROLES
-        or element.get("aria-modal") == "true"
-    )
-
-
 def _is_permalink(element: etree._Element) -> bool:
     """An anchor that links to its own heading and says nothing ("¶", "§", "#", "")."""
     if element.tag != "a" or not (element.get("href") or "").startswith("#"):
@@ -187,7 +195,10 @@ def _is_table_of_contents(element: etree._Element) -> bool:
     if tag not in _TOC_TAGS:
         return bool(element.get("role") == "doc-toc")
     names = f"{element.get('class', '')} {element.get('id', '')}"
-    if _TOC_NAME.search(names):
+    lowered = names.lower()
+    if ("toc" in lowered or "contents" in lowered or "thispage" in lowered.replace("-", "")) and (
+        _TOC_NAME.search(names)
+    ):
         return _is_link_list(element, in_page_only=False)
     if tag in ("ul", "ol"):
         return _is_link_list(element, in_page_only=True)

@@ -22,7 +22,9 @@ _TOC_NAME = re.compile(
     r"on-?this-?page|contents)($|[\s_-])",
     re.I,
 )
-_AUTHOR_NAME = re.compile(r"(^|[\s_-])(byline|author|by-?line|article-author|post-author)", re.I)
+_AUTHOR_NAME = re.compile(
+    r"(?i:(^|[\s_-])(byline|author|by-?line))|Byline|Author"  # "FeatureByline" too
+)
 _BARE_TAGS = {"dialog", "ul", "ol", "button"}
 _MORE = re.compile(
     r"^\s*(read more|more|continue reading|full story|…|\.\.\.|»)\s*[.…»]*\s*$", re.I

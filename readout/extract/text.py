@@ -29,6 +29,7 @@ from readout.extract.boilerplate import (
     strip_icon_run,
     word_count,
 )
+from readout.extract.bylines import DATE, MONTH, clean_byline
 from readout.extract.raw import RawBlock, collapse
 from readout.extract.region import (
     LineScorer,
@@ -43,25 +44,10 @@ _TITLE_SEPARATOR = re.compile(r"\s+(?:\||–|—|::|·|•|-)\s+")
 _BYLINE = re.compile(
     r"^(?:by|written by|words by|story by|posted by|von|par|por|di|door|av)[:\s]+(\S.*)$", re.I
 )
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_DATE = re.compile(
-    rf"(\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
-    r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4})",
-    re.I,
-)
+_MONTH = MONTH
+_DATE = DATE
 _LIST_ITEM = re.compile(r"^(?:[-•–*·▪◦]|\d{1,3}[.)])\s+(\S.*)$")
 _WORD = re.compile(r"\w+")
-_HANDLE = re.compile(r"@\w+")
-_BYLINE_ENDS = (
-    _DATE,
-    re.compile(r"\bT?\d{1,2}:\d{2}"),
-    re.compile(r"\s[|·—]\s|\s-\s"),
-    re.compile(r"\b\d+\s+comments?\b", re.I),
-    re.compile(rf"\s+on\s+(?:{_MONTH}|mon|tue|wed|thu|fri|sat|sun|\d)", re.I),
-)
 _CLOCK_TAIL = re.compile(r"[\s,:|·—-]*\b\d{1,2}:\d{2}\b.*$")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _SECTION_BREAK = re.compile(r"^[\W_]+$")
@@ -317,17 +303,6 @@ def _is_name_line(line: str) -> bool:
     return all(w[:1].isupper() or w.lower() in _PARTICLES for w in words if w) and any(
         len(w) > 1 and w[1:].islower() for w in words
     )
-
-
-def clean_byline(text: str) -> str:
-    """The names in a byline: what stands before its date, time, "| section" or
-    comment count, without handles ("Tariq Malik, Mike Wall T22:05:36Z Spaceflight"
-    -> "Tariq Malik, Mike Wall")."""
-    text = _HANDLE.sub("", text)
-    cut = min(
-        (m.start() for pattern in _BYLINE_ENDS if (m := pattern.search(text))), default=len(text)
-    )
-    return collapse(text[:cut]).strip(" ,|·-—:")
 
 
 def _classify(body: list[str], scorer: LineScorer, offset: int) -> list[RawBlock]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from readout.extract.bylines import clean_byline, is_agency, is_person_name
 from readout.extract.pruning import Landmarks
 from readout.extract.raw import collapse
 
@@ -28,7 +29,6 @@ _FURNITURE_NAME = re.compile(
     re.I,
 )
 _FURNITURE_TAGS = {"nav", "aside", "footer", "header", "menu", "dialog", "form"}
-_BY = re.compile(r"^\s*(?:by|written by|words by|story by|posted by|von|par|por|di)\s+", re.I)
 _BYLINE_NAME = re.compile(r"(^|[\s_-])(byline|author|by-?line|article-author|post-author)", re.I)
 _ARTICLE_TYPES = re.compile(r"Article|Posting|Report|WebPage|CreativeWork|Blog|Review", re.I)
 _AUTHOR_KEYS = (
@@ -41,7 +41,6 @@ _AUTHOR_KEYS = (
     "sailthru.author",
 )
 _CDATA = re.compile(r"<!\[CDATA\[|\]\]>|^\s*<!--|-->\s*$")
-_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 @dataclass(frozen=True)
@@ -224,30 +223,20 @@ def _byline(meta: dict[str, str], ld: list[dict[str, object]], landmarks: Landma
     authors = _ld_authors(ld)
     if authors:
         return ", ".join(dict.fromkeys(authors))
+    shown = next(
+        (
+            clean_byline(text)
+            for text in landmarks.authors
+            if is_person_name(clean_byline(text), shown=True)
+        ),
+        None,
+    )
     for key in _AUTHOR_KEYS:
         value = meta.get(key)
         if value and is_person_name(value):
-            return _BY.sub("", value)
-    for text in landmarks.authors:
-        name = _BY.sub("", collapse(text))
-        if is_person_name(name):
-            return name
-    return None
-
-
-def is_person_name(text: str) -> bool:
-    """Could ``text`` be an author's name (or a few)? Never a URL, a date or a version."""
-    text = _BY.sub("", collapse(text))
-    if not text or len(text) > 100 or "://" in text or "@" in text:
-        return False
-    words = text.split()
-    if len(words) > 12:
-        return False
-    letter_words = _LETTER_WORD.findall(text)
-    if not letter_words:
-        return False
-    digits = sum(ch.isdigit() for ch in text)
-    return digits <= 2 and len(letter_words) >= max(1, len(words) // 2)
+            # An agency in the metadata ("AFP") gives way to the person the page shows.
+            return shown if shown and is_agency(value) else clean_byline(value)
+    return shown
 
 
 def _first(*values: str | None) -> str | None:

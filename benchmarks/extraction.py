@@ -552,6 +552,11 @@ def label_scores(
             scores["byline"] = statistics.fmean(
                 same_label(o.byline, p.byline) for p, o in with_byline
             )
+            # readout's contract is a byline without "By": also scored against the
+            # reference with a leading "By"/"Par"/"Von" taken off, beside the strict rule.
+            scores["byline_by_folded"] = statistics.fmean(
+                same_label(o.byline, _LEADING_BY.sub("", p.byline)) for p, o in with_byline
+            )
         scores["byline_pages"] = len(with_byline)
         scores["byline_unwanted"] = sum(
             1 for p, o in pairs if not fold(p.byline) and fold(o.byline)
@@ -606,6 +611,21 @@ def data_notes(group: Group, pages: Sequence[Page]) -> list[str]:
     return notes
 
 
+_LEADING_BY = re.compile(r"^\s*(by|par|von|por|di|door|av)\b\s*", re.I)
+
+
+def folded_bylines(rows: Sequence[dict[str, Any]]) -> str | None:
+    found = [
+        f"{row['name']} {row['byline_by_folded']:.3f}" for row in rows if "byline_by_folded" in row
+    ]
+    return (
+        "byline accuracy with a leading 'By' taken off the reference (readout never keeps "
+        f"it): {', '.join(found)}"
+        if found
+        else None
+    )
+
+
 def unwanted_bylines(rows: Sequence[dict[str, Any]]) -> str | None:
     found = [f"{row['name']} {row['byline_unwanted']}" for row in rows if "byline_unwanted" in row]
     return (
@@ -656,8 +676,9 @@ def render(eval_set: EvalSet, groups: list[dict[str, Any]]) -> str:
                 f"- {where}median ms, readout / {baseline}: {group['readout_vs_trafilatura']:.2f}"
             )
         lines.extend(f"- {where}{note}" for note in group["notes"])
-        if extra := unwanted_bylines(group["rows"]):
-            lines.append(f"- {where}{extra}")
+        for extra in (unwanted_bylines(group["rows"]), folded_bylines(group["rows"])):
+            if extra:
+                lines.append(f"- {where}{extra}")
     return "\n".join(lines) + "\n"
 
 

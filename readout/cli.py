@@ -110,7 +110,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
             name,
             help=summary,
             description="Read the article in INPUT aloud. One line is printed as each "
-            "paragraph starts and one per change of state (Paused, Volume 60%%...). When "
+            "paragraph starts and one per change of state (Paused, Volume 60%...). When "
             "standard input is a terminal, keys control the reading: press ? for the list. "
             "The position is saved as you go; the next run resumes there.",
         )

@@ -55,6 +55,16 @@ class Source:
     name: str
     url: str | None = None
 
+    @property
+    def shown_name(self) -> str:
+        """The name for messages: "standard input" for "-"."""
+        return shown_name(self.name)
+
+
+def shown_name(name: str) -> str:
+    """The name of an input as a message says it ("-" is "standard input")."""
+    return "standard input" if name == "-" else name
+
 
 @dataclass(frozen=True)
 class FetchLimits:
@@ -96,20 +106,20 @@ def _load_path(path: Path, max_bytes: int) -> Source:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise InputMissingError(f"{name}: no such file") from None
+        raise InputMissingError(f"{shown_name(name)}: no such file") from None
     except OSError as error:
-        raise InputMissingError(f"{name}: cannot open ({error.strerror})") from None
+        raise InputMissingError(f"{shown_name(name)}: cannot open ({error.strerror})") from None
     if stat.S_ISDIR(info.st_mode):
-        raise InputMissingError(f"{name}: is a directory; give an article file")
+        raise InputMissingError(f"{shown_name(name)}: is a directory; give an article file")
     if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
         raise InputError(
-            f"{name}: file is {info.st_size:,} bytes; the limit is {max_bytes:,} bytes"
+            f"{shown_name(name)}: file is {info.st_size:,} bytes; the limit is {max_bytes:,} bytes"
         )
     try:
         with path.open("rb") as stream:
             data = _read_limited(stream, max_bytes, name)
     except OSError as error:
-        raise InputMissingError(f"{name}: cannot read ({error.strerror})") from None
+        raise InputMissingError(f"{shown_name(name)}: cannot read ({error.strerror})") from None
     # The absolute path names the article: resume points and marks find it again from
     # any working directory.
     return _decode(data, name=str(path.resolve()), declared_type=_type_from_suffix(path), url=None)
@@ -118,7 +128,7 @@ def _load_path(path: Path, max_bytes: int) -> Source:
 def _read_limited(stream: IO[bytes], max_bytes: int, name: str) -> bytes:
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise InputError(f"{name}: more than {max_bytes:,} bytes; the input is too big")
+        raise InputError(f"{shown_name(name)}: more than {max_bytes:,} bytes; the input is too big")
     return data
 
 
@@ -161,16 +171,16 @@ _BOMS = (
 def _decode(data: bytes, *, name: str, declared_type: MediaType | None, url: str | None) -> Source:
     """Decode bytes to sanitised text, refusing empty and binary input."""
     if data.isspace() or not data:  # not strip(): that copies a big input
-        raise InputError(f"{name}: the input is empty")
+        raise InputError(f"{shown_name(name)}: the input is empty")
     for magic, what in _MAGIC:
         if data.startswith(magic):
-            raise InputError(f"{name}: this is {what}, not an article")
+            raise InputError(f"{shown_name(name)}: this is {what}, not an article")
     text = _to_text(data, name)
     if _looks_binary(text):
-        raise InputError(f"{name}: this looks like binary data, not text")
+        raise InputError(f"{shown_name(name)}: this looks like binary data, not text")
     text = sanitize(text).lstrip("\ufeff")
     if text.isspace() or not text:
-        raise InputError(f"{name}: the input has no readable text")
+        raise InputError(f"{shown_name(name)}: the input has no readable text")
     media_type = declared_type or sniff_media_type(text)
     return Source(text=text, media_type=media_type, name=name, url=url)
 
@@ -193,7 +203,7 @@ def _to_text(data: bytes, name: str) -> str:
 
     best = from_bytes(data[:1_000_000]).best()
     if best is None or best.encoding is None:
-        raise InputError(f"{name}: binary data or an unknown text encoding")
+        raise InputError(f"{shown_name(name)}: binary data or an unknown text encoding")
     return data.decode(best.encoding, errors="replace")
 
 

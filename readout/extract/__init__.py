@@ -49,7 +49,9 @@ def extract(source: Source) -> Article:
     if not any(
         word_count(b.text) >= MIN_ARTICLE_WORDS for b in blocks if b.kind is not BlockKind.CAPTION
     ):
-        raise InputError(f"{source.name}: no article text found (nothing reads like a paragraph)")
+        raise InputError(
+            f"{source.shown_name}: no article text found (nothing reads like a paragraph)"
+        )
     title = collapse(title) or _first_words(blocks)
     return Article(
         title=title,

@@ -201,3 +201,14 @@ def test_limits_hold_for_huge_and_deep_inputs(tmp_path: Path) -> None:
     assert time.monotonic() - started < 10
     assert result.code in (0, 65) and "Traceback" not in result.stderr
     assert max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) < 500 * 1024  # KiB
+
+
+def test_errors_on_standard_input_name_it_in_words() -> None:
+    done = run_cli("text", "-", stdin=b"")
+    assert done.code == 65
+    assert done.stderr.strip() == "readout: standard input: the input is empty"
+
+
+def test_read_help_shows_a_plain_percent_sign() -> None:
+    done = run_cli("read", "--help")
+    assert "60%%" not in done.stdout and "Volume 60%" in done.stdout

@@ -66,9 +66,18 @@ def binding_for(key: str, bindings: tuple[KeyBinding, ...] = BINDINGS) -> KeyBin
     return next((b for b in bindings if key in b.keys), None)
 
 
-def describe_keys(bindings: tuple[KeyBinding, ...] = BINDINGS) -> list[str]:
-    """One plain line per binding: "space or p: play or pause" ("(off)" when disabled)."""
-    return [f"{' or '.join(b.keys) or '(off)'}: {b.description}" for b in bindings]
+PLAYER_ONLY = frozenset({"numbers", "follow"})
+"""Bindings that only the full-screen player has use for (its view and its numbers)."""
+
+
+def describe_keys(bindings: tuple[KeyBinding, ...] = BINDINGS, *, plain: bool = False) -> list[str]:
+    """One plain line per binding: "space or p: play or pause" ("(off)" when disabled);
+    with ``plain``, only the keys that plain mode has."""
+    return [
+        f"{' or '.join(b.keys) or '(off)'}: {b.description}"
+        for b in bindings
+        if not (plain and b.id in PLAYER_ONLY)
+    ]
 
 
 def remapped(overrides: Mapping[str, str]) -> tuple[KeyBinding, ...]:

@@ -95,7 +95,7 @@ def run_keys(
             output.line("Saved position, quitting")
             return None
         if binding.action == "help":
-            for line in describe_keys(bindings):
+            for line in describe_keys(bindings, plain=True):
                 output.line(line)
         elif binding.action == "flag":
             mark_id = reader.flag()

@@ -54,3 +54,13 @@ def test_keys_table_in_settings(tmp_path: Path) -> None:
     settings = load_settings(path)
     assert settings.theme == "ansi-dark"
     assert dict(settings.keys) == {"mute": "ctrl+t"}
+
+
+def test_plain_mode_help_lists_only_the_keys_it_has() -> None:
+    from readout.keys import describe_keys
+
+    plain = "\n".join(describe_keys(plain=True))
+    assert "#:" not in plain and "v:" not in plain
+    assert "space or p: play or pause" in plain
+    everything = "\n".join(describe_keys())
+    assert "#: show or hide paragraph numbers" in everything

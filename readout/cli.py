@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from readout.audio.output import OutputDevice
     from readout.export.audio import ExportOptions
     from readout.keys import KeyBinding
+    from readout.plain import PlainOutput
     from readout.reader import Reader
     from readout.sources import Source
     from readout.speech.lexicon import Lexicon
@@ -792,7 +793,7 @@ def _play_plain(
     bindings: tuple[KeyBinding, ...],
     whole: Callable[[], Article] | None = None,
 ) -> int:
-    from readout.plain import PlainOutput, run_keys, single_keys
+    from readout.plain import PlainOutput, single_keys
     from readout.reader import Reader
 
     show = common.pop("show_announcements")
@@ -819,15 +820,42 @@ def _play_plain(
                     while not reader.wait_finished(0.2):
                         pass
                     return EXIT_OK
-                spec = run_keys(reader, output, sys.stdin, bindings, store.history)
+                following = _next_article(args, reader, output, store, bindings)
+                if following is None:
+                    return EXIT_OK
+                article = following
+                common.update(_listening_settings(reader))
             finally:
                 reader.close()
-            if spec is None:
-                return EXIT_OK
-            try:
-                article = _load_input(args, spec)
-            except ReadoutError as error:
-                output.line(f"Cannot open it: {' '.join(str(error).split())}")
+
+
+def _next_article(
+    args: argparse.Namespace,
+    reader: Reader,
+    output: PlainOutput,
+    store: Store,
+    bindings: tuple[KeyBinding, ...],
+) -> Article | None:
+    """Keys until the listener opens another article (returned) or quits (None).
+
+    An article that cannot be opened is reported in one line and the current one goes
+    on from where it is: it is never restarted.
+    """
+    from readout.plain import run_keys
+
+    while True:
+        spec = run_keys(reader, output, sys.stdin, bindings, store.history)
+        if spec is None:
+            return None
+        try:
+            return _load_input(args, spec)
+        except ReadoutError as error:
+            output.line(f"Cannot open it: {' '.join(str(error).split())}")
+
+
+def _listening_settings(reader: Reader) -> dict[str, Any]:
+    """What the listener set while reading (speed, volume), for the next article."""
+    return {"rate": reader.rate, "volume": reader.volume}
 
 
 def _complete_in_background(reader: Reader, whole: Callable[[], Article]) -> None:

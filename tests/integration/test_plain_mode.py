@@ -256,3 +256,27 @@ def test_a_code_block_is_printed_line_by_line_with_its_indentation(tmp_path: Pat
     lines = done.stdout.splitlines()
     at = lines.index("Code 2 of 3:")
     assert lines[at + 1 : at + 3] == ["sudo apt update", "    sudo apt install lab-tools"]
+
+
+def test_a_failed_open_goes_on_reading_and_an_open_keeps_volume_and_speed(tmp_path: Path) -> None:
+    harbour = str(ASSETS.parent / "tests" / "fixtures" / "scraped-harbour.txt")
+    term = Terminal("read", SAMPLE, "--audio-device", "null", "--no-resume", home=tmp_path)
+    term.read_until(r"^Paragraph 1 of 8: ")
+    term.press("-")
+    term.read_until(r"^Volume 90%")
+    term.press("]")
+    term.read_until(r"^Speed \d+ words per minute")
+    term.press("o")
+    term.read_until(r"^Open: type a path or URL")
+    term.press(str(tmp_path / "missing.txt") + "\n")
+    term.read_until(r"^Cannot open it: .*no such file")
+    term.read_until(r"^Paragraph [2-8] of 8: ")  # reading went on; it did not start over
+    term.press("o")
+    term.read_until(r"^Open: type a path or URL")
+    term.press(harbour + "\n")
+    term.read_until(r"^Title: Harbour wall repairs finish early")
+    term.press("-")
+    term.read_until(r"^Volume 80%")  # 90% was kept across the open
+    term.press("q")
+    assert term.finish() == 0
+    assert "Title: Night reading room" not in term.output.decode("utf-8").split("Cannot open it")[1]

@@ -13,7 +13,7 @@ import contextlib
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, Protocol
 
 from textual.app import App, ComposeResult, ScreenStackError
 from textual.binding import Binding, BindingType
@@ -347,6 +347,20 @@ class ControlBar(Grid):
             self.query_one(f"#control-{action}", Button).label = Content(label if wide else short)
 
 
+class ReaderFactory(Protocol):
+    """Makes the Reader for an article; ``rate`` and ``volume`` carry the listener's
+    choices from one article to the next."""
+
+    def __call__(
+        self,
+        article: Article,
+        on_event: Callable[[ReaderEvent], None],
+        /,
+        rate: int = ...,
+        volume: int = ...,
+    ) -> Reader: ...
+
+
 class ReadoutApp(App[None]):
     """The player. Build it with :func:`make_app`."""
 
@@ -368,7 +382,7 @@ class ReadoutApp(App[None]):
     def __init__(
         self,
         article: Article,
-        make_reader: Callable[[Article, Callable[[ReaderEvent], None]], Reader],
+        make_reader: ReaderFactory,
         *,
         loader: Callable[[str], Article] | None = None,
         history: Callable[[], list[HistoryEntry]] | None = None,
@@ -472,8 +486,11 @@ class ReadoutApp(App[None]):
 
     def _start(self) -> None:
         self.reader.start(self._start_unit, announce=self._announce)
-        for note in self.pending_notes:  # e.g. no audio device: playing silently
-            self.call_from_thread(self.notify, note, markup=False)
+        # e.g. "no audio device: playing silently": once a run, in the status line, where
+        # it covers none of the controls (a toast sat over Louder, Mute and Faster)
+        notes, self.pending_notes = self.pending_notes, []
+        for note in notes:
+            self.call_from_thread(self._say, note)
         whole, self._whole = self._whole, None
         if whole is not None:  # still in this worker's thread: reading goes on meanwhile
             self.reader.complete_from(whole)
@@ -558,18 +575,24 @@ class ReadoutApp(App[None]):
         try:
             article = self._loader(spec)
         except ReadoutError as error:
-            self.call_from_thread(
-                self.notify, str(error), title="Cannot open", severity="error", markup=False
-            )
+            # In the status line until the next announcement: a toast vanished in seconds.
+            self.call_from_thread(self._say, f"Cannot open it: {' '.join(str(error).split())}")
             return
         self.call_from_thread(self._switch, article)  # type: ignore[arg-type]
 
+    def _say(self, text: str) -> None:
+        """Show ``text`` in the announcement part of the status line."""
+        self.last_announcement = text
+        self.query_one("#status", Static).update(Content(self.status_text()))
+
     async def _switch(self, article: Article) -> None:
-        """Save the place in this article, then read ``article`` from its resume point."""
+        """Save the place in this article, then read ``article`` from its resume point,
+        at the speed and volume the listener chose."""
+        rate, volume = self.reader.rate, self.reader.volume
         self.reader.close()
         self.article = article
         self._current = None
-        self.reader = self._make_reader(article, self._post_update)
+        self.reader = self._make_reader(article, self._post_update, rate=rate, volume=volume)
         self.query_one("#title", Static).update(Content(article.title))
         self.query_one("#meta", Static).update(Content(self._meta_line()))
         view = self.query_one("#article", ArticleView)
@@ -728,7 +751,12 @@ def make_app(
     (see :func:`readout.loading.load_head`); reading starts before it is called.
     """
 
-    def make_reader(chosen: Article, on_event: Callable[[ReaderEvent], None]) -> Reader:
+    def make_reader(
+        chosen: Article,
+        on_event: Callable[[ReaderEvent], None],
+        rate: int = rate,
+        volume: int = volume,
+    ) -> Reader:
         return Reader(
             chosen, engine, open_device, on_event=on_event, rate=rate, voice=voice,
             volume=volume, store=store, lexicon=lexicon,  # type: ignore[arg-type]

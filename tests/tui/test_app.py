@@ -147,6 +147,9 @@ async def test_open_another_article_in_the_player(engine: SpeechWorker, tmp_path
     app = build(engine, store)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: status(app).startswith("Playing"))
+        await pilot.press("minus", "right_square_bracket")
+        await wait_for(pilot, lambda: "Volume 90%" in status(app))
+        rate = app.reader.rate
         await pilot.press("o")
         await wait_for(pilot, lambda: bool(app.screen.query("#spec")))
         app.screen.query_one("#spec", Input).value = str(FIXTURES / "scraped-harbour.txt")
@@ -156,6 +159,7 @@ async def test_open_another_article_in_the_player(engine: SpeechWorker, tmp_path
             pilot, lambda: str(app.query_one("#title", Static).render()).startswith("Harbour")
         )
         assert len(app.query(BlockView)) == len(app.article.blocks)
+        assert app.reader.volume == 90 and app.reader.rate == rate  # kept across the open
         await pilot.press("h")
         await wait_for(pilot, lambda: bool(app.screen.query("#history")))
         await pilot.press("escape")
@@ -163,7 +167,8 @@ async def test_open_another_article_in_the_player(engine: SpeechWorker, tmp_path
         await wait_for(pilot, lambda: bool(app.screen.query("#spec")))
         app.screen.query_one("#spec", Input).value = str(tmp_path / "missing.txt")
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: "Cannot open it:" in status(app))
+        assert "no such file" in status(app)  # stays in the status line, not a toast
         assert app.article.title == "Harbour wall repairs finish early"  # still reading it
     store.close()
 

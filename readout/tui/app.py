@@ -35,6 +35,7 @@ from readout.marks import PlacedMark
 from readout.reader import (
     Announced,
     ArticleCompleted,
+    BlockStarted,
     Reader,
     ReaderEvent,
     ReaderState,
@@ -44,6 +45,7 @@ from readout.reader import (
 )
 from readout.speech.worker import SpeechWorker
 from readout.state import HistoryEntry, Store
+from readout.tui.status import StatusFields, status_line
 from readout.tui.themes import DEFAULT_THEME, HIGH_CONTRAST
 
 # Our key names (shared with plain mode) as Textual names them.
@@ -347,6 +349,16 @@ class ControlBar(Grid):
             self.query_one(f"#control-{action}", Button).label = Content(label if wide else short)
 
 
+def _cannot_open(spec: str, error: ReadoutError) -> str:
+    """ "Cannot open notes.txt: no such file": the reason before a long path, which a
+    narrow status line would cut off."""
+    message = " ".join(str(error).split())
+    if message.startswith(f"{spec}: "):
+        short = spec.rstrip("/").rsplit("/", 1)[-1] or spec
+        return f"Cannot open {short}: {message[len(spec) + 2 :]}"
+    return f"Cannot open it: {message}"
+
+
 class ReaderFactory(Protocol):
     """Makes the Reader for an article; ``rate`` and ``volume`` carry the listener's
     choices from one article to the next."""
@@ -515,6 +527,7 @@ class ReadoutApp(App[None]):
                 def save_note(note: str | None) -> None:
                     if note:
                         store.set_mark_note(mark_id, note)
+                        self._say("Note saved with the mark")
 
                 self.push_screen(
                     AskScreen("Note for this mark (Enter for none):", "note"), save_note
@@ -576,7 +589,7 @@ class ReadoutApp(App[None]):
             article = self._loader(spec)
         except ReadoutError as error:
             # In the status line until the next announcement: a toast vanished in seconds.
-            self.call_from_thread(self._say, f"Cannot open it: {' '.join(str(error).split())}")
+            self.call_from_thread(self._say, _cannot_open(spec, error))
             return
         self.call_from_thread(self._switch, article)  # type: ignore[arg-type]
 
@@ -613,6 +626,9 @@ class ReadoutApp(App[None]):
         event = message.event
         if isinstance(event, ArticleCompleted):
             self._show_whole(self.reader.article)
+        elif isinstance(event, BlockStarted):
+            if self.reader.state is ReaderState.PLAYING:
+                self.last_announcement = ""  # reading moved on: an old announcement is stale
         elif isinstance(event, SentenceStarted):
             self._follow(event.block, event.sentence, None)
         elif isinstance(event, WordStarted):
@@ -638,6 +654,8 @@ class ReadoutApp(App[None]):
         ):
             views[self._current[0]].show_reading(None)
         self._current = (block, sentence)
+        # The title is marked while it is spoken, as a sentence is.
+        self.query_one("#title", Static).set_class(block < 0, "speaking")
         if not 0 <= block < len(views):
             return
         found = self.article.blocks[block].sentences[sentence]
@@ -682,21 +700,24 @@ class ReadoutApp(App[None]):
         self.cursor_position = view.screen_offset_of(offset)
 
     def status_text(self) -> str:
-        """The status line, in words: state, volume, position, speed, time left."""
+        """The status line, in words: state, volume, position, speed, time left, and the
+        last announcement; fitted to one row of the screen."""
         reader = self.reader
-        volume = "Muted" if reader.muted else f"Volume {reader.volume}%"
         unit = reader.units.positions[reader.unit]
-        where = reader.block_label(unit[0]) if unit[0] >= 0 else "Title"
+        finished = reader.state is ReaderState.FINISHED
         minutes = self._words_from(max(unit[0], 0)) / max(reader.rate, 1)
-        left = f"{round(minutes)} min left" if minutes >= 1 else "under a minute left"
-        parts = [reader.state.value, volume, where, f"{reader.rate} words per minute", left]
-        if (
-            self._show_announcements
-            and self.last_announcement
-            and self.last_announcement not in parts
-        ):
-            parts.append(self.last_announcement)
-        return " · ".join(parts)
+        fields = StatusFields(
+            state=reader.state.value,
+            volume="Muted" if reader.muted else f"Volume {reader.volume}%",
+            where=reader.block_label(unit[0]) if unit[0] >= 0 else "Title",
+            rate=reader.rate,
+            left=None
+            if finished
+            else (f"{round(minutes)} min left" if minutes >= 1 else "under a minute left"),
+            announcement=self.last_announcement if self._show_announcements else None,
+        )
+        width = self.size.width - 2 if self.size.width > 2 else None  # the bar's padding
+        return status_line(fields, width)
 
 
 def choose_theme(wanted: str | None, available: Mapping[str, object]) -> str:

@@ -122,10 +122,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
             reading.add_argument(
                 "--from",
                 dest="start_block",
-                type=int,
                 metavar="N",
                 default=None,
-                help="start at block N (the index in 'readout text --format json')",
+                help="start at paragraph N as the status line numbers it (hN: heading N)",
             )
             reading.add_argument(
                 "--no-resume",
@@ -631,12 +630,13 @@ def _run_diff(args: argparse.Namespace, out: TextIO) -> int:
 
     from readout.diff import as_json, as_plain, diff_articles
 
-    changes = diff_articles(_load_input(args, args.old), _load_input(args, args.new))
+    old, new = _load_input(args, args.old), _load_input(args, args.new)
+    changes = diff_articles(old, new)
     _reconfigure(out)
     if args.format == "json":
-        out.write(json.dumps(as_json(changes), ensure_ascii=False, indent=1) + "\n")
+        out.write(json.dumps(as_json(changes, old, new), ensure_ascii=False, indent=1) + "\n")
     else:
-        out.write(as_plain(changes))
+        out.write(as_plain(changes, old, new))
     return EXIT_OK
 
 
@@ -910,7 +910,7 @@ def _starting_point(args: argparse.Namespace, reader: Reader) -> tuple[int, str 
     if args.changed_since:
         return reader.first_allowed(0) or 0, None
     if args.start_block is not None:
-        return reader.unit_for(args.start_block, 0), None
+        return reader.unit_for(reader.numbering.block_for(args.start_block), 0), None
     if args.no_resume:
         return 0, None
     return reader.resume_point()

@@ -7,6 +7,7 @@ import difflib
 from dataclasses import dataclass
 
 from readout.article import Article
+from readout.numbering import Numbering
 
 
 @dataclass(frozen=True)
@@ -101,17 +102,22 @@ def changed_blocks(changes: list[BlockChange]) -> list[int]:
     return sorted(c.new for c in changes if c.new is not None)
 
 
-def as_plain(changes: list[BlockChange]) -> str:
+def as_plain(changes: list[BlockChange], old: Article, new: Article) -> str:
+    """The changes, each place named as a listener hears it in that version
+    ("Changed paragraph 4 of 8 (now paragraph 5 of 9)")."""
     if not changes:
         return "No changes.\n"
+    before_numbers, after_numbers = Numbering(old), Numbering(new)
     lines = []
     for change in changes:
+        was = before_numbers.label(change.old) if change.old is not None else ""
+        now = after_numbers.label(change.new) if change.new is not None else ""
         if change.kind == "added":
-            lines.append(f"Added block {change.new}: {change.new_text}")
+            lines.append(f"Added {_lower(now)}: {change.new_text}")
         elif change.kind == "removed":
-            lines.append(f"Removed block {change.old}: {change.old_text}")
+            lines.append(f"Removed {_lower(was)}: {change.old_text}")
         else:
-            lines.append(f"Changed block {change.old} (now {change.new}):")
+            lines.append(f"Changed {_lower(was)} (now {_lower(now)}):")
             for kind, before, after in change.sentences:
                 if kind == "changed":
                     lines.append(f"  - {before}\n  + {after}")
@@ -122,12 +128,21 @@ def as_plain(changes: list[BlockChange]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def as_json(changes: list[BlockChange]) -> list[dict[str, object]]:
+def _lower(label: str) -> str:
+    return label[:1].lower() + label[1:]
+
+
+def as_json(changes: list[BlockChange], old: Article, new: Article) -> list[dict[str, object]]:
+    """The changes; ``old_block``/``new_block`` are JSON indexes, ``*_place`` the
+    listener's names."""
+    before_numbers, after_numbers = Numbering(old), Numbering(new)
     return [
         {
             "kind": c.kind,
             "old_block": c.old,
             "new_block": c.new,
+            "old_place": before_numbers.label(c.old) if c.old is not None else None,
+            "new_place": after_numbers.label(c.new) if c.new is not None else None,
             "old_text": c.old_text,
             "new_text": c.new_text,
             "sentences": [{"kind": k, "old": o, "new": n} for k, o, n in c.sentences],

@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass
 
 from readout.article import Article
+from readout.numbering import Numbering
 from readout.state import Mark
 
 
@@ -46,16 +47,17 @@ def place_marks(article: Article, marks: list[Mark]) -> list[PlacedMark]:
     return sorted(placed, key=lambda p: (p.block, p.sentence, p.mark.id))
 
 
-def paragraph_number(article: Article, block: int) -> int:
-    """1-based number of the block among all blocks (what the report calls paragraph N)."""
-    return block + 1
-
-
 def report(article: Article, placed: list[PlacedMark], fmt: str) -> str:
-    """The marks as a list a colleague can act on: markdown, csv or json."""
+    """The marks as a list a colleague can act on: markdown, csv or json.
+
+    Places are named as the listener heard them ("Paragraph 4 of 8, sentence 2 of 3",
+    :mod:`readout.numbering`); ``block`` is the 0-based index of ``readout text``'s JSON.
+    """
+    numbering = Numbering(article)
     rows = [
         {
-            "paragraph": paragraph_number(article, p.block),
+            "place": numbering.place(p.block, p.sentence),
+            "block": p.block,
             "sentence": p.sentence + 1,
             "text": p.mark.text,
             "note": p.mark.note,
@@ -74,7 +76,9 @@ def report(article: Article, placed: list[PlacedMark], fmt: str) -> str:
         )
     if fmt == "csv":
         out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=["paragraph", "sentence", "text", "note", "found"])
+        writer = csv.DictWriter(
+            out, fieldnames=["place", "block", "sentence", "text", "note", "found"]
+        )
         writer.writeheader()
         writer.writerows(rows)
         return out.getvalue()
@@ -83,7 +87,7 @@ def report(article: Article, placed: list[PlacedMark], fmt: str) -> str:
         lines.append("No marks.")
     for number, row in enumerate(rows, 1):
         status = "" if row["found"] else " (this sentence has since changed)"
-        lines.append(f"{number}. Paragraph {row['paragraph']}, sentence {row['sentence']}{status}:")
+        lines.append(f"{number}. {row['place']}{status}:")
         lines.append(f"   > {row['text']}")
         if row["note"]:
             lines.append(f"   Note: {row['note']}")

@@ -149,7 +149,7 @@ def _list_marks(reader: Reader, output: PlainOutput) -> None:
     for number, item in enumerate(placed, 1):
         note = f" Note: {item.mark.note}" if item.mark.note else ""
         output.line(
-            f"Mark {number}: paragraph {item.block + 1}, sentence {item.sentence + 1}: {item.mark.text}{note}"
+            f"Mark {number}: {reader.numbering.place(item.block, item.sentence)}: {item.mark.text}{note}"
         )
 
 

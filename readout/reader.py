@@ -34,6 +34,7 @@ from readout.audio.player import (
 )
 from readout.defaults import RATE_DEFAULT
 from readout.errors import EngineError, ReadoutError
+from readout.numbering import Numbering
 from readout.speech.engine import Utterance
 from readout.speech.normalize import spell
 from readout.speech.pending import Cancelled, Pending
@@ -192,10 +193,7 @@ class Reader:
         self._last_word: tuple[int, int, int, int] | None = None
         self._events: queue.Queue[ReaderEvent | PlayerEvent | None] = queue.Queue()
         self._last_block: int | None = None
-        self._body_blocks = [
-            i for i, b in enumerate(article.blocks) if b.kind is not BlockKind.HEADING
-        ]
-        self._headings = [i for i, b in enumerate(article.blocks) if b.kind is BlockKind.HEADING]
+        self.numbering = Numbering(article)
         self._player = Player(self._events.put)
         self._player.set_volume(volume / 100)
         self._dispatcher = threading.Thread(
@@ -250,11 +248,7 @@ class Reader:
     def _where(self, unit: int) -> str:
         """ "Paragraph 2 of 4, sentence 2 of 2" (or "Title") for a unit."""
         place = self.units[unit]
-        where = self.block_label(place.block)
-        if place.block >= 0:
-            total = len(self.article.blocks[place.block].sentences)
-            where = f"{where}, sentence {place.sentence + 1} of {total}"
-        return where
+        return self.numbering.place(place.block, place.sentence, totals=self._whole.is_set())
 
     @property
     def partial(self) -> bool:
@@ -284,12 +278,7 @@ class Reader:
         with self._cond:
             self.article = article
             self.units = units
-            self._body_blocks = [
-                i for i, b in enumerate(article.blocks) if b.kind is not BlockKind.HEADING
-            ]
-            self._headings = [
-                i for i, b in enumerate(article.blocks) if b.kind is BlockKind.HEADING
-            ]
+            self.numbering = Numbering(article)
             for key in [k for k in self._cache if k[0] >= first_changed]:
                 self._cache.pop(key).cancel()
             self._whole.set()
@@ -498,11 +487,7 @@ class Reader:
             except ReadoutError as error:
                 self._announce(f"Cannot save the mark: {error}")
                 return None
-        where = (
-            "the title"
-            if unit.block < 0
-            else f"{self.block_label(unit.block).split(' of ')[0].lower()}, sentence {unit.sentence + 1}"
-        )
+        where = "the title" if unit.block < 0 else self._where(self.unit)
         self._announce(f"Flagged {where}")
         self._go(max(0, self.unit - 1))
         return mark_id
@@ -553,34 +538,12 @@ class Reader:
 
     def describe_position(self) -> str:
         self._await_whole()
-        unit = self.units[self.unit]
-        if unit.block < 0:
-            return f"Title, {self.state.value.lower()}"
-        block = self.article.blocks[unit.block]
-        return (
-            f"{self.block_label(unit.block)}, sentence {unit.sentence + 1} of {len(block.sentences)}, "
-            f"{self.state.value.lower()}"
-        )
+        return f"{self._where(self.unit)}, {self.state.value.lower()}"
 
     def block_label(self, block: int) -> str:
-        """ "Heading 2 of 3", "Paragraph 7 of 15", "Quote 4 of 15" ("Title" for -1)."""
-        if block < 0:
-            return "Title"
-        kind = self.article.blocks[block].kind
-        if kind is BlockKind.HEADING:
-            return f"Heading {self._headings.index(block) + 1}{self._of(self._headings)}"
-        name = {
-            BlockKind.PARAGRAPH: "Paragraph",
-            BlockKind.LIST_ITEM: "List item",
-            BlockKind.QUOTE: "Quote",
-            BlockKind.CAPTION: "Caption",
-            BlockKind.CODE: "Code",
-        }[kind]
-        return f"{name} {self._body_blocks.index(block) + 1}{self._of(self._body_blocks)}"
-
-    def _of(self, blocks: list[int]) -> str:
-        """ " of 15"; nothing until the whole of a long article is in."""
-        return f" of {len(blocks)}" if self._whole.is_set() else ""
+        """ "Heading 2 of 3", "Paragraph 7 of 15", "Quote 4 of 15" ("Title" for -1): the
+        one numbering (:mod:`readout.numbering`); no totals until a long article is in."""
+        return self.numbering.label(block, totals=self._whole.is_set())
 
     def unit_for(self, block: int, sentence: int) -> int:
         """The unit index of a (block, sentence) position, clamped to the article."""

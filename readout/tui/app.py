@@ -32,6 +32,7 @@ from readout.errors import ReadoutError
 from readout.keys import BINDINGS as KEY_BINDINGS
 from readout.keys import KeyBinding, describe_keys
 from readout.marks import PlacedMark
+from readout.numbering import Numbering
 from readout.reader import (
     Announced,
     ArticleCompleted,
@@ -252,10 +253,12 @@ class MarksScreen(ModalScreen[tuple[int, int] | None]):
                 yield Static(
                     Content("No marks yet: press f while a sentence is read."), markup=False
                 )
+            numbering = Numbering(self._article) if self._article is not None else None
             options = [
                 Option(
                     Content(
-                        f"Paragraph {p.block + 1}, sentence {p.sentence + 1}: {p.mark.text}"
+                        (numbering.place(p.block, p.sentence) if numbering else "A mark")
+                        + f": {p.mark.text}"
                         + (f"  Note: {p.mark.note}" if p.mark.note else "")
                     ),
                     id=str(i),

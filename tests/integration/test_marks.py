@@ -42,11 +42,12 @@ def test_three_flags_one_note_listed_and_still_in_place_after_edits(tmp_path: Pa
     _flag_three(article, tmp_path)
 
     marks = _marks(article, tmp_path)
-    assert [(m["paragraph"], m["sentence"], m["note"]) for m in marks] == [
-        (1, 1, "check the time"),
-        (2, 1, ""),
-        (2, 2, ""),
+    assert [(m["place"], m["note"]) for m in marks] == [
+        ("Paragraph 1 of 8, sentence 1 of 1", "check the time"),
+        ("Paragraph 2 of 8, sentence 1 of 2", ""),
+        ("Paragraph 2 of 8, sentence 2 of 2", ""),
     ]
+    assert [(m["block"], m["sentence"]) for m in marks] == [(0, 1), (1, 1), (1, 2)]
     assert marks[1]["text"] == "The trial runs for six months."
 
     # Edit an unrelated paragraph and add one before all the others: marks follow their text.
@@ -55,18 +56,18 @@ def test_three_flags_one_note_listed_and_still_in_place_after_edits(tmp_path: Pa
     lines.insert(3, "An editor's note added at the top of the story, before the first paragraph.")
     article.write_text("\n".join(lines) + "\n", "utf-8")
     moved = _marks(article, tmp_path)
-    assert [(m["paragraph"], m["sentence"], m["found"]) for m in moved] == [
-        (2, 1, True),
-        (3, 1, True),
-        (3, 2, True),
+    assert [(m["place"], m["found"]) for m in moved] == [
+        ("Paragraph 2 of 9, sentence 1 of 1", True),
+        ("Paragraph 3 of 9, sentence 1 of 2", True),
+        ("Paragraph 3 of 9, sentence 2 of 2", True),
     ]
 
     report = run_cli("marks", str(article), env={"READOUT_HOME": str(tmp_path)}).stdout
-    assert "1. Paragraph 2, sentence 1:" in report and "Note: check the time" in report
+    assert "1. Paragraph 2 of 9, sentence 1 of 1:" in report and "Note: check the time" in report
     csv_report = run_cli(
         "marks", str(article), "--format", "csv", env={"READOUT_HOME": str(tmp_path)}
     ).stdout
-    assert csv_report.splitlines()[0] == "paragraph,sentence,text,note,found"
+    assert csv_report.splitlines()[0] == "place,block,sentence,text,note,found"
 
 
 def test_marks_can_be_given_notes_and_removed(tmp_path: Path) -> None:
@@ -77,9 +78,9 @@ def test_marks_can_be_given_notes_and_removed(tmp_path: Path) -> None:
     assert run_cli("marks", str(article), "--note", "2", "spell out the number", env=env).code == 0
     assert run_cli("marks", str(article), "--remove", "3", env=env).code == 0
     marks = _marks(article, tmp_path)
-    assert [(m["paragraph"], m["sentence"], m["note"]) for m in marks] == [
-        (1, 1, "check the time"),
-        (2, 1, "spell out the number"),
+    assert [(m["place"], m["note"]) for m in marks] == [
+        ("Paragraph 1 of 8, sentence 1 of 1", "check the time"),
+        ("Paragraph 2 of 8, sentence 1 of 2", "spell out the number"),
     ]
     missing = run_cli("marks", str(article), "--remove", "9", env=env)
     assert missing.code == 2 and "no mark 9" in missing.stderr

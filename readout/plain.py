@@ -128,9 +128,7 @@ def _choose_from_history(fd: int, output: PlainOutput, entries: list[HistoryEntr
         return None
     shown = entries[:9]
     for number, entry in enumerate(shown, 1):
-        where = (
-            f"stopped at block {entry.position.block + 1}" if entry.position else "from the start"
-        )
+        where = entry.stopped_at
         output.line(f"{number}: {entry.title} ({where}), {entry.source}")
     answer = _ask(fd, output, "Open which? Type its number, then Enter (Enter alone cancels)")
     if answer and answer.isdigit() and 1 <= int(answer) <= len(shown):

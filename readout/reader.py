@@ -574,9 +574,10 @@ class Reader:
         if self._store is None or not self._whole.is_set():
             return  # a partial article's hash is not the whole's: saved once complete
         unit = self.units[self.unit]
+        place = self._where(self.unit)
         self._guard_save(
             lambda store: store.save_position(
-                self.article.content_hash, self._source, unit.block, unit.sentence
+                self.article.content_hash, self._source, unit.block, unit.sentence, place
             )
         )
 

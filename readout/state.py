@@ -29,6 +29,7 @@ CREATE TABLE IF NOT EXISTS positions (
     block INTEGER NOT NULL,
     sentence INTEGER NOT NULL,
     updated REAL NOT NULL,
+    place TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (article, source)
 );
 CREATE TABLE IF NOT EXISTS marks (
@@ -66,6 +67,8 @@ class SavedPosition:
     block: int
     sentence: int
     updated: float
+    place: str = ""
+    """The place as the listener heard it ("Paragraph 4 of 8, sentence 2 of 3")."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,14 @@ class HistoryEntry:
     title: str
     opened: float
     position: SavedPosition | None
+
+    @property
+    def stopped_at(self) -> str:
+        """ "stopped at paragraph 4 of 8, sentence 2 of 3", in the one numbering."""
+        if self.position is None or self.position.block < 0:
+            return "from the start"
+        place = self.position.place
+        return f"stopped at {place[:1].lower()}{place[1:]}" if place else "stopped partway"
 
 
 class Store:
@@ -141,6 +152,11 @@ class Store:
             if version not in (0, _SCHEMA_VERSION):
                 raise _DamagedStore(f"unknown schema version {version}")
             connection.executescript(_SCHEMA)
+            columns = {row[1] for row in connection.execute("PRAGMA table_info(positions)")}
+            if "place" not in columns:  # a store from before places were kept
+                connection.execute(
+                    "ALTER TABLE positions ADD COLUMN place TEXT NOT NULL DEFAULT ''"
+                )
             connection.execute(f"PRAGMA user_version = {_SCHEMA_VERSION}")
             try:
                 connection.execute(
@@ -185,13 +201,16 @@ class Store:
             except sqlite3.Error as error:
                 raise StateError(f"{self.path}: cannot save ({error})") from None
 
-    def save_position(self, article: str, source: str, block: int, sentence: int) -> None:
+    def save_position(
+        self, article: str, source: str, block: int, sentence: int, place: str = ""
+    ) -> None:
         with self._transaction() as db:
             db.execute(
-                "INSERT INTO positions VALUES (?, ?, ?, ?, ?) "
-                "ON CONFLICT (article, source) DO UPDATE SET "
-                "block = excluded.block, sentence = excluded.sentence, updated = excluded.updated",
-                (article, source, block, sentence, time.time()),
+                "INSERT INTO positions (article, source, block, sentence, updated, place) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (article, source) DO UPDATE SET "
+                "block = excluded.block, sentence = excluded.sentence, "
+                "updated = excluded.updated, place = excluded.place",
+                (article, source, block, sentence, time.time(), place),
             )
 
     def forget_position(self, article: str, source: str) -> None:
@@ -200,7 +219,8 @@ class Store:
 
     def load_position(self, article: str, source: str) -> SavedPosition | None:
         rows = self._read(
-            "SELECT block, sentence, updated FROM positions WHERE article = ? AND source = ?",
+            "SELECT block, sentence, updated, place FROM positions "
+            "WHERE article = ? AND source = ?",
             (article, source),
         )
         return SavedPosition(*rows[0]) if rows else None
@@ -219,14 +239,17 @@ class Store:
 
     def history(self, limit: int = 50) -> list[HistoryEntry]:
         rows = self._read(
-            "SELECT h.source, h.title, h.opened, p.block, p.sentence, p.updated FROM history h "
+            "SELECT h.source, h.title, h.opened, p.block, p.sentence, p.updated, p.place "
+            "FROM history h "
             "LEFT JOIN positions p ON p.article = h.article AND p.source = h.source "
             "ORDER BY h.opened DESC LIMIT ?",
             (limit,),
         )
         return [
-            HistoryEntry(source, title, opened, SavedPosition(b, s, u) if b is not None else None)
-            for source, title, opened, b, s, u in rows
+            HistoryEntry(
+                source, title, opened, SavedPosition(b, s, u, place) if b is not None else None
+            )
+            for source, title, opened, b, s, u, place in rows
         ]
 
     def add_mark(

@@ -326,11 +326,7 @@ class HistoryScreen(ModalScreen[str | None]):
 
     @staticmethod
     def _describe(entry: HistoryEntry) -> str:
-        where = (
-            f"stopped at block {entry.position.block + 1}" if entry.position and entry.position.block >= 0
-            else "from the start"
-        )  # fmt: skip
-        return f"{entry.title} ({where}) · {entry.source}"
+        return f"{entry.title} ({entry.stopped_at}) · {entry.source}"
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self._entries[int(event.option.id or 0)].source)

@@ -192,7 +192,7 @@ def test_open_another_article_and_come_back_through_the_history(tmp_path: Path) 
     term.press("h")
     text = term.read_until(r"^Open which\?")
     assert "1: Harbour wall repairs finish early" in text
-    assert "2: Night reading room opens for shift workers (stopped at block" in text
+    assert "2: Night reading room opens for shift workers (stopped at paragraph " in text
     term.press("2\n")
     term.read_until(r"Resuming at paragraph \d of 8")
     term.press("o")

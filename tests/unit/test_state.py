@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from readout.errors import StateError
-from readout.state import Store
+from readout.state import SavedPosition, Store
 
 
 def make_store(path: Path, warnings: list[str]) -> Store:
@@ -86,3 +86,25 @@ def test_a_state_dir_that_cannot_be_made_is_a_state_error(tmp_path: Path) -> Non
     blocker.write_text("in the way")
     with pytest.raises(StateError, match="cannot create the state directory"):
         Store(blocker / "state" / "state.sqlite3")
+
+
+def test_a_store_from_before_places_is_migrated_and_keeps_its_positions(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "old.sqlite3"
+    old = sqlite3.connect(path)
+    old.executescript(
+        "CREATE TABLE positions (article TEXT NOT NULL, source TEXT NOT NULL, "
+        "block INTEGER NOT NULL, sentence INTEGER NOT NULL, updated REAL NOT NULL, "
+        "PRIMARY KEY (article, source));"
+        "INSERT INTO positions VALUES ('h', 'a.txt', 3, 1, 1.0);"
+        "PRAGMA user_version = 1;"
+    )
+    old.commit()
+    old.close()
+    store = Store(path)
+    assert store.load_position("h", "a.txt") == SavedPosition(3, 1, 1.0, "")
+    store.save_position("h", "a.txt", 4, 0, "Paragraph 4 of 8, sentence 1 of 2")
+    saved = store.load_position("h", "a.txt")
+    assert saved is not None and saved.place == "Paragraph 4 of 8, sentence 1 of 2"
+    store.close()

@@ -800,10 +800,20 @@ def _play_plain(
     output = PlainOutput(sys.stdout, show_announcements=show)
     store = common["store"]
     first = True
+
+    def open_and_tell(sample_rate: int) -> OutputDevice:
+        """Open the device, then say what opening it taught ("No audio device...")
+        before the first line of the article, not after it."""
+        device = open_device(sample_rate)
+        for note in notes:
+            output.line(note)
+        notes.clear()
+        return device
+
     with single_keys(sys.stdin):
         while True:
             reader = Reader(
-                article, engine, open_device, on_event=output.on_event, partial=bool(whole),
+                article, engine, open_and_tell, on_event=output.on_event, partial=bool(whole),
                 **common,
             )  # fmt: skip
             try:
@@ -813,9 +823,6 @@ def _play_plain(
                 if whole is not None:
                     _complete_in_background(reader, whole)
                     whole = None
-                for note in notes:
-                    output.line(note)
-                notes.clear()
                 if not sys.stdin.isatty():
                     while not reader.wait_finished(0.2):
                         pass

@@ -12,6 +12,8 @@ import time
 from pathlib import Path
 from typing import ClassVar
 
+import pytest
+
 from tests.conftest import ASSETS, run_cli
 from tests.long_inputs import long_scraped_text
 
@@ -280,3 +282,26 @@ def test_a_failed_open_goes_on_reading_and_an_open_keeps_volume_and_speed(tmp_pa
     term.press("q")
     assert term.finish() == 0
     assert "Title: Night reading room" not in term.output.decode("utf-8").split("Cannot open it")[1]
+
+
+def test_the_no_device_note_comes_before_the_article(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "READOUT_AUDIO_DEVICE"}
+    env["READOUT_HOME"] = str(tmp_path)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "readout", "read", SAMPLE, "--no-resume"],
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, env=env,
+    )  # fmt: skip
+    lines: list[str] = []
+    try:
+        assert process.stdout is not None
+        for raw in process.stdout:
+            lines.append(raw.decode("utf-8").rstrip("\n"))
+            if lines[-1].startswith("Title: "):
+                break
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    note = [i for i, line in enumerate(lines) if line.startswith("No audio device")]
+    if not note:
+        pytest.skip("this machine has an audio device, so there is no note to place")
+    assert note[0] < len(lines) - 1 and lines[-1].startswith("Title: ")

@@ -884,14 +884,28 @@ def _play_full_screen(
     theme: str | None,
     whole: Callable[[], Article] | None = None,
 ) -> int:
-    from readout.tui.app import make_app
+    from readout.reader import EventRelay, Reader
 
     store = common["store"]
     theme = theme or store.preference("theme")  # settings.toml first, then the last choice
+    # Sound before screen: the reader starts speaking now, before Textual is imported
+    # (~0.3 s); its events wait in the relay until the player's screen is up.
+    relay = EventRelay()
+    reading = {k: v for k, v in common.items() if k != "show_announcements"}
+    reader = Reader(article, engine, open_device, on_event=relay, partial=bool(whole), **reading)
+    unit, announce = _starting_point(args, reader)
+    try:
+        reader.start(unit, announce=announce)
+    except BaseException:
+        reader.close()
+        raise
+
+    from readout.tui.app import make_app
+
     app = make_app(
-        article, engine, open_device, bindings=bindings, theme=theme, whole=whole, **common
-    )
-    unit, announce = _starting_point(args, app.reader)
+        article, engine, open_device, bindings=bindings, theme=theme, whole=whole,
+        started=(reader, relay), **common,
+    )  # fmt: skip
     app.set_start(unit, announce)
     app.pending_notes = notes
     import signal

@@ -128,6 +128,33 @@ class _Queued:
     frames_per_second: int
 
 
+class EventRelay:
+    """Holds a reader's events until a face is ready for them, then passes them on, in
+    order. The player starts speaking before its screen has loaded: what was said
+    meanwhile is shown once it has."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._held: list[ReaderEvent] = []
+        self._target: Callable[[ReaderEvent], None] | None = None
+
+    def __call__(self, event: ReaderEvent) -> None:
+        with self._lock:
+            if self._target is None:
+                self._held.append(event)
+                return
+            target = self._target
+        target(event)
+
+    def attach(self, target: Callable[[ReaderEvent], None]) -> None:
+        """From now on, events go to ``target``; the held ones first."""
+        with self._lock:
+            held, self._held = self._held, []
+            for event in held:
+                target(event)
+            self._target = target
+
+
 class Reader:
     """A reading session over one article."""
 

@@ -37,6 +37,7 @@ from readout.reader import (
     Announced,
     ArticleCompleted,
     BlockStarted,
+    EventRelay,
     Reader,
     ReaderEvent,
     ReaderState,
@@ -405,9 +406,13 @@ class ReadoutApp(App[None]):
         show_announcements: bool = True,
         remember_theme: Callable[[str], None] | None = None,
         whole: Callable[[], Article] | None = None,
+        started: tuple[Reader, EventRelay] | None = None,
     ) -> None:
-        """``whole``, when ``article`` is the first blocks of a long one, gives the rest."""
+        """``whole``, when ``article`` is the first blocks of a long one, gives the rest.
+        ``started``: a reader already speaking (the CLI starts it before Textual loads)
+        and the relay that holds its events until the screen is up."""
         super().__init__()
+        self._relay = started[1] if started else None
         self._whole = whole
         self._remember_theme: Callable[[str], None] | None = None
         self._show_announcements = show_announcements
@@ -421,11 +426,12 @@ class ReadoutApp(App[None]):
         self._make_reader = make_reader
         self._loader = loader
         self._history = history
-        self.reader = make_reader(article, self._post_update)
+        self.reader = started[0] if started else make_reader(article, self._post_update)
         self._start_unit = start_unit
         self._announce = announce
         self._current: tuple[int, int] | None = None
         self.last_announcement = announce or ""
+        self._announced_in: int | None = None  # the block the announcement belongs to
         self.pending_notes: list[str] = []
         self.following = True
         self.show_numbers = False
@@ -492,8 +498,20 @@ class ReadoutApp(App[None]):
             self.set_keymap({i: _textual_keys(b.keys) or "f35" for i, b in changed.items()})
 
     def on_mount(self) -> None:
-        if self._autoplay:
+        if self._relay is not None:
+            self._relay.attach(self._post_update)
+            self.run_worker(self._started, thread=True, exclusive=True, exit_on_error=False)
+        elif self._autoplay:
             self.run_worker(self._start, thread=True, exclusive=True, exit_on_error=False)
+
+    def _started(self) -> None:
+        """The reader was started before the screen: show its notes, finish loading."""
+        notes, self.pending_notes = self.pending_notes, []
+        for note in notes:
+            self.call_from_thread(self._say, note)
+        whole, self._whole = self._whole, None
+        if whole is not None:
+            self.reader.complete_from(whole)
 
     def _start(self) -> None:
         self.reader.start(self._start_unit, announce=self._announce)
@@ -595,6 +613,7 @@ class ReadoutApp(App[None]):
     def _say(self, text: str) -> None:
         """Show ``text`` in the announcement part of the status line."""
         self.last_announcement = text
+        self._announced_in = None
         self.query_one("#status", Static).update(Content(self.status_text()))
 
     async def _switch(self, article: Article) -> None:
@@ -626,8 +645,12 @@ class ReadoutApp(App[None]):
         if isinstance(event, ArticleCompleted):
             self._show_whole(self.reader.article)
         elif isinstance(event, BlockStarted):
-            if self.reader.state is ReaderState.PLAYING:
-                self.last_announcement = ""  # reading moved on: an old announcement is stale
+            # An announcement holds for the block it was made in (or the one reading
+            # starts with after it), and goes stale when reading moves on.
+            if self._announced_in is None:
+                self._announced_in = event.block
+            elif event.block != self._announced_in and self.reader.state is ReaderState.PLAYING:
+                self.last_announcement = ""
         elif isinstance(event, SentenceStarted):
             self._follow(event.block, event.sentence, None)
         elif isinstance(event, WordStarted):
@@ -636,6 +659,7 @@ class ReadoutApp(App[None]):
             if event.text not in {state.value for state in ReaderState}:
                 # one line: a code line's announcement must not spread over the bar
                 self.last_announcement = " ".join(event.text.split())
+                self._announced_in = None
         elif not isinstance(event, StateChanged):
             return
         self.query_one("#status", Static).update(Content(self.status_text()))
@@ -764,11 +788,13 @@ def make_app(
     punctuation: str = "none",
     only_blocks: frozenset[int] | None = None,
     whole: Callable[[], Article] | None = None,
+    started: tuple[Reader, EventRelay] | None = None,
 ) -> ReadoutApp:
     """The app, as the CLI and the tests build it.
 
     ``whole``, when ``article`` is the first blocks of a long one, gives the whole
     (see :func:`readout.loading.load_head`); reading starts before it is called.
+    ``started`` is a reader already speaking, with the relay holding its events.
     """
 
     def make_reader(
@@ -802,4 +828,5 @@ def make_app(
         show_announcements=show_announcements,
         remember_theme=_theme_keeper(store),
         whole=whole,
+        started=started,
     )

@@ -8,8 +8,62 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from enum import Enum
 
 from readout.errors import UsageError
+
+
+class Command(str, Enum):
+    """Everything a listener can ask for: the one command set both faces use. Faces map
+    keys (and buttons) to commands; :data:`FACE_COMMANDS` need a face's own dialogs or
+    view, every other command goes to :meth:`readout.reader.Reader.perform`."""
+
+    TOGGLE = "toggle"
+    NEXT_SENTENCE = "next_sentence"
+    PREVIOUS_SENTENCE = "previous_sentence"
+    NEXT_PARAGRAPH = "next_paragraph"
+    PREVIOUS_PARAGRAPH = "previous_paragraph"
+    NEXT_HEADING = "next_heading"
+    PREVIOUS_HEADING = "previous_heading"
+    FORWARD_5 = "forward_5"
+    BACK_5 = "back_5"
+    FORWARD_60 = "forward_60"
+    BACK_60 = "back_60"
+    GO_TO_START = "go_to_start"
+    GO_TO_END = "go_to_end"
+    REPEAT_SENTENCE = "repeat_sentence"
+    SLOWER = "slower"
+    FASTER = "faster"
+    VOLUME_DOWN = "volume_down"
+    VOLUME_UP = "volume_up"
+    TOGGLE_MUTE = "toggle_mute"
+    WHERE_AM_I = "where_am_i"
+    SPELL_WORD = "spell_word"
+    REPEAT_SLOWLY = "repeat_slowly"
+    CYCLE_PUNCTUATION = "cycle_punctuation"
+    NUMBERS = "numbers"
+    FLAG = "flag"
+    MARKS = "marks"
+    OPEN = "open"
+    FOLLOW = "follow"
+    HISTORY = "history"
+    HELP = "help"
+    QUIT = "quit"
+
+
+FACE_COMMANDS = frozenset(
+    {
+        Command.QUIT,
+        Command.HELP,
+        Command.FLAG,
+        Command.MARKS,
+        Command.NUMBERS,
+        Command.FOLLOW,
+        Command.OPEN,
+        Command.HISTORY,
+    }
+)
+"""Commands a face carries out itself (they ask for text or show a list)."""
 
 
 @dataclass(frozen=True)
@@ -19,46 +73,52 @@ class KeyBinding:
     id: str
     keys: tuple[str, ...]
     description: str
-    action: str
+    action: Command
 
 
 BINDINGS: tuple[KeyBinding, ...] = (
-    KeyBinding("toggle", ("space", "p"), "play or pause", "toggle"),
-    KeyBinding("next_sentence", ("right",), "next sentence", "next_sentence"),
+    KeyBinding("toggle", ("space", "p"), "play or pause", Command.TOGGLE),
+    KeyBinding("next_sentence", ("right",), "next sentence", Command.NEXT_SENTENCE),
     KeyBinding(
         "previous_sentence",
         ("left",),
         "previous sentence (again: one further)",
-        "previous_sentence",
+        Command.PREVIOUS_SENTENCE,
     ),
-    KeyBinding("next_paragraph", ("down", "j"), "next paragraph", "next_paragraph"),
-    KeyBinding("previous_paragraph", ("up", "k"), "previous paragraph", "previous_paragraph"),
-    KeyBinding("next_heading", ("pagedown", "n"), "next heading", "next_heading"),
-    KeyBinding("previous_heading", ("pageup", "b"), "previous heading", "previous_heading"),
-    KeyBinding("forward_5", (".",), "forward 5 seconds", "forward_5"),
-    KeyBinding("back_5", (",",), "back 5 seconds", "back_5"),
-    KeyBinding("forward_60", (">",), "forward 60 seconds", "forward_60"),
-    KeyBinding("back_60", ("<",), "back 60 seconds", "back_60"),
-    KeyBinding("start", ("home",), "go to the start", "go_to_start"),
-    KeyBinding("end", ("end",), "go to the last paragraph", "go_to_end"),
-    KeyBinding("repeat", ("r",), "repeat the sentence", "repeat_sentence"),
-    KeyBinding("slower", ("[",), "slower", "slower"),
-    KeyBinding("faster", ("]",), "faster", "faster"),
-    KeyBinding("volume_down", ("-", "9"), "volume down", "volume_down"),
-    KeyBinding("volume_up", ("+", "=", "0"), "volume up", "volume_up"),
-    KeyBinding("mute", ("m",), "mute or unmute", "toggle_mute"),
-    KeyBinding("where", ("t",), "where am I", "where_am_i"),
-    KeyBinding("spell", ("s",), "spell the word being read", "spell_word"),
-    KeyBinding("slow_repeat", ("w",), "say the sentence again, slowly", "repeat_slowly"),
-    KeyBinding("punctuation", ("u",), "say punctuation: none, some, all", "cycle_punctuation"),
-    KeyBinding("numbers", ("#",), "show or hide paragraph numbers", "numbers"),
-    KeyBinding("flag", ("f",), "flag this sentence (then type a note, or just Enter)", "flag"),
-    KeyBinding("marks", ("l",), "list the flagged sentences", "marks"),
-    KeyBinding("open", ("o",), "open another article (a path or URL)", "open"),
-    KeyBinding("follow", ("v",), "keep the view on the sentence being read, or stop", "follow"),
-    KeyBinding("history", ("h",), "history: articles read before, to resume", "history"),
-    KeyBinding("help", ("?",), "list the keys", "help"),
-    KeyBinding("quit", ("q",), "save the position and quit", "quit"),
+    KeyBinding("next_paragraph", ("down", "j"), "next paragraph", Command.NEXT_PARAGRAPH),
+    KeyBinding("previous_paragraph", ("up", "k"), "previous paragraph", Command.PREVIOUS_PARAGRAPH),
+    KeyBinding("next_heading", ("pagedown", "n"), "next heading", Command.NEXT_HEADING),
+    KeyBinding("previous_heading", ("pageup", "b"), "previous heading", Command.PREVIOUS_HEADING),
+    KeyBinding("forward_5", (".",), "forward 5 seconds", Command.FORWARD_5),
+    KeyBinding("back_5", (",",), "back 5 seconds", Command.BACK_5),
+    KeyBinding("forward_60", (">",), "forward 60 seconds", Command.FORWARD_60),
+    KeyBinding("back_60", ("<",), "back 60 seconds", Command.BACK_60),
+    KeyBinding("start", ("home",), "go to the start", Command.GO_TO_START),
+    KeyBinding("end", ("end",), "go to the last paragraph", Command.GO_TO_END),
+    KeyBinding("repeat", ("r",), "repeat the sentence", Command.REPEAT_SENTENCE),
+    KeyBinding("slower", ("[",), "slower", Command.SLOWER),
+    KeyBinding("faster", ("]",), "faster", Command.FASTER),
+    KeyBinding("volume_down", ("-", "9"), "volume down", Command.VOLUME_DOWN),
+    KeyBinding("volume_up", ("+", "=", "0"), "volume up", Command.VOLUME_UP),
+    KeyBinding("mute", ("m",), "mute or unmute", Command.TOGGLE_MUTE),
+    KeyBinding("where", ("t",), "where am I", Command.WHERE_AM_I),
+    KeyBinding("spell", ("s",), "spell the word being read", Command.SPELL_WORD),
+    KeyBinding("slow_repeat", ("w",), "say the sentence again, slowly", Command.REPEAT_SLOWLY),
+    KeyBinding(
+        "punctuation", ("u",), "say punctuation: none, some, all", Command.CYCLE_PUNCTUATION
+    ),
+    KeyBinding("numbers", ("#",), "show or hide paragraph numbers", Command.NUMBERS),
+    KeyBinding(
+        "flag", ("f",), "flag this sentence (then type a note, or just Enter)", Command.FLAG
+    ),
+    KeyBinding("marks", ("l",), "list the flagged sentences", Command.MARKS),
+    KeyBinding("open", ("o",), "open another article (a path or URL)", Command.OPEN),
+    KeyBinding(
+        "follow", ("v",), "keep the view on the sentence being read, or stop", Command.FOLLOW
+    ),
+    KeyBinding("history", ("h",), "history: articles read before, to resume", Command.HISTORY),
+    KeyBinding("help", ("?",), "list the keys", Command.HELP),
+    KeyBinding("quit", ("q",), "save the position and quit", Command.QUIT),
 )
 
 

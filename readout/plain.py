@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from typing import TextIO
 
 from readout.article import BlockKind
-from readout.keys import BINDINGS, KeyBinding, binding_for, describe_keys
+from readout.keys import BINDINGS, Command, KeyBinding, binding_for, describe_keys
 from readout.reader import Announced, BlockStarted, Reader, ReaderEvent
 from readout.sanitize import sanitize
 from readout.state import HistoryEntry
@@ -91,29 +91,29 @@ def run_keys(
         binding = binding_for(key, bindings)
         if binding is None:
             continue
-        if binding.action == "quit":
+        if binding.action is Command.QUIT:
             output.line("Saved position, quitting")
             return None
-        if binding.action == "help":
+        if binding.action is Command.HELP:
             for line in describe_keys(bindings, plain=True):
                 output.line(line)
-        elif binding.action == "flag":
+        elif binding.action is Command.FLAG:
             mark_id = reader.flag()
             note = _ask(fd, output, "Note for this mark (Enter for none):", cancelled="No note")
             if note and mark_id is not None and reader.store is not None:
                 reader.store.set_mark_note(mark_id, note)
                 output.line("Note saved")
-        elif binding.action == "marks":
+        elif binding.action is Command.MARKS:
             _list_marks(reader, output)
-        elif binding.action == "numbers":
+        elif binding.action is Command.NUMBERS:
             output.line(reader.describe_position())  # plain mode always gives numbers
-        elif binding.action == "follow":
+        elif binding.action is Command.FOLLOW:
             output.line("Following applies to the full-screen player")
-        elif binding.action == "open":
+        elif binding.action is Command.OPEN:
             spec = _ask(fd, output, "Open: type a path or URL, then Enter (Enter alone cancels)")
             if spec:
                 return spec
-        elif binding.action == "history":
+        elif binding.action is Command.HISTORY:
             chosen = _choose_from_history(fd, output, history() if history else [])
             if chosen:
                 return chosen

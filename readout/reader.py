@@ -34,6 +34,7 @@ from readout.audio.player import (
 )
 from readout.defaults import RATE_DEFAULT
 from readout.errors import EngineError, ReadoutError
+from readout.keys import Command
 from readout.numbering import Numbering
 from readout.speech.engine import Utterance
 from readout.speech.normalize import spell
@@ -551,17 +552,41 @@ class Reader:
             self._requeue_after_current()
         self._announce(f"Punctuation: {mode}")
 
-    def perform(self, action: str) -> bool:
-        """Run a key binding's action by name (see :mod:`readout.keys`); False if unknown."""
-        jumps = {"forward_5": 5.0, "back_5": -5.0, "forward_60": 60.0, "back_60": -60.0}
-        if action in jumps:
-            self.jump_seconds(jumps[action])
-            return True
-        method = getattr(self, action, None)
-        if action.startswith("_") or not callable(method):
+    def perform(self, command: Command) -> bool:
+        """Carry out a listener's command (:class:`readout.keys.Command`); False for the
+        commands a face carries out itself (:data:`readout.keys.FACE_COMMANDS`)."""
+        handler = self._commands().get(command)
+        if handler is None:
             return False
-        method()
+        handler()
         return True
+
+    def _commands(self) -> dict[Command, Callable[[], None]]:
+        return {
+            Command.TOGGLE: self.toggle,
+            Command.NEXT_SENTENCE: self.next_sentence,
+            Command.PREVIOUS_SENTENCE: self.previous_sentence,
+            Command.NEXT_PARAGRAPH: self.next_paragraph,
+            Command.PREVIOUS_PARAGRAPH: self.previous_paragraph,
+            Command.NEXT_HEADING: self.next_heading,
+            Command.PREVIOUS_HEADING: self.previous_heading,
+            Command.FORWARD_5: lambda: self.jump_seconds(5.0),
+            Command.BACK_5: lambda: self.jump_seconds(-5.0),
+            Command.FORWARD_60: lambda: self.jump_seconds(60.0),
+            Command.BACK_60: lambda: self.jump_seconds(-60.0),
+            Command.GO_TO_START: self.go_to_start,
+            Command.GO_TO_END: self.go_to_end,
+            Command.REPEAT_SENTENCE: self.repeat_sentence,
+            Command.SLOWER: self.slower,
+            Command.FASTER: self.faster,
+            Command.VOLUME_DOWN: self.volume_down,
+            Command.VOLUME_UP: self.volume_up,
+            Command.TOGGLE_MUTE: self.toggle_mute,
+            Command.WHERE_AM_I: self.where_am_i,
+            Command.SPELL_WORD: self.spell_word,
+            Command.REPEAT_SLOWLY: self.repeat_slowly,
+            Command.CYCLE_PUNCTUATION: self.cycle_punctuation,
+        }
 
     def describe_position(self) -> str:
         self._await_whole()

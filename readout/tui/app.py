@@ -30,7 +30,7 @@ from readout.audio.output import OutputDevice
 from readout.defaults import RATE_DEFAULT
 from readout.errors import ReadoutError
 from readout.keys import BINDINGS as KEY_BINDINGS
-from readout.keys import KeyBinding, describe_keys
+from readout.keys import Command, KeyBinding, describe_keys
 from readout.marks import PlacedMark
 from readout.numbering import Numbering
 from readout.reader import (
@@ -382,7 +382,7 @@ class ReadoutApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             _textual_keys(binding.keys),
-            f"perform('{binding.action}')",
+            f"perform('{binding.action.value}')",
             binding.description,
             id=binding.id,
             priority=True,
@@ -530,13 +530,15 @@ class ReadoutApp(App[None]):
         """While a dialog is open, keys go to it (a path may contain "m", "p" or "q")."""
         return not (action == "perform" and isinstance(self.screen, ModalScreen))
 
-    def action_perform(self, action: str) -> None:
-        if action == "quit":
+    def action_perform(self, name: str) -> None:
+        """A key's command (Textual hands it over by name)."""
+        action = Command(name)
+        if action is Command.QUIT:
             self.reader.save_position()
             self.exit()
-        elif action == "help":
+        elif action is Command.HELP:
             self.push_screen(HelpScreen(self.bindings_table))
-        elif action == "flag":
+        elif action is Command.FLAG:
             mark_id = self.reader.flag()
             store = self.reader.store
             if mark_id is not None and store is not None:
@@ -549,7 +551,7 @@ class ReadoutApp(App[None]):
                 self.push_screen(
                     AskScreen("Note for this mark (Enter for none):", "note"), save_note
                 )
-        elif action == "marks":
+        elif action is Command.MARKS:
             if self.reader.store is not None:
                 from readout.marks import place_marks
 
@@ -557,21 +559,21 @@ class ReadoutApp(App[None]):
                     self.article, self.reader.store.marks(self.article.source or "")
                 )
                 self.push_screen(MarksScreen(placed, self.article), self._go_to_mark)
-        elif action == "numbers":
+        elif action is Command.NUMBERS:
             self.show_numbers = not self.show_numbers
             for view in self._views:
                 view.numbered = self.show_numbers
                 view.refresh_text()
             if self._current is not None and 0 <= self._current[0] < len(self.article.blocks):
                 self._follow(*self._current, None)
-        elif action == "follow":
+        elif action is Command.FOLLOW:
             self.following = not self.following
             self.last_announcement = "Following the reading" if self.following else "Not following"
             self.query_one("#status", Static).update(Content(self.status_text()))
-        elif action == "open":
+        elif action is Command.OPEN:
             if self._loader is not None:
                 self.push_screen(OpenScreen(), self._open)
-        elif action == "history":
+        elif action is Command.HISTORY:
             if self._history is not None and self._loader is not None:
                 self.push_screen(HistoryScreen(self._history()), self._open)
         else:
@@ -579,7 +581,7 @@ class ReadoutApp(App[None]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id and event.button.id.startswith("control-"):
-            self.reader.perform(event.button.id.removeprefix("control-"))
+            self.reader.perform(Command(event.button.id.removeprefix("control-")))
 
     async def action_quit(self) -> None:
         self.reader.save_position()

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from readout.audio.output import NullDevice
+from readout.keys import Command
 from readout.loading import load
 from readout.reader import Reader, ReaderEvent, SentenceStarted
 from readout.speech.engines import start_engine
@@ -62,7 +63,7 @@ def test_soak_random_commands_on_a_thousand_sentences(tmp_path: Path, caplog) ->
             if rng.random() < 0.05:  # now and then a change of voice, re-rendering the queue
                 reader.set_voice(rng.choice(["en-us", "en", "en-gb-scotland"]))
             else:
-                reader.perform(command)
+                reader.perform(Command(command))
             time.sleep(rng.uniform(0.1, 0.3))
         rss_end = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         reader.close()

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import gzip
 import json
-import re
 import statistics
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from benchmarks.metrics import page_scores
 from readout.article import BlockKind
 from readout.errors import InputError
 from readout.extract import extract
@@ -25,28 +24,11 @@ from readout.sanitize import sanitize
 from readout.sources import MediaType, Source
 
 DATA = Path(__file__).resolve().parents[3] / "shared" / "eval" / "extraction"
-TOKEN = re.compile(r"\w+")
 
 pytestmark = pytest.mark.skipif(
     not (DATA / "aeb" / "ground-truth.json").is_file(),
     reason=f"the evaluation sets are not beside the repository ({DATA})",
 )
-
-
-def _shingles(text: str) -> Counter[tuple[str, ...]]:
-    tokens = TOKEN.findall(text)
-    if len(tokens) < 4:
-        return Counter([tuple(tokens)]) if tokens else Counter()
-    return Counter(tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3))
-
-
-def _page_scores(truth: str, found: str) -> tuple[float, float]:
-    expected, got = _shingles(truth), _shingles(found)
-    tp = sum((expected & got).values())
-    fp, fn = sum((got - expected).values()), sum((expected - got).values())
-    if fp == 0 and fn == 0:
-        return 1.0, 1.0
-    return (tp / (tp + fp) if tp + fp else 0.0), (tp / (tp + fn) if tp + fn else 0.0)
 
 
 def _body(text: str, media_type: MediaType) -> str:
@@ -61,7 +43,7 @@ def _f1(pairs: Iterator[tuple[str, str]], media_type: MediaType) -> tuple[float,
     precisions, recalls, empty = [], [], 0
     for text, truth in pairs:
         body = _body(text, media_type)
-        precision, recall = _page_scores(truth, body)
+        precision, recall = page_scores(truth, body)
         recalls.append(recall)
         if body.strip():
             precisions.append(precision)

@@ -61,3 +61,43 @@ def test_the_player_reads_only_what_changed(tmp_path: Path) -> None:
     term.read_until(r"Paragraph 2 of 8")
     term.press("q")
     assert term.finish() == 0
+
+
+def _sgr_styles(output: bytes) -> list[set[int]]:
+    """The attribute set of every SGR sequence drawn (colour arguments left out)."""
+    import re
+
+    styles = []
+    for match in re.finditer(rb"\x1b\[([0-9;]*)m", output):
+        params = [int(p) for p in match.group(1).split(b";") if p]
+        attributes: set[int] = set()
+        index = 0
+        while index < len(params):
+            value = params[index]
+            if value in (38, 48, 58):  # a colour: 5;n or 2;r;g;b follow
+                index += 3 if index + 1 < len(params) and params[index + 1] == 5 else 5
+                continue
+            attributes.add(value)
+            index += 1
+        styles.append(attributes)
+    return styles
+
+
+def test_on_a_real_terminal_the_underlined_word_is_always_in_the_highlighted_sentence(
+    tmp_path: Path,
+) -> None:
+    """Read two-sentence paragraphs on a pty: whatever is drawn underlined (the word) is
+    drawn reversed too (the sentence); before the fix, sentence 2's words were
+    underlined inside sentence 1."""
+    term = Terminal(
+        SAMPLE, "--audio-device", "null", "--no-resume", "--from", "2", "--rate", "450",
+        home=tmp_path,
+    )  # fmt: skip
+    term.read_until(r"Paragraph 2 of 8")
+    time.sleep(4.0)  # paragraphs 2 and 3, two sentences each
+    term.read_until(r"Paragraph [3-8] of 8")
+    term.press("q")
+    assert term.finish() == 0
+    underlined = [s for s in _sgr_styles(term.output) if 4 in s]
+    assert underlined, "no word was ever underlined"
+    assert all(7 in s for s in underlined), "a word was underlined outside its sentence"

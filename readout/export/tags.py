@@ -21,6 +21,10 @@ def write_tags(path: Path, fmt: str, article: Article, chapters: list[Chapter]) 
         _vorbis(path, fmt, article, chapters)
 
 
+_CTOC_MAX = 255
+"""Entries one ID3 CTOC frame can list."""
+
+
 def _artist(article: Article) -> str | None:
     return article.byline or article.site
 
@@ -52,6 +56,29 @@ def _id3(path: Path, article: Article, chapters: list[Chapter]) -> None:
                 sub_frames=[TIT2(encoding=3, text=chapter.title)],
             )
         )
+    # A CTOC frame counts its entries in one byte: more than 255 chapters go into
+    # nested tables of contents of up to 255 each, under the top-level one.
+    if len(ids) > _CTOC_MAX:
+        # Two levels index 65,025 chapters; past that the frames are there, unindexed.
+        parts = [ids[i : i + _CTOC_MAX] for i in range(0, len(ids), _CTOC_MAX)][:_CTOC_MAX]
+        children = []
+        for number, part in enumerate(parts):
+            children.append(f"toc{number}")
+            tags.add(
+                CTOC(
+                    element_id=f"toc{number}",
+                    flags=CTOCFlags.ORDERED,
+                    child_element_ids=part,
+                    sub_frames=[
+                        TIT2(
+                            encoding=3,
+                            text=f"Chapters {number * _CTOC_MAX + 1} to "
+                            f"{number * _CTOC_MAX + len(part)}",
+                        )
+                    ],
+                )
+            )
+        ids = children
     if ids:
         tags.add(
             CTOC(

@@ -229,3 +229,31 @@ def test_export_takes_the_rate_from_settings_toml(tmp_path: Path) -> None:
         with wave.open(str(out)) as audio:
             seconds[name] = audio.getnframes() / audio.getframerate()
     assert seconds["settings"] < 0.7 * seconds["flag"]  # 350 wpm against 175
+
+
+@pytest.mark.parametrize("fmt", ["mp3", "ogg", "flac"])
+def test_three_hundred_chapters_are_all_written_and_read_back(tmp_path: Path, fmt: str) -> None:
+    """An ID3 CTOC counts entries in one byte: more than 255 chapters crashed the MP3
+    export after all the rendering. Now nested tables of contents index them all."""
+    lines = ["# Many chapters", ""]
+    for number in range(1, 301):
+        lines += [f"## Section {number}", "", f"This is section number {number} of the test.", ""]
+    source = tmp_path / "many.md"
+    source.write_text("\n".join(lines), "utf-8")
+    out = tmp_path / f"many.{fmt}"
+    done = run_cli("export", str(source), "-o", str(out), env={"READOUT_HOME": str(tmp_path)})
+    assert done.code == 0, done.stderr
+    if fmt == "mp3":
+        from mutagen.id3 import ID3
+
+        tags = ID3(str(out))
+        chapters = tags.getall("CHAP")
+        tocs = {toc.element_id: list(toc.child_element_ids) for toc in tags.getall("CTOC")}
+        indexed = [child for toc in tocs["toc"] for child in tocs.get(toc, [toc])]
+        assert len(chapters) == 301 and sorted(indexed) == sorted(c.element_id for c in chapters)
+    else:
+        import mutagen
+
+        audio = mutagen.File(str(out))
+        names = [key for key in audio.tags.keys() if key.upper().endswith("NAME")]
+        assert len(names) == 301

@@ -113,9 +113,38 @@ def _marker(out: Path) -> Path:
     return out.with_name(f".{out.name}.readout")
 
 
+def _record(out: Path) -> list[str] | None:
+    """The lines of ``out``'s record (what it was made from), or None without one."""
+    try:
+        return _marker(out).read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def is_complete(out: Path, key: str) -> bool:
-    marker = _marker(out)
-    return out.is_file() and marker.is_file() and marker.read_text("utf-8").strip() == key
+    record = _record(out)
+    return out.is_file() and bool(record) and record[0].strip() == key  # type: ignore[index]
+
+
+def belongs_to_another(out: Path, source: str) -> bool:
+    """An existing output that another source made (or that readout did not make at
+    all): a new output must not replace it. A record from before sources were kept
+    counts as this source's."""
+    if not out.exists():
+        return False
+    record = _record(out)
+    if record is None:
+        return True
+    return len(record) > 1 and record[1] != source
+
+
+def free_name(names: UniqueNames, out_dir: Path, title: str, source: str) -> Path:
+    """The output path for ``title``: its name, or "Title (2)" and on when an earlier
+    output of that name came from another source ("Letters", "Weather")."""
+    while True:
+        out = out_dir / names.name_for(title)
+        if not belongs_to_another(out, source):
+            return out
 
 
 # --- the worker side -----------------------------------------------------------
@@ -152,7 +181,7 @@ def _export(
     except ReadoutError as error:
         return 0.0, str(error)
     marker = _marker(Path(out))
-    marker.write_text(key + "\n", "utf-8")
+    marker.write_text(f"{key}\n{article.source or ''}\n", "utf-8")
     return result.duration_s, None
 
 
@@ -194,7 +223,7 @@ def run_batch(
             if isinstance(loaded, ReadoutError):
                 finish(index, ManifestEntry(specs[index], None, None, "failed", str(loaded)))
                 continue
-            out = out_dir / names.name_for(loaded.title)
+            out = free_name(names, out_dir, loaded.title, loaded.source or "")
             key = export_key(loaded, options)
             if not force and is_complete(out, key):
                 finish(index, ManifestEntry(specs[index], str(out), None, "skipped"))

@@ -258,3 +258,25 @@ def test_three_hundred_chapters_are_all_written_and_read_back(tmp_path: Path, fm
         keys = set(audio.tags.keys())  # Vorbis comments iterate as (key, value) pairs
         names = [key for key in keys if key.upper().endswith("NAME")]
         assert len(names) == 301
+
+
+def test_articles_with_the_same_title_never_replace_one_another(tmp_path: Path) -> None:
+    """ "Letters" from two sources: both kept, in one run and across runs, each output
+    named in the manifest with its source; a rerun of the same sources skips both."""
+    first, second = tmp_path / "monday.md", tmp_path / "tuesday.md"
+    for path, day in ((first, "Monday"), (second, "Tuesday")):
+        path.write_text(
+            f"# Letters\n\nThe letters page for {day}, with a dozen readers writing in.\n"
+        )
+    out = tmp_path / "out"
+    args = ("--out-dir", str(out), "--format", "wav", "--json")
+    one = json.loads(run_cli("export", str(first), *args).stdout)
+    assert [Path(e["output"]).name for e in one] == ["Letters.wav"]
+    two = json.loads(run_cli("export", str(second), *args).stdout)  # a later run
+    assert [Path(e["output"]).name for e in two] == ["Letters (2).wav"]
+    both = json.loads(run_cli("export", str(first), str(second), *args).stdout)
+    assert {e["input"]: (Path(e["output"]).name, e["status"]) for e in both} == {
+        str(first): ("Letters.wav", "skipped"),
+        str(second): ("Letters (2).wav", "skipped"),
+    }
+    assert sorted(p.name for p in out.glob("*.wav")) == ["Letters (2).wav", "Letters.wav"]

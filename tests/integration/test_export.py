@@ -280,3 +280,40 @@ def test_articles_with_the_same_title_never_replace_one_another(tmp_path: Path) 
         str(second): ("Letters (2).wav", "skipped"),
     }
     assert sorted(p.name for p in out.glob("*.wav")) == ["Letters (2).wav", "Letters.wav"]
+
+
+def test_ctrl_c_in_a_batch_of_workers_leaves_one_line_and_no_partial_file(tmp_path: Path) -> None:
+    """Ctrl-C reaches the whole process group: the workers stop quietly, the CLI says
+    one line, nothing half-written stays, and a rerun completes only the rest."""
+    text = "# Long {n}\n\n" + "\n\n".join(
+        f"Paragraph {p} says a number of plain things slowly, one after another, to take time."
+        for p in range(150)
+    )
+    inputs = []
+    for number in range(10):
+        path = tmp_path / f"long-{number}.md"
+        path.write_text(text.replace("{n}", str(number)), "utf-8")
+        inputs.append(str(path))
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "readout", "export", *inputs, "--out-dir", str(out)]
+    child = subprocess.Popen(
+        [*command, "--format", "flac", "--jobs", "2"], stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)}, start_new_session=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while len(list(out.glob("*.flac"))) < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    os.killpg(child.pid, signal.SIGINT)  # as a terminal's Ctrl-C does
+    _, stderr = child.communicate(timeout=60)
+    assert child.returncode == 130
+    said = stderr.decode()
+    assert "Traceback" not in said and "KeyboardInterrupt" not in said, said
+    others = [line for line in said.splitlines() if not line.startswith("readout: [")]
+    assert others == ["readout: interrupted"], said  # besides a line per finished file
+    assert not list(out.glob("*.part"))
+    done_before = {p.name for p in out.glob("*.flac")}
+    rerun = run_cli("export", *inputs, "--out-dir", str(out), "--format", "flac", "--json")
+    assert rerun.code == 0
+    manifest = json.loads(rerun.stdout)
+    skipped = {Path(e["output"]).name for e in manifest if e["status"] == "skipped"}
+    assert skipped == done_before and len(list(out.glob("*.flac"))) == 10

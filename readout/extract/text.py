@@ -29,7 +29,7 @@ from readout.extract.boilerplate import (
     strip_icon_run,
     word_count,
 )
-from readout.extract.bylines import DATE, MONTH, clean_byline
+from readout.extract.bylines import DATE, clean_byline
 from readout.extract.raw import RawBlock, collapse
 from readout.extract.region import (
     LineScorer,
@@ -44,11 +44,8 @@ _TITLE_SEPARATOR = re.compile(r"\s+(?:\||–|—|::|·|•|-)\s+")
 _BYLINE = re.compile(
     r"^(?:by|written by|words by|story by|posted by|von|par|por|di|door|av)[:\s]+(\S.*)$", re.I
 )
-_MONTH = MONTH
-_DATE = DATE
 _LIST_ITEM = re.compile(r"^(?:[-•–*·▪◦]|\d{1,3}[.)])\s+(\S.*)$")
 _WORD = re.compile(r"\w+")
-_CLOCK_TAIL = re.compile(r"[\s,:|·—-]*\b\d{1,2}:\d{2}\b.*$")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _SECTION_BREAK = re.compile(r"^[\W_]+$")
 _SENTENCE_END = (".", "!", "?", "…", "。", "！", "？")
@@ -196,11 +193,6 @@ def _headline_score(lines: list[str], index: int, start: int, vocabulary: set[st
     return score
 
 
-def _ends_with_full_stop(line: str) -> bool:
-    """A sentence, not a headline: headlines end in "?", "!" or a quotation, never "."."""
-    return line.rstrip().rstrip("\"'”’»)").endswith((".", "。", "…"))
-
-
 def _overlap(line: str, vocabulary: set[str]) -> float:
     """The share of the line's content words that the body uses too."""
     words = _content_words(line)
@@ -241,7 +233,7 @@ def _is_headline_shaped(line: str) -> bool:
 
 
 def _is_date_line(line: str) -> bool:
-    return bool(_DATE.search(line)) and word_count(line) <= 10
+    return bool(DATE.search(line)) and word_count(line) <= 10
 
 
 def _find_byline_and_date(
@@ -263,13 +255,13 @@ def _find_byline_and_date(
                 break
             continue
         match = _BYLINE.match(line)
-        date = _DATE.search(line) or _CLOCK.search(line)
+        date = DATE.search(line) or _CLOCK.search(line)
         if match and byline is None:
             byline = clean_byline(match.group(1))
             published = published or (date.group(1) if date and date.lastindex else None)
         elif date and word_count(line) <= 10:
             dates.append(index)
-            found = _DATE.search(line)
+            found = DATE.search(line)
             published = published or (found.group(1) if found else None)
         elif _is_name_line(line):
             names.append(index)

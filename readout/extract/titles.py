@@ -29,7 +29,6 @@ _FURNITURE_NAME = re.compile(
     re.I,
 )
 _FURNITURE_TAGS = {"nav", "aside", "footer", "header", "menu", "dialog", "form"}
-_BYLINE_NAME = re.compile(r"(^|[\s_-])(byline|author|by-?line|article-author|post-author)", re.I)
 _ARTICLE_TYPES = re.compile(r"Article|Posting|Report|WebPage|CreativeWork|Blog|Review", re.I)
 _AUTHOR_KEYS = (
     "dc.creator",

@@ -160,16 +160,22 @@ def test_batch_reports_failures_goes_on_and_reruns_only_what_is_missing(tmp_path
     assert set(statuses.values()) == {"skipped"}
 
 
-def test_sigint_stops_cleanly_and_leaves_no_partial_file(tmp_path: Path) -> None:
-    long_text = "# A long article\n\n" + "\n\n".join(
+def _long_articles(folder: Path, count: int, title: str) -> list[str]:
+    """``count`` Markdown articles of 150 paragraphs, titled "<title> 0", "<title> 1"..."""
+    body = "\n\n".join(
         f"Paragraph {n} says a number of plain things slowly, one after another, to take time."
         for n in range(150)
     )
-    inputs = []
-    for number in range(3):
-        path = tmp_path / f"long-{number}.md"
-        path.write_text(long_text.replace("A long article", f"A long article {number}"), "utf-8")
-        inputs.append(str(path))
+    paths = []
+    for number in range(count):
+        path = folder / f"long-{number}.md"
+        path.write_text(f"# {title} {number}\n\n{body}", "utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def test_sigint_stops_cleanly_and_leaves_no_partial_file(tmp_path: Path) -> None:
+    inputs = _long_articles(tmp_path, 3, "A long article")
     out = tmp_path / "out"
     child = subprocess.Popen(
         [sys.executable, "-m", "readout", "export", *inputs, "--out-dir", str(out), "--format", "flac", "--jobs", "1"],
@@ -285,15 +291,7 @@ def test_articles_with_the_same_title_never_replace_one_another(tmp_path: Path) 
 def test_ctrl_c_in_a_batch_of_workers_leaves_one_line_and_no_partial_file(tmp_path: Path) -> None:
     """Ctrl-C reaches the whole process group: the workers stop quietly, the CLI says
     one line, nothing half-written stays, and a rerun completes only the rest."""
-    text = "# Long {n}\n\n" + "\n\n".join(
-        f"Paragraph {p} says a number of plain things slowly, one after another, to take time."
-        for p in range(150)
-    )
-    inputs = []
-    for number in range(10):
-        path = tmp_path / f"long-{number}.md"
-        path.write_text(text.replace("{n}", str(number)), "utf-8")
-        inputs.append(str(path))
+    inputs = _long_articles(tmp_path, 10, "Long")
     out = tmp_path / "out"
     command = [sys.executable, "-m", "readout", "export", *inputs, "--out-dir", str(out)]
     child = subprocess.Popen(

@@ -71,6 +71,7 @@ class Numbering:
         count = self.headings if found.group(1) else self.body
         number = int(found.group(2))
         if not 1 <= number <= len(count):
-            what = "headings" if found.group(1) else "paragraphs"
-            raise UsageError(f"--from {spec}: the article has {len(count)} {what}")
+            what = "heading" if found.group(1) else "paragraph"
+            plural = "" if len(count) == 1 else "s"
+            raise UsageError(f"--from {spec}: the article has {len(count)} {what}{plural}")
         return count[number - 1]

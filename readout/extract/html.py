@@ -24,7 +24,7 @@ from readout.article import BlockKind
 from readout.extract.blocks import is_file_name, tag_of, tree_to_blocks
 from readout.extract.boilerplate import introduces_list, is_boilerplate, word_count
 from readout.extract.pruning import prune_furniture
-from readout.extract.raw import RawBlock, collapse
+from readout.extract.raw import RawBlock, collapse, is_noise
 from readout.extract.split_body import recover_split_body
 from readout.extract.titles import fold, page_names
 
@@ -88,7 +88,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
         own = _own_blocks(page)
         if word_count(body_text(own)) > word_count(body_text(blocks)):
             blocks = own
-    blocks = drop_boilerplate([b for b in blocks if not _is_noise(b)])
+    blocks = drop_boilerplate([b for b in blocks if not is_noise(b)])
     first_heading = next((b.text for b in blocks[:3] if b.kind is BlockKind.HEADING), None)
     names = page_names(page, landmarks, first_heading)
     title = names.title or ""
@@ -185,15 +185,6 @@ def _documentation_main(page: etree._Element) -> etree._Element | None:
         if found is not None:
             return found
     return None
-
-
-def _is_noise(block: RawBlock) -> bool:
-    """A block with nothing to read: a lone footnote number or a stray symbol."""
-    return (
-        block.kind is not BlockKind.CODE
-        and not any(ch.isalpha() for ch in block.text)
-        and (len(block.text) <= 3)
-    )
 
 
 def add_captions(blocks: list[RawBlock], document: etree._Element) -> list[RawBlock]:

@@ -47,3 +47,12 @@ def tidy_code(text: str) -> str:
     while lines and not lines[-1]:
         lines.pop()
     return textwrap.dedent("\n".join(lines))
+
+
+def is_noise(block: RawBlock) -> bool:
+    """A block with nothing to read: a lone footnote number, a count, a stray symbol."""
+    return (
+        block.kind is not BlockKind.CODE
+        and len(block.text) <= 3
+        and not any(ch.isalpha() for ch in block.text)
+    )

@@ -30,7 +30,7 @@ from readout.extract.boilerplate import (
     word_count,
 )
 from readout.extract.bylines import DATE, clean_byline
-from readout.extract.raw import RawBlock, collapse
+from readout.extract.raw import RawBlock, collapse, is_noise
 from readout.extract.region import (
     LineScorer,
     best_region,
@@ -298,6 +298,10 @@ def _is_name_line(line: str) -> bool:
 
 
 def _classify(body: list[str], scorer: LineScorer, offset: int) -> list[RawBlock]:
+    return [b for b in _blocks_of(body, scorer, offset) if not is_noise(b)]
+
+
+def _blocks_of(body: list[str], scorer: LineScorer, offset: int) -> list[RawBlock]:
     blocks: list[RawBlock] = []
     for index, line in enumerate(body):
         if _SECTION_BREAK.match(line) or is_placeholder(line) or is_boilerplate(line):

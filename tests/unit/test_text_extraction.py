@@ -168,3 +168,18 @@ def test_navigation_next_to_a_date_is_not_a_byline() -> None:
     )
     article = extract(Source(text, MediaType.TEXT, "-"))
     assert article.byline is None
+
+
+def test_a_lone_count_between_the_headline_and_the_body_is_not_read_out() -> None:
+    """ "0" (a comment count) is noise in copied text, as in HTML: nothing to read."""
+    text = "\n".join(
+        [
+            "Quiet streets return to the old town",
+            "0",
+            "The council closed the old town to cars on Sunday, and for the first time in years "
+            "the square was full of people walking, talking and sitting in the sun.",
+            "Shopkeepers said trade was up, though some worried about deliveries in the morning.",
+        ]
+    )
+    article = extract(Source(text, MediaType.TEXT, "-"))
+    assert "0" not in [b.text for b in article.blocks]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from readout.article import Article
-from readout.defaults import RATE_DEFAULT
+from readout.defaults import RATE_DEFAULT, Punctuation
 from readout.errors import ExportError
 from readout.export.captions import to_srt, to_vtt
 from readout.export.render import render
@@ -36,7 +36,7 @@ class ExportOptions:
     chapters_by: str = "heading"  # or "paragraph"
     pauses: Pauses = field(default_factory=Pauses)
     verbatim: bool = False
-    punctuation: str = "none"
+    punctuation: Punctuation = "none"
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from readout.defaults import Punctuation
 from readout.speech.numbers import cardinal, ordinal, year
 from readout.speech.spoken import SpokenBuilder, SpokenText
 
@@ -98,7 +99,7 @@ def speakable(
     language: str | None = None,
     lexicon: Sequence[LexiconRule] = (),
     verbatim: bool = False,
-    punctuation: str = "none",
+    punctuation: Punctuation = "none",
 ) -> SpokenText:
     """The spoken form of ``text`` (a sentence or a title), with its offset map.
 

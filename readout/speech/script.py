@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, overload
 from urllib.parse import urlsplit
 
 from readout.article import Article, BlockKind
+from readout.defaults import Punctuation
 from readout.speech.normalize import speakable
 from readout.speech.spoken import SpokenText
 
@@ -87,7 +88,7 @@ class Script(Sequence[SpokenUnit]):
         rules: Sequence[LexiconRule],
         *,
         verbatim: bool,
-        punctuation: str = "none",
+        punctuation: Punctuation = "none",
     ) -> None:
         self._article = article
         self._rules = rules
@@ -143,7 +144,7 @@ def spoken_units(
     lexicon: Lexicon | None = None,
     *,
     verbatim: bool = False,
-    punctuation: str = "none",
+    punctuation: Punctuation = "none",
 ) -> Script:
     """Every unit of ``article`` in reading order, title first (made speakable lazily)."""
     rules: Sequence[LexiconRule] = rules_for(article, lexicon) if lexicon else ()

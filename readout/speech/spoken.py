@@ -11,6 +11,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from readout.defaults import Punctuation
+
 
 @dataclass(frozen=True)
 class Segment:
@@ -64,7 +66,7 @@ class SpokenText:
 class SpokenBuilder:
     """Builds a :class:`SpokenText` from left to right."""
 
-    def __init__(self, shown: str, punctuation: str = "none") -> None:
+    def __init__(self, shown: str, punctuation: Punctuation = "none") -> None:
         self._shown = shown
         self.punctuation = punctuation
         """How much punctuation is said aloud: "none", "some" or "all"."""

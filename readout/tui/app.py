@@ -27,7 +27,7 @@ from textual.widgets.option_list import Option
 
 from readout.article import Article, BlockKind
 from readout.audio.output import OutputDevice
-from readout.defaults import RATE_DEFAULT
+from readout.defaults import RATE_DEFAULT, Punctuation
 from readout.errors import ReadoutError
 from readout.keys import BINDINGS as KEY_BINDINGS
 from readout.keys import Command, KeyBinding, describe_keys
@@ -787,7 +787,7 @@ def make_app(
     speak_announcements: bool = True,
     show_announcements: bool = True,
     verbatim: bool = False,
-    punctuation: str = "none",
+    punctuation: Punctuation = "none",
     only_blocks: frozenset[int] | None = None,
     whole: Callable[[], Article] | None = None,
     started: tuple[Reader, EventRelay] | None = None,

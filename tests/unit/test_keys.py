@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from readout.errors import UsageError
-from readout.keys import BINDINGS, binding_for, describe_keys, remapped
-from readout.reader import Reader
+from readout.keys import BINDINGS, FACE_COMMANDS, Command, binding_for, describe_keys, remapped
+from readout.reader.session import SESSION_COMMANDS
 from readout.settings import load_settings
 
 
@@ -15,23 +15,13 @@ def test_no_key_is_bound_twice_and_every_action_exists() -> None:
     assert len(keys) == len(set(keys))
     ids = [binding.id for binding in BINDINGS]
     assert len(ids) == len(set(ids))
-    face_actions = {
-        "help",
-        "quit",
-        "open",
-        "follow",
-        "marks",
-        "numbers",
-        "history",
-        "forward_5",
-        "back_5",
-        "forward_60",
-        "back_60",
-    }
     for binding in BINDINGS:
-        assert binding.action in face_actions or callable(getattr(Reader, binding.action, None)), (
-            binding
-        )
+        assert binding.action in Command, binding
+
+
+def test_every_command_is_carried_out_by_the_session_or_a_face_never_both() -> None:
+    assert set(Command) == SESSION_COMMANDS | FACE_COMMANDS
+    assert not SESSION_COMMANDS & FACE_COMMANDS
 
 
 def test_remap_moves_a_key_to_a_modifier_and_turns_one_off() -> None:

@@ -1,0 +1,89 @@
+"""Every sentence a listener hears or reads about the session, in one place.
+
+The player's announcement line, plain mode's lines and the spoken announcements all
+come from here, so one change of wording reaches every face, and places are always
+named in the one numbering (:mod:`readout.numbering`).
+"""
+
+from __future__ import annotations
+
+from readout.article import Block, BlockKind
+from readout.defaults import Punctuation
+from readout.numbering import Numbering
+
+END_OF_ARTICLE = "End of article"
+FINISHED = "Finished"
+
+NOT_SPOKEN = frozenset({"Playing", "Muted"})
+"""Said by the voice itself: resuming is heard, and "Muted" would break the silence."""
+
+
+def place(numbering: Numbering, block: int, sentence: int, *, totals: bool) -> str:
+    """ "Paragraph 2 of 4, sentence 2 of 2" (or "Title")."""
+    return numbering.place(block, sentence, totals=totals)
+
+
+def skipped(where: str) -> str:
+    return f"Could not speak {where}; skipped"
+
+
+def speed(rate: int) -> str:
+    return f"Speed {rate} words per minute"
+
+
+def speed_limit(faster: bool) -> str:
+    return "Maximum speed" if faster else "Minimum speed"
+
+
+def voice(name: str | None) -> str:
+    return f"Voice {name or 'default'}"
+
+
+def volume(percent: int) -> str:
+    return f"Volume {percent}%"
+
+
+def mute(muted: bool, percent: int) -> str:
+    return "Muted" if muted else f"Unmuted, volume {percent}%"
+
+
+def punctuation(mode: Punctuation) -> str:
+    return f"Punctuation: {mode}"
+
+
+def position(where: str, state: str) -> str:
+    """Where am I: "Paragraph 2 of 4, sentence 1 of 3, paused"."""
+    return f"{where}, {state.lower()}"
+
+
+def flagged(where: str) -> str:
+    return f"Flagged {where}"
+
+
+def cannot_save_mark(error: object) -> str:
+    return f"Cannot save the mark: {error}"
+
+
+def cannot_save_place(error: object) -> str:
+    return f"Cannot save your place: {error}"
+
+
+def resuming(label: str) -> str:
+    """ "Resuming at paragraph 4 of 8"."""
+    return f"Resuming at {_lower_first(label)}"
+
+
+def changed(label: str) -> str:
+    """A block read because it changed (``readout diff --read``): "Changed paragraph 4"."""
+    return f"Changed {_lower_first(label)}"
+
+
+def step(block: Block, sentence: int) -> str:
+    """A move within a block while paused: "Sentence 2 of 3: The text." ("Line" in code)."""
+    part = "Line" if block.kind is BlockKind.CODE else "Sentence"
+    text = block.sentences[sentence].text
+    return f"{part} {sentence + 1} of {len(block.sentences)}: {text}"
+
+
+def _lower_first(label: str) -> str:
+    return f"{label[0].lower()}{label[1:]}"

@@ -10,7 +10,8 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from readout.defaults import RATE_DEFAULT, RATE_MAX, RATE_MIN
 from readout.errors import ExportError, InputMissingError, ReadoutError, UsageError
@@ -24,8 +25,10 @@ if TYPE_CHECKING:
     from readout.audio.output import OutputDevice
     from readout.export.audio import ExportOptions
     from readout.keys import KeyBinding
+    from readout.options import Listening, SessionOptions
     from readout.plain import PlainOutput
     from readout.reader import Reader
+    from readout.settings import Settings
     from readout.sources import Source
     from readout.speech.lexicon import Lexicon
     from readout.speech.script import Script
@@ -509,16 +512,13 @@ def _run_export(args: argparse.Namespace) -> int:
     if not 8 <= args.bitrate <= 320:
         _say("--bitrate is kilobits per second, 8 to 320")
         return EXIT_USAGE
-    from readout.paths import settings_path
-    from readout.settings import load_settings
-
-    settings = load_settings(settings_path()).overridden(voice=args.voice, rate=args.rate)
+    speech = _session_options(args)
     fmt = format_for(Path(args.output), args.format) if args.output else (args.format or "mp3")
     options = ExportOptions(
-        fmt=fmt, voice=settings.voice, rate=_export_rate(settings.rate), bitrate_kbps=args.bitrate,
+        fmt=fmt, voice=speech.voice, rate=_export_rate(speech.rate), bitrate_kbps=args.bitrate,
         captions=args.captions, sync_map=args.sync_map, chapters_by=args.chapters,
         pauses=Pauses(args.pause_sentence, args.pause_paragraph, args.pause_heading),
-        verbatim=args.verbatim, punctuation=args.punctuation,
+        verbatim=speech.verbatim, punctuation=speech.punctuation,
     )  # fmt: skip
     if args.output:
         return _export_one(args, specs[0] if specs else None, Path(args.output), options)
@@ -679,6 +679,21 @@ def _run_devices(out: TextIO) -> int:
     return EXIT_OK
 
 
+def _session_options(args: argparse.Namespace, settings: Settings | None = None) -> SessionOptions:
+    """The one place settings.toml and the command line become how readout speaks."""
+    from readout.options import SessionOptions
+    from readout.paths import settings_path
+    from readout.settings import load_settings
+
+    settings = (settings or load_settings(settings_path())).overridden(
+        voice=args.voice, rate=getattr(args, "rate", None), volume=getattr(args, "volume", None),
+        engine=args.engine, audio_device=getattr(args, "audio_device", None),
+    )  # fmt: skip
+    return SessionOptions.build(
+        settings, punctuation=args.punctuation, verbatim=args.verbatim, lexicon=_lexicon(args)
+    )
+
+
 def _run_read(args: argparse.Namespace, *, full_screen: bool = False) -> int:
     """Read aloud: plain mode, or the full-screen player when ``full_screen``."""
     import signal
@@ -687,22 +702,20 @@ def _run_read(args: argparse.Namespace, *, full_screen: bool = False) -> int:
     from readout.settings import load_settings
     from readout.speech.engines import start_engine
 
-    settings = load_settings(settings_path()).overridden(
-        voice=args.voice, rate=args.rate, volume=args.volume, engine=args.engine,
-        audio_device=args.audio_device,
-    )  # fmt: skip
-    if not 0 <= settings.volume <= 100:
-        _say(f"volume {settings.volume} is out of range; give 0 to 100")
-        return EXIT_USAGE
+    settings = load_settings(settings_path())
+    options = _session_options(args, settings)
     signal.signal(signal.SIGTERM, _interrupt)
     if hasattr(signal, "SIGHUP"):  # the terminal went away: save the place and stop
         signal.signal(signal.SIGHUP, _interrupt)
     # The speech library loads in the background while the rest of readout is imported
     # and the article is read: that overlap is most of a fast start.
-    engine = start_engine(settings.engine)
+    engine = start_engine(options.engine)
+
+    from dataclasses import replace
 
     from readout.audio.output import open_output
     from readout.keys import remapped
+    from readout.options import Listening
     from readout.speech.engine import clamp_rate
     from readout.state import open_store
 
@@ -711,26 +724,23 @@ def _run_read(args: argparse.Namespace, *, full_screen: bool = False) -> int:
         source = _load_source(args)
         store = open_store(warn=_say)
         article, whole = _article_to_start_with(args, source, store)
-        rate, clamped = clamp_rate(settings.rate, engine)
-        voice = settings.voice
+        rate, clamped = clamp_rate(options.rate, engine)
+        voice = options.voice
         if voice is None and article.language:
             voice = engine.voice_for_language(article.language)
+        options = replace(options, rate=rate, voice=voice)
         notes: list[str] = (
             [f"Speed {rate} words per minute (the engine's limit)"] if clamped else []
         )
         tell: Callable[[str], None] = notes.append
 
         def open_device(sample_rate: int) -> OutputDevice:
-            opened = open_output(settings.audio_device, sample_rate)
+            opened = open_output(options.audio_device, sample_rate)
             if opened.note:
                 tell(opened.note[0].upper() + opened.note[1:])
             return opened.device
 
-        common: dict[str, Any] = {
-            "rate": rate, "voice": voice, "volume": settings.volume,
-            "lexicon": _lexicon(args), "store": store,
-            "verbatim": args.verbatim, "punctuation": args.punctuation,
-        }  # fmt: skip
+        listening = Listening(announce=args.announce or ("both" if full_screen else "text"))
         if args.changed_since:
             from readout.diff import changed_blocks, diff_articles
 
@@ -738,20 +748,35 @@ def _run_read(args: argparse.Namespace, *, full_screen: bool = False) -> int:
             if not only:
                 _say("nothing changed: no block differs from the earlier version")
                 return EXIT_OK
-            common["only_blocks"] = frozenset(only)
-        bindings = remapped(dict(settings.keys))
-        announce = args.announce or ("both" if full_screen else "text")
-        common["speak_announcements"] = announce in ("speech", "both")
-        common["show_announcements"] = announce in ("text", "both")
+            listening = replace(listening, only_blocks=frozenset(only))
+        session = _Session(
+            article, engine, open_device, options, listening, store, notes,
+            remapped(dict(settings.keys)), whole,
+        )  # fmt: skip
         if full_screen:
-            return _play_full_screen(
-                args, article, engine, open_device, common, notes, bindings, settings.theme, whole
-            )
-        return _play_plain(args, article, engine, open_device, common, notes, bindings, whole)
+            return _play_full_screen(args, session, settings.theme)
+        return _play_plain(args, session)
     finally:
         engine.close()
         if store is not None:
             store.close()
+
+
+@dataclass
+class _Session:
+    """Everything a face needs to read one run's first article."""
+
+    article: Article
+    engine: SpeechWorker
+    open_device: Callable[[int], OutputDevice]
+    options: SessionOptions
+    listening: Listening
+    store: Store
+    notes: list[str]
+    """What opening the device or clamping the rate taught, said before the article."""
+    bindings: tuple[KeyBinding, ...]
+    whole: Callable[[], Article] | None
+    """The rest of a long article, when ``article`` is its first blocks."""
 
 
 def _article_to_start_with(
@@ -783,38 +808,31 @@ def _article_to_start_with(
     return head, whole
 
 
-def _play_plain(
-    args: argparse.Namespace,
-    article: Article,
-    engine: SpeechWorker,
-    open_device: Callable[[int], OutputDevice],
-    common: dict[str, Any],
-    notes: list[str],
-    bindings: tuple[KeyBinding, ...],
-    whole: Callable[[], Article] | None = None,
-) -> int:
+def _play_plain(args: argparse.Namespace, session: _Session) -> int:
+    from dataclasses import replace
+
     from readout.plain import PlainOutput, single_keys
     from readout.reader import Reader
 
-    show = common.pop("show_announcements")
-    output = PlainOutput(sys.stdout, show_announcements=show)
-    store = common["store"]
+    output = PlainOutput(sys.stdout, show_announcements=session.listening.shown)
+    article, options, whole = session.article, session.options, session.whole
+    listening = session.listening
     first = True
 
     def open_and_tell(sample_rate: int) -> OutputDevice:
         """Open the device, then say what opening it taught ("No audio device...")
         before the first line of the article, not after it."""
-        device = open_device(sample_rate)
-        for note in notes:
+        device = session.open_device(sample_rate)
+        for note in session.notes:
             output.line(note)
-        notes.clear()
+        session.notes.clear()
         return device
 
     with single_keys(sys.stdin):
         while True:
             reader = Reader(
-                article, engine, open_and_tell, on_event=output.on_event, partial=bool(whole),
-                **common,
+                article, session.engine, open_and_tell, on_event=output.on_event,
+                options=options, listening=listening, store=session.store, partial=bool(whole),
             )  # fmt: skip
             try:
                 unit, announce = _starting_point(args, reader) if first else reader.resume_point()
@@ -827,11 +845,12 @@ def _play_plain(
                     while not reader.wait_finished(0.2):
                         pass
                     return EXIT_OK
-                following = _next_article(args, reader, output, store, bindings)
+                following = _next_article(args, reader, output, session.store, session.bindings)
                 if following is None:
                     return EXIT_OK
                 article = following
-                common.update(_listening_settings(reader))
+                options = options.kept(rate=reader.rate, volume=reader.volume)
+                listening = replace(listening, only_blocks=None)
             finally:
                 reader.close()
 
@@ -860,11 +879,6 @@ def _next_article(
             output.line(f"Cannot open it: {' '.join(str(error).split())}")
 
 
-def _listening_settings(reader: Reader) -> dict[str, Any]:
-    """What the listener set while reading (speed, volume), for the next article."""
-    return {"rate": reader.rate, "volume": reader.volume}
-
-
 def _complete_in_background(reader: Reader, whole: Callable[[], Article]) -> None:
     import threading
 
@@ -873,26 +887,18 @@ def _complete_in_background(reader: Reader, whole: Callable[[], Article]) -> Non
     ).start()
 
 
-def _play_full_screen(
-    args: argparse.Namespace,
-    article: Article,
-    engine: SpeechWorker,
-    open_device: Callable[[int], OutputDevice],
-    common: dict[str, Any],
-    notes: list[str],
-    bindings: tuple[KeyBinding, ...],
-    theme: str | None,
-    whole: Callable[[], Article] | None = None,
-) -> int:
+def _play_full_screen(args: argparse.Namespace, session: _Session, theme: str | None) -> int:
     from readout.reader import EventRelay, Reader
 
-    store = common["store"]
-    theme = theme or store.preference("theme")  # settings.toml first, then the last choice
+    theme = theme or session.store.preference("theme")  # settings.toml, then the last choice
     # Sound before screen: the reader starts speaking now, before Textual is imported
     # (~0.3 s); its events wait in the relay until the player's screen is up.
     relay = EventRelay()
-    reading = {k: v for k, v in common.items() if k != "show_announcements"}
-    reader = Reader(article, engine, open_device, on_event=relay, partial=bool(whole), **reading)
+    reader = Reader(
+        session.article, session.engine, session.open_device, on_event=relay,
+        options=session.options, listening=session.listening, store=session.store,
+        partial=bool(session.whole),
+    )  # fmt: skip
     unit, announce = _starting_point(args, reader)
     try:
         reader.start(unit, announce=announce)
@@ -903,11 +909,12 @@ def _play_full_screen(
     from readout.tui.app import make_app
 
     app = make_app(
-        article, engine, open_device, bindings=bindings, theme=theme, whole=whole,
-        started=(reader, relay), **common,
+        session.article, session.engine, session.open_device, options=session.options,
+        listening=session.listening, store=session.store, bindings=session.bindings,
+        theme=theme, whole=session.whole, started=(reader, relay),
     )  # fmt: skip
     app.set_start(unit, announce)
-    app.pending_notes = notes
+    app.pending_notes = session.notes
     import signal
 
     def leave(signum: int, frame: object) -> None:

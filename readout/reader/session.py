@@ -15,14 +15,14 @@ import logging
 import queue
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from readout.article import Article
 from readout.audio.output import OutputDevice
 from readout.audio.player import PlayerEvent
-from readout.defaults import PUNCTUATION_MODES, RATE_DEFAULT, Punctuation
+from readout.defaults import PUNCTUATION_MODES
 from readout.keys import Command
 from readout.numbering import Numbering
+from readout.options import Listening, SessionOptions
 from readout.reader import navigation, words
 from readout.reader.asides import AsideSpeaker
 from readout.reader.events import (
@@ -41,9 +41,6 @@ from readout.speech.script import Pauses, Script, spoken_units
 from readout.speech.worker import SpeechWorker
 from readout.state import Store
 
-if TYPE_CHECKING:
-    from readout.speech.lexicon import Lexicon
-
 RATE_STEP = 1.1
 """[ and ] divide or multiply the rate by this (mpv's speed step)."""
 VOLUME_STEP = 10
@@ -51,6 +48,9 @@ SLOW_REPEAT = 0.6
 """w says the sentence again at this fraction of the speed."""
 WHOLE_WAIT_S = 10.0
 """The longest a command waits for the whole of a long article (it takes ~0.3 s)."""
+
+DEFAULTS = SessionOptions()
+EVERY_BLOCK = Listening()
 
 _log = logging.getLogger(__name__)
 
@@ -65,33 +65,28 @@ class Reader:
         open_device: Callable[[int], OutputDevice],
         *,
         on_event: Callable[[ReaderEvent], None],
-        rate: int = RATE_DEFAULT,
-        voice: str | None = None,
-        volume: int = 100,
-        lexicon: Lexicon | None = None,
+        options: SessionOptions = DEFAULTS,
+        listening: Listening = EVERY_BLOCK,
         store: Store | None = None,
         pauses: Pauses | None = None,
         lookahead: int = 3,
-        speak_announcements: bool = False,
-        only_blocks: frozenset[int] | None = None,
-        verbatim: bool = False,
-        punctuation: Punctuation = "none",
         partial: bool = False,
     ) -> None:
+        """``options`` say how to speak, ``listening`` what to say and read; ``partial``
+        is True when ``article`` is the first blocks of a long one (see
+        :func:`readout.loading.load_head`): :meth:`complete` hands over the whole."""
         self.article = article
         self.numbering = Numbering(article)
-        # A partial article is the first blocks of a long one (see loading.load_head):
-        # reading starts at once and :meth:`complete` hands over the whole.
         self._whole = threading.Event()
         if not partial:
             self._whole.set()
-        self._lexicon, self._verbatim = lexicon, verbatim
+        self._lexicon, self._verbatim = options.lexicon, options.verbatim
         self._engine = engine
         self._open_device = open_device
         self._device: OutputDevice | None = None
         self._on_event = on_event
-        self._speak_announcements = speak_announcements
-        self.volume = volume
+        self._speak_announcements = listening.spoken
+        self.volume = options.volume
         self.muted = False
         self.state = ReaderState.STOPPED
         self._closed = False
@@ -102,21 +97,23 @@ class Reader:
         self.recorder.follow(article, self.numbering, whole=not partial)
         self._scheduler = Scheduler(
             engine,
-            spoken_units(article, lexicon, verbatim=verbatim, punctuation=punctuation),
+            spoken_units(
+                article, options.lexicon, verbatim=options.verbatim, punctuation=options.punctuation
+            ),
             self._events.put,
-            speech=SpeechSettings(rate, voice),
+            speech=SpeechSettings(options.rate, options.voice),
             pauses=pauses or Pauses(),
             lookahead=lookahead,
-            only_blocks=only_blocks,
+            only_blocks=listening.only_blocks,
             whole=self._whole,
             on_skipped=lambda unit: self._announce(words.skipped(self._where(unit))),
             on_ran_out=lambda: self._events.put(StateChanged(ReaderState.FINISHED)),
         )
         self.player = self._scheduler.player
-        self.player.set_volume(volume / 100)
+        self.player.set_volume(options.volume / 100)
         self._asides = AsideSpeaker(engine, self.player, lambda: (self.rate, self.voice))
         self._narrator = Narrator(
-            self, self._scheduler, self._finish, changed_only=only_blocks is not None
+            self, self._scheduler, self._finish, changed_only=listening.only_blocks is not None
         )
 
     # --- what faces read ------------------------------------------------------------

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar, Protocol
 
 from textual.app import App, ComposeResult, ScreenStackError
@@ -27,12 +27,12 @@ from textual.widgets.option_list import Option
 
 from readout.article import Article, BlockKind
 from readout.audio.output import OutputDevice
-from readout.defaults import RATE_DEFAULT, Punctuation
 from readout.errors import ReadoutError
 from readout.keys import BINDINGS as KEY_BINDINGS
 from readout.keys import Command, KeyBinding, describe_keys
 from readout.marks import PlacedMark
 from readout.numbering import Numbering
+from readout.options import Listening, SessionOptions
 from readout.reader import (
     Announced,
     ArticleCompleted,
@@ -360,16 +360,15 @@ def _cannot_open(spec: str, error: ReadoutError) -> str:
 
 
 class ReaderFactory(Protocol):
-    """Makes the Reader for an article; ``rate`` and ``volume`` carry the listener's
-    choices from one article to the next."""
+    """Makes the Reader for an article; ``options`` carry the listener's choices (speed,
+    volume) from one article to the next."""
 
     def __call__(
         self,
         article: Article,
         on_event: Callable[[ReaderEvent], None],
         /,
-        rate: int = ...,
-        volume: int = ...,
+        options: SessionOptions | None = None,
     ) -> Reader: ...
 
 
@@ -407,8 +406,10 @@ class ReadoutApp(App[None]):
         remember_theme: Callable[[str], None] | None = None,
         whole: Callable[[], Article] | None = None,
         started: tuple[Reader, EventRelay] | None = None,
+        options: SessionOptions | None = None,
     ) -> None:
-        """``whole``, when ``article`` is the first blocks of a long one, gives the rest.
+        """``options``: how the first reader speaks, kept (with the listener's speed and
+        volume) for the next article. ``whole``, when ``article`` is the first blocks of a long one, gives the rest.
         ``started``: a reader already speaking (the CLI starts it before Textual loads)
         and the relay that holds its events until the screen is up."""
         super().__init__()
@@ -422,6 +423,7 @@ class ReadoutApp(App[None]):
         self.theme = choose_theme(theme, self.available_themes)
         self._remember_theme = remember_theme  # from now on: the initial choice is not news
         self._autoplay = autoplay
+        self.options = options or SessionOptions()
         self.article = article
         self._make_reader = make_reader
         self._loader = loader
@@ -621,11 +623,12 @@ class ReadoutApp(App[None]):
     async def _switch(self, article: Article) -> None:
         """Save the place in this article, then read ``article`` from its resume point,
         at the speed and volume the listener chose."""
-        rate, volume = self.reader.rate, self.reader.volume
+        kept = self.options.kept(rate=self.reader.rate, volume=self.reader.volume)
         self.reader.close()
         self.article = article
         self._current = None
-        self.reader = self._make_reader(article, self._post_update, rate=rate, volume=volume)
+        self.options = kept
+        self.reader = self._make_reader(article, self._post_update, kept)
         self.query_one("#title", Static).update(Content(article.title))
         self.query_one("#meta", Static).update(Content(self._meta_line()))
         view = self.query_one("#article", ArticleView)
@@ -774,46 +777,44 @@ def make_app(
     engine: SpeechWorker,
     open_device: Callable[[int], OutputDevice],
     *,
-    rate: int = RATE_DEFAULT,
-    voice: str | None = None,
-    volume: int = 100,
+    options: SessionOptions | None = None,
+    listening: Listening | None = None,
     store: Store | None = None,
-    lexicon: object | None = None,
     start_unit: int = 0,
     announce: str | None = None,
     theme: str | None = None,
     autoplay: bool = True,
     bindings: tuple[KeyBinding, ...] = KEY_BINDINGS,
-    speak_announcements: bool = True,
-    show_announcements: bool = True,
-    verbatim: bool = False,
-    punctuation: Punctuation = "none",
-    only_blocks: frozenset[int] | None = None,
     whole: Callable[[], Article] | None = None,
     started: tuple[Reader, EventRelay] | None = None,
 ) -> ReadoutApp:
     """The app, as the CLI and the tests build it.
 
+    ``options`` say how to speak (the defaults when None); ``listening`` where
+    announcements go (spoken and shown, when None) and which blocks to read.
     ``whole``, when ``article`` is the first blocks of a long one, gives the whole
     (see :func:`readout.loading.load_head`); reading starts before it is called.
     ``started`` is a reader already speaking, with the relay holding its events.
     """
+    first_options = options or SessionOptions()
+    chosen_listening = listening or Listening(announce="both")
 
     def make_reader(
         chosen: Article,
         on_event: Callable[[ReaderEvent], None],
-        rate: int = rate,
-        volume: int = volume,
+        options: SessionOptions | None = None,
     ) -> Reader:
+        first = chosen is article
         return Reader(
-            chosen, engine, open_device, on_event=on_event, rate=rate, voice=voice,
-            volume=volume, store=store, lexicon=lexicon,  # type: ignore[arg-type]
-            speak_announcements=speak_announcements,
-            verbatim=verbatim,
-            punctuation=punctuation,
-            only_blocks=only_blocks if chosen is article else None,
-            partial=whole is not None and chosen is article,
-        )  # fmt: skip
+            chosen,
+            engine,
+            open_device,
+            on_event=on_event,
+            options=options or first_options,
+            listening=chosen_listening if first else replace(chosen_listening, only_blocks=None),
+            store=store,
+            partial=whole is not None and first,
+        )
 
     from readout.loading import load
 
@@ -827,7 +828,8 @@ def make_app(
         theme=theme,
         autoplay=autoplay,
         bindings=bindings,
-        show_announcements=show_announcements,
+        show_announcements=chosen_listening.shown,
+        options=first_options,
         remember_theme=_theme_keeper(store),
         whole=whole,
         started=started,

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from readout.audio.output import NullDevice
 from readout.loading import load
+from readout.options import SessionOptions
 from readout.reader import Reader, ReaderEvent, SentenceStarted
 from readout.speech.engines import start_engine
 from readout.state import Store
@@ -28,7 +29,7 @@ def main(article_path: str, store_path: str) -> None:
         engine,
         lambda rate: NullDevice(rate, speed=8.0),
         on_event=on_event,
-        rate=450,
+        options=SessionOptions(rate=450),
         store=store,
     )
     saved = store.load_position(article.content_hash, article.source or "")

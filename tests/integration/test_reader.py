@@ -17,6 +17,7 @@ from readout.audio.output import NullDevice
 from readout.extract import extract
 from readout.keys import Command
 from readout.loading import load, load_head
+from readout.options import Listening, SessionOptions
 from readout.reader import (
     Announced,
     Reader,
@@ -35,6 +36,8 @@ from tests.conftest import FIXTURES
 from tests.long_inputs import long_scraped_text
 
 ARTICLE = load(str(FIXTURES / "navigation.md"))
+
+SPOKEN = Listening(announce="both")
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +68,14 @@ class Session:
             self.devices.append(made)
             return made
 
-        self.reader = Reader(ARTICLE, engine, device, on_event=self._on, rate=rate, store=store)
+        self.reader = Reader(
+            ARTICLE,
+            engine,
+            device,
+            on_event=self._on,
+            options=SessionOptions(rate=rate),
+            store=store,
+        )
 
     def _on(self, event: ReaderEvent) -> None:
         with self._lock:
@@ -235,7 +245,12 @@ def test_announcements_are_spoken_while_paused_without_moving_the_article(
         return made
 
     reader = Reader(
-        ARTICLE, engine, device, on_event=lambda e: None, rate=300, speak_announcements=True
+        ARTICLE,
+        engine,
+        device,
+        on_event=lambda e: None,
+        options=SessionOptions(rate=300),
+        listening=SPOKEN,
     )
     reader.start(0)
     time.sleep(0.3)
@@ -265,7 +280,13 @@ class SpeechLog(RenderLog):
 
 def test_spell_and_slow_repeat_say_the_right_things(engine: SpeechWorker) -> None:
     log = SpeechLog(engine)
-    reader = Reader(ARTICLE, log, lambda rate: NullDevice(rate), on_event=lambda e: None, rate=300)  # type: ignore[arg-type]
+    reader = Reader(
+        ARTICLE,
+        log,
+        lambda rate: NullDevice(rate),
+        on_event=lambda e: None,
+        options=SessionOptions(rate=300),
+    )  # type: ignore[arg-type]
     reader.start(reader.unit_for(0, 1))  # "This is the second one."
     reader.pause()
     reader.repeat_slowly()
@@ -303,7 +324,7 @@ def test_a_long_article_starts_from_its_first_blocks_then_takes_the_whole(
     events: queue.Queue[ReaderEvent] = queue.Queue()
     reader = Reader(
         head, engine, lambda rate: NullDevice(rate, speed=20.0), on_event=events.put,
-        rate=300, store=store, partial=True,
+        options=SessionOptions(rate=300), store=store, partial=True,
     )  # fmt: skip
     reader.start(0)
     assert reader.partial and reader.block_label(0) == "Paragraph 1"  # no total yet
@@ -334,7 +355,7 @@ def test_the_end_of_the_first_blocks_is_not_the_end_of_the_article(
     log: list[ReaderEvent] = []
     reader = Reader(
         first, engine, lambda rate: NullDevice(rate, speed=50.0), on_event=log.append,
-        rate=450, partial=True,
+        options=SessionOptions(rate=450), partial=True,
     )  # fmt: skip
     reader.start(0)
     deadline = time.monotonic() + 20

@@ -12,6 +12,7 @@ from pathlib import Path
 from readout.audio.output import NullDevice
 from readout.keys import Command
 from readout.loading import load
+from readout.options import SessionOptions
 from readout.reader import Reader, ReaderEvent, SentenceStarted
 from readout.speech.engines import start_engine
 
@@ -48,7 +49,11 @@ def test_soak_random_commands_on_a_thousand_sentences(tmp_path: Path, caplog) ->
 
     engine = start_engine("espeak")
     reader = Reader(
-        article, engine, lambda rate: NullDevice(rate, speed=20.0), on_event=on_event, rate=450
+        article,
+        engine,
+        lambda rate: NullDevice(rate, speed=20.0),
+        on_event=on_event,
+        options=SessionOptions(rate=450),
     )
     rng = random.Random(1000)
     with caplog.at_level(logging.ERROR):

@@ -18,6 +18,7 @@ import pytest
 from readout.audio.output import NullDevice
 from readout.errors import EngineError
 from readout.loading import load
+from readout.options import Listening, SessionOptions
 from readout.reader import Announced, Reader, ReaderEvent, ReaderState, SentenceStarted
 from readout.speech.engine import Utterance
 from readout.speech.engines import start_engine
@@ -27,6 +28,8 @@ from tests.conftest import FIXTURES
 
 ARTICLE = load(str(FIXTURES / "navigation.md"))
 BROKEN = "It also has a second sentence here."  # paragraph 2's second sentence
+
+SPOKEN = Listening(announce="both")
 
 
 @pytest.fixture(scope="module")
@@ -75,8 +78,8 @@ def _run(
         faulty,  # type: ignore[arg-type]
         lambda rate: NullDevice(rate, speed=20.0),
         on_event=events.put,
-        rate=400,
-        speak_announcements=True,
+        options=SessionOptions(rate=400),
+        listening=SPOKEN,
     )
     before = resource.getrusage(resource.RUSAGE_SELF)
     reader.start(0)
@@ -127,8 +130,7 @@ def test_a_failure_costs_almost_no_cpu_while_it_waits(engine: SpeechWorker) -> N
         faulty,  # type: ignore[arg-type]
         lambda rate: NullDevice(rate, speed=20.0),
         on_event=lambda e: None,
-        rate=400,
-        speak_announcements=False,
+        options=SessionOptions(rate=400),
     )
     reader.start(0)
     time.sleep(0.5)
@@ -148,7 +150,6 @@ def test_an_engine_that_fails_from_the_start_is_an_error_not_a_hang(engine: Spee
         faulty,  # type: ignore[arg-type]
         lambda rate: NullDevice(rate, speed=20.0),
         on_event=lambda e: None,
-        speak_announcements=False,
     )
     with pytest.raises(EngineError, match="the voice broke"):
         reader.start(0)

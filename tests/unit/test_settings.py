@@ -37,3 +37,22 @@ def test_bad_settings_are_usage_errors(tmp_path: Path, content: str) -> None:
     path.write_text(content, "utf-8")
     with pytest.raises(UsageError):
         load_settings(path)
+
+
+def test_session_options_come_from_settings_once_and_keep_the_listeners_choices() -> None:
+    from readout.options import SessionOptions
+
+    options = SessionOptions.build(
+        Settings(voice="en-gb", rate=210, volume=70, engine="espeak", audio_device="null"),
+        punctuation="some",
+    )
+    assert (options.voice, options.rate, options.volume, options.punctuation) == (
+        "en-gb",
+        210,
+        70,
+        "some",
+    )
+    kept = options.kept(rate=250, volume=40)
+    assert (kept.rate, kept.volume, kept.voice, kept.audio_device) == (250, 40, "en-gb", "null")
+    with pytest.raises(UsageError, match="volume 150 is out of range; give 0 to 100"):
+        SessionOptions.build(Settings(volume=150))

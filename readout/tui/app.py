@@ -17,21 +17,16 @@ from typing import ClassVar, Protocol
 
 from textual.app import App, ComposeResult, ScreenStackError
 from textual.binding import Binding, BindingType
-from textual.containers import Grid, VerticalScroll
 from textual.content import Content
-from textual.geometry import Offset
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Button, Static
 
-from readout.article import Article, BlockKind
+from readout.article import Article
 from readout.audio.output import OutputDevice
 from readout.errors import ReadoutError
 from readout.keys import BINDINGS as KEY_BINDINGS
-from readout.keys import Command, KeyBinding, describe_keys
-from readout.marks import PlacedMark
-from readout.numbering import Numbering
+from readout.keys import Command, KeyBinding
 from readout.options import Listening, SessionOptions
 from readout.reader import (
     Announced,
@@ -47,8 +42,10 @@ from readout.reader import (
 )
 from readout.speech.worker import SpeechWorker
 from readout.state import HistoryEntry, Store
+from readout.tui.screens import AskScreen, HelpScreen, HistoryScreen, MarksScreen, OpenScreen
 from readout.tui.status import StatusFields, status_line
 from readout.tui.themes import DEFAULT_THEME, HIGH_CONTRAST
+from readout.tui.widgets import WIDE, ArticleView, BlockView, ControlBar
 
 # Our key names (shared with plain mode) as Textual names them.
 _TEXTUAL_KEYS = {
@@ -56,20 +53,6 @@ _TEXTUAL_KEYS = {
     "[": "left_square_bracket", "]": "right_square_bracket", "-": "minus", "+": "plus",
     "=": "equals_sign", "?": "question_mark", "#": "number_sign",
 }  # fmt: skip
-
-# The controls of a "listen to this article" widget: label, short label (for narrow
-# terminals), action.
-CONTROLS = (
-    ("Previous ←", "Prev ←", "previous_sentence"),
-    ("Play Space", "Play ␣", "toggle"),
-    ("Next →", "Next →", "next_sentence"),
-    ("Quieter -", "Vol -", "volume_down"),
-    ("Louder +", "Vol +", "volume_up"),
-    ("Mute m", "Mute m", "toggle_mute"),
-    ("Slower [", "Slow [", "slower"),
-    ("Faster ]", "Fast ]", "faster"),
-)
-WIDE = 120
 
 FIRST_BLOCKS = 100
 """Blocks mounted at the start. More are mounted as reading, a jump or scrolling gets
@@ -88,99 +71,11 @@ class ReaderUpdate(Message):
     event: ReaderEvent
 
 
-class BlockView(Static, can_focus=True):
-    """One block of the article; shows which sentence (and word) is being read.
+@dataclass
+class ArticleLoaded(Message):
+    """Another article was read in (posted from the worker that loaded it)."""
 
-    Clicking it, or pressing Enter on it, reads from there.
-    """
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "read_here", "Read from here", id="read_here"),
-    ]
-
-    def __init__(self, index: int, kind: BlockKind, text: str, *, numbered: bool = False) -> None:
-        super().__init__(Content(text), markup=False, classes=f"block {kind.value}")
-        self.index = index
-        self.kind = kind
-        self.text = text
-        self.numbered = numbered
-        """Show the block's number before it (toggled with #, for proofreading)."""
-        self._reading: tuple[tuple[int, int], tuple[int, int] | None] | None = None
-        if numbered:
-            self.refresh_text()
-
-    def action_read_here(self) -> None:
-        self.app.reader.go_to_block(self.index)  # type: ignore[attr-defined]
-
-    def on_click(self) -> None:
-        self.action_read_here()
-
-    def _prefix(self) -> str:
-        marker = "▶ " if self._reading is not None else ""
-        return marker + (f"[{self.index + 1}] " if self.numbered else "")
-
-    def screen_offset_of(self, offset: int) -> Offset:
-        """Where character ``offset`` of the text is on screen (after any marker or number)."""
-        region = self.content_region
-        prefix = self._prefix()
-        remaining = offset + len(prefix)
-        for row, line in enumerate(Content(prefix + self.text).wrap(max(1, region.width))):
-            length = len(line.plain)
-            if remaining <= length:
-                return Offset(region.x + remaining, region.y + row)
-            remaining -= length + 1  # the space the wrap consumed
-        return Offset(region.x, region.y)
-
-    def show_reading(
-        self, span: tuple[int, int] | None, word: tuple[int, int] | None = None
-    ) -> None:
-        """Mark ``span`` (a sentence) and ``word`` (both offsets into the text), or clear."""
-        self._reading = None if span is None else (span, word)
-        self.set_class(span is not None, "current")
-        self.refresh_text()
-
-    def refresh_text(self) -> None:
-        prefix = self._prefix()
-        content = Content(prefix + self.text)
-        if self._reading is not None:
-            (start, end), word = self._reading
-            shift = len(prefix)
-            content = content.stylize("reverse bold", start + shift, end + shift)
-            if word is not None:
-                content = content.stylize("underline", word[0] + shift, word[1] + shift)
-        self.update(content)
-
-
-class ArticleView(VerticalScroll):
-    """The article's blocks; asks for more when scrolled near the last one mounted."""
-
-    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
-        super().watch_scroll_y(old_value, new_value)
-        if new_value >= self.max_scroll_y - self.size.height:
-            self.app.more_wanted()  # type: ignore[attr-defined]
-
-
-class HelpScreen(ModalScreen[None]):
-    """Every key, what it does, and its id (for remapping in settings.toml)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "dismiss", "Close", id="close_help"),
-    ]
-
-    def __init__(self, bindings: tuple[KeyBinding, ...] = KEY_BINDINGS) -> None:
-        super().__init__()
-        self._key_bindings = bindings
-
-    def compose(self) -> ComposeResult:
-        described = describe_keys(self._key_bindings)
-        lines = [
-            f"{line}   [{b.id}]" for line, b in zip(described, self._key_bindings, strict=True)
-        ]
-        with VerticalScroll(id="help"):
-            yield Static(
-                Content("Keys (press Escape to close)"), classes="help-title", markup=False
-            )
-            yield Static(Content("\n".join(lines)), markup=False)
+    article: Article
 
 
 def _textual_keys(keys: tuple[str, ...]) -> str:
@@ -189,164 +84,6 @@ def _textual_keys(keys: tuple[str, ...]) -> str:
 
 def _default_keys(binding_id: str) -> tuple[str, ...]:
     return next(b.keys for b in KEY_BINDINGS if b.id == binding_id)
-
-
-class AskScreen(ModalScreen[str | None]):
-    """One line of text from the user (a note), or None on Escape."""
-
-    AUTO_FOCUS = "#answer"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="cancel_ask")]
-
-    def __init__(self, prompt: str, placeholder: str) -> None:
-        super().__init__()
-        self._prompt, self._placeholder = prompt, placeholder
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="dialog"):
-            yield Static(Content(self._prompt), markup=False)
-            yield Input(placeholder=self._placeholder, id="answer")
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip() or None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class MarksScreen(ModalScreen[tuple[int, int] | None]):
-    """The flagged sentences; Enter goes to one, s saves the report to a file."""
-
-    AUTO_FOCUS = "#marks"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="cancel_marks"),
-        Binding("s", "save_report", "Save the report", id="save_report"),
-    ]
-
-    def __init__(self, placed: list[PlacedMark], article: Article | None = None) -> None:
-        super().__init__()
-        self._placed = placed
-        self._article = article
-
-    def action_save_report(self) -> None:
-        """Write the report (Markdown) to the current folder, named after the article."""
-        from pathlib import Path
-
-        from readout.filenames import safe_name
-        from readout.marks import report
-
-        if self._article is None:
-            return
-        path = Path.cwd() / f"{safe_name(self._article.title)} marks.md"
-        try:
-            path.write_text(report(self._article, self._placed, "markdown"), "utf-8")
-        except OSError as error:
-            self.notify(f"Cannot save the report: {error.strerror}", severity="error", markup=False)
-            return
-        self.notify(f"Report saved: {path}", markup=False)
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="dialog"):
-            yield Static(
-                Content("Marks: Enter goes to one, s saves the report (Escape to close)."),
-                markup=False,
-            )
-            if not self._placed:
-                yield Static(
-                    Content("No marks yet: press f while a sentence is read."), markup=False
-                )
-            numbering = Numbering(self._article) if self._article is not None else None
-            options = [
-                Option(
-                    Content(
-                        (numbering.place(p.block, p.sentence) if numbering else "A mark")
-                        + f": {p.mark.text}"
-                        + (f"  Note: {p.mark.note}" if p.mark.note else "")
-                    ),
-                    id=str(i),
-                )
-                for i, p in enumerate(self._placed)
-            ]
-            yield OptionList(*options, id="marks")
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        chosen = self._placed[int(event.option.id or 0)]
-        self.dismiss((chosen.block, chosen.sentence))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class OpenScreen(ModalScreen[str | None]):
-    """Ask for a path or URL to open."""
-
-    AUTO_FOCUS = "#spec"
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="cancel_open")
-    ]
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="dialog"):
-            yield Static(
-                Content("Open an article: type a file path or an http(s) URL, then Enter."),
-                markup=False,
-            )
-            yield Input(placeholder="path or URL", id="spec")
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip() or None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class HistoryScreen(ModalScreen[str | None]):
-    """Articles read before, newest first; Enter opens one where it was left."""
-
-    AUTO_FOCUS = "#history"
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="cancel_history")
-    ]
-
-    def __init__(self, entries: list[HistoryEntry]) -> None:
-        super().__init__()
-        self._entries = entries
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="dialog"):
-            yield Static(
-                Content("History: choose an article to resume (Escape to close)."), markup=False
-            )
-            if not self._entries:
-                yield Static(Content("Nothing read yet."), markup=False)
-            options = [
-                Option(Content(self._describe(e)), id=str(i)) for i, e in enumerate(self._entries)
-            ]
-            yield OptionList(*options, id="history")
-
-    @staticmethod
-    def _describe(entry: HistoryEntry) -> str:
-        return f"{entry.title} ({entry.stopped_at}) · {entry.source}"
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self._entries[int(event.option.id or 0)].source)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class ControlBar(Grid):
-    """The widget's buttons, each labelled with its key; short labels when narrow."""
-
-    def compose(self) -> ComposeResult:
-        for label, _, action in CONTROLS:
-            yield Button(Content(label), id=f"control-{action}", compact=True)
-
-    def on_resize(self) -> None:
-        wide = self.app.size.width >= WIDE
-        for label, short, action in CONTROLS:
-            self.query_one(f"#control-{action}", Button).label = Content(label if wide else short)
 
 
 def _cannot_open(spec: str, error: ReadoutError) -> str:
@@ -485,9 +222,12 @@ class ReadoutApp(App[None]):
         self.query_one("#article", ArticleView).mount_all(batch)
         return block < start
 
-    def more_wanted(self) -> None:
+    def on_article_view_more_wanted(self, message: ArticleView.MoreWanted) -> None:
         """Scrolled near the end of what is mounted: mount more."""
         self._mount_through(len(self._views))
+
+    def on_block_view_read_here(self, message: BlockView.ReadHere) -> None:
+        self.reader.go_to_block(message.index)
 
     def watch_theme(self, theme: str) -> None:
         """A theme chosen in the app (ctrl+p, "Change theme") is remembered."""
@@ -533,53 +273,64 @@ class ReadoutApp(App[None]):
         return not (action == "perform" and isinstance(self.screen, ModalScreen))
 
     def action_perform(self, name: str) -> None:
-        """A key's command (Textual hands it over by name)."""
-        action = Command(name)
-        if action is Command.QUIT:
-            self.reader.save_position()
-            self.exit()
-        elif action is Command.HELP:
-            self.push_screen(HelpScreen(self.bindings_table))
-        elif action is Command.FLAG:
-            mark_id = self.reader.flag()
-            store = self.reader.store
-            if mark_id is not None and store is not None:
-
-                def save_note(note: str | None) -> None:
-                    if note:
-                        store.set_mark_note(mark_id, note)
-                        self._say("Note saved with the mark")
-
-                self.push_screen(
-                    AskScreen("Note for this mark (Enter for none):", "note"), save_note
-                )
-        elif action is Command.MARKS:
-            if self.reader.store is not None:
-                from readout.marks import place_marks
-
-                placed = place_marks(
-                    self.article, self.reader.store.marks(self.article.source or "")
-                )
-                self.push_screen(MarksScreen(placed, self.article), self._go_to_mark)
-        elif action is Command.NUMBERS:
-            self.show_numbers = not self.show_numbers
-            for view in self._views:
-                view.numbered = self.show_numbers
-                view.refresh_text()
-            if self._current is not None and 0 <= self._current[0] < len(self.article.blocks):
-                self._follow(*self._current, None)
-        elif action is Command.FOLLOW:
-            self.following = not self.following
-            self.last_announcement = "Following the reading" if self.following else "Not following"
-            self.query_one("#status", Static).update(Content(self.status_text()))
-        elif action is Command.OPEN:
-            if self._loader is not None:
-                self.push_screen(OpenScreen(), self._open)
-        elif action is Command.HISTORY:
-            if self._history is not None and self._loader is not None:
-                self.push_screen(HistoryScreen(self._history()), self._open)
+        """A key's command (Textual hands it over by name): the player's own, or the
+        session's (:meth:`Reader.perform`)."""
+        command = Command(name)
+        own = _FACE_COMMANDS.get(command)
+        if own is not None:
+            own(self)
         else:
-            self.reader.perform(action)
+            self.reader.perform(command)
+
+    # --- the player's own commands (readout.keys.FACE_COMMANDS) ---------------------
+
+    def _quit(self) -> None:
+        self.reader.save_position()
+        self.exit()
+
+    def _help(self) -> None:
+        self.push_screen(HelpScreen(self.bindings_table))
+
+    def _flag(self) -> None:
+        """Flag the sentence, then ask for a note; say when it is saved."""
+        mark_id = self.reader.flag()
+        store = self.reader.store
+        if mark_id is None or store is None:
+            return
+
+        def save_note(note: str | None) -> None:
+            if note:
+                store.set_mark_note(mark_id, note)
+                self._say("Note saved with the mark")
+
+        self.push_screen(AskScreen("Note for this mark (Enter for none):", "note"), save_note)
+
+    def _marks(self) -> None:
+        if self.reader.store is not None:
+            from readout.marks import place_marks
+
+            placed = place_marks(self.article, self.reader.store.marks(self.article.source or ""))
+            self.push_screen(MarksScreen(placed, self.article), self._go_to_mark)
+
+    def _toggle_numbers(self) -> None:
+        self.show_numbers = not self.show_numbers
+        for view in self._views:
+            view.numbered = self.show_numbers
+            view.refresh_text()
+        if self._current is not None and 0 <= self._current[0] < len(self.article.blocks):
+            self._follow(*self._current, None)
+
+    def _toggle_following(self) -> None:
+        self.following = not self.following
+        self._say("Following the reading" if self.following else "Not following")
+
+    def _ask_to_open(self) -> None:
+        if self._loader is not None:
+            self.push_screen(OpenScreen(), self._open)
+
+    def _show_history(self) -> None:
+        if self._history is not None and self._loader is not None:
+            self.push_screen(HistoryScreen(self._history()), self._open)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id and event.button.id.startswith("control-"):
@@ -612,7 +363,10 @@ class ReadoutApp(App[None]):
             # In the status line until the next announcement: a toast vanished in seconds.
             self.call_from_thread(self._say, _cannot_open(spec, error))
             return
-        self.call_from_thread(self._switch, article)  # type: ignore[arg-type]
+        self.post_message(ArticleLoaded(article))
+
+    async def on_article_loaded(self, message: ArticleLoaded) -> None:
+        await self._switch(message.article)
 
     def _say(self, text: str) -> None:
         """Show ``text`` in the announcement part of the status line."""
@@ -746,6 +500,19 @@ class ReadoutApp(App[None]):
         )
         width = self.size.width - 2 if self.size.width > 2 else None  # the bar's padding
         return status_line(fields, width)
+
+
+_FACE_COMMANDS: dict[Command, Callable[[ReadoutApp], None]] = {
+    Command.QUIT: ReadoutApp._quit,
+    Command.HELP: ReadoutApp._help,
+    Command.FLAG: ReadoutApp._flag,
+    Command.MARKS: ReadoutApp._marks,
+    Command.NUMBERS: ReadoutApp._toggle_numbers,
+    Command.FOLLOW: ReadoutApp._toggle_following,
+    Command.OPEN: ReadoutApp._ask_to_open,
+    Command.HISTORY: ReadoutApp._show_history,
+}
+"""What the player does itself; :data:`readout.keys.FACE_COMMANDS` names the same set."""
 
 
 def choose_theme(wanted: str | None, available: Mapping[str, object]) -> str:

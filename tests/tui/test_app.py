@@ -374,3 +374,10 @@ async def test_moving_while_paused_moves_the_highlight_at_once(engine: SpeechWor
         await wait_for(pilot, lambda: current() == start + 1)
         assert app.reader.state is ReaderState.PAUSED
         assert len(app.query(".current")) == 1
+
+
+def test_the_player_carries_out_exactly_the_face_commands() -> None:
+    from readout.keys import FACE_COMMANDS
+    from readout.tui.app import _FACE_COMMANDS
+
+    assert set(_FACE_COMMANDS) == FACE_COMMANDS

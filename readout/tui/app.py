@@ -54,15 +54,6 @@ _TEXTUAL_KEYS = {
     "=": "equals_sign", "?": "question_mark", "#": "number_sign",
 }  # fmt: skip
 
-FIRST_BLOCKS = 100
-"""Blocks mounted at the start. More are mounted as reading, a jump or scrolling gets
-near the last one mounted: thousands of blocks take Textual seconds to mount and lay
-out, and a long article should neither start late nor stall a key press later."""
-
-MOUNT_AHEAD = 100
-"""How far beyond the block wanted more blocks are mounted."""
-"""From this many columns the controls fit on one line with their full labels."""
-
 
 @dataclass
 class ReaderUpdate(Message):
@@ -168,14 +159,10 @@ class ReadoutApp(App[None]):
         self.reader = started[0] if started else make_reader(article, self._post_update)
         self._start_unit = start_unit
         self._announce = announce
-        self._current: tuple[int, int] | None = None
         self.last_announcement = announce or ""
         self._announced_in: int | None = None  # the block the announcement belongs to
         self.pending_notes: list[str] = []
         self.following = True
-        self.show_numbers = False
-        self._views: list[BlockView] = []
-        """The blocks mounted so far, in order (``views[i].index == i``)."""
         self._words_after: list[int] | None = None
 
     def _post_update(self, event: ReaderEvent) -> None:
@@ -192,9 +179,7 @@ class ReadoutApp(App[None]):
     def compose(self) -> ComposeResult:
         yield Static(Content(self.article.title), id="title", markup=False)
         yield Static(Content(self._meta_line()), id="meta", markup=False)
-        with ArticleView(id="article"):
-            self._views = self._block_views(0, FIRST_BLOCKS)
-            yield from self._views
+        yield ArticleView(self.article, id="article")
         yield ControlBar(id="controls")
         yield Static(Content(self.status_text()), id="status", markup=False)
 
@@ -203,28 +188,6 @@ class ReadoutApp(App[None]):
         meta = " · ".join(v for v in (article.site, article.byline, article.published) if v)
         minutes = max(1, round(article.word_count / max(self.reader.rate, 1)))
         return f"{meta}{' · ' if meta else ''}{minutes} min read"
-
-    def _block_views(self, start: int, end: int) -> list[BlockView]:
-        return [
-            BlockView(i, block.kind, block.text, numbered=self.show_numbers)
-            for i, block in enumerate(self.article.blocks[start:end], start)
-        ]
-
-    def _mount_through(self, block: int) -> bool:
-        """Mount the views up to ``block`` and some beyond; True if they already were."""
-        if block < len(self._views) - MOUNT_AHEAD // 2 or len(self._views) >= len(
-            self.article.blocks
-        ):
-            return True
-        start = len(self._views)
-        batch = self._block_views(start, block + 1 + MOUNT_AHEAD)
-        self._views.extend(batch)
-        self.query_one("#article", ArticleView).mount_all(batch)
-        return block < start
-
-    def on_article_view_more_wanted(self, message: ArticleView.MoreWanted) -> None:
-        """Scrolled near the end of what is mounted: mount more."""
-        self._mount_through(len(self._views))
 
     def on_block_view_read_here(self, message: BlockView.ReadHere) -> None:
         self.reader.go_to_block(message.index)
@@ -313,12 +276,7 @@ class ReadoutApp(App[None]):
             self.push_screen(MarksScreen(placed, self.article), self._go_to_mark)
 
     def _toggle_numbers(self) -> None:
-        self.show_numbers = not self.show_numbers
-        for view in self._views:
-            view.numbered = self.show_numbers
-            view.refresh_text()
-        if self._current is not None and 0 <= self._current[0] < len(self.article.blocks):
-            self._follow(*self._current, None)
+        self._article_view.toggle_numbers()
 
     def _toggle_following(self) -> None:
         self.following = not self.following
@@ -380,16 +338,12 @@ class ReadoutApp(App[None]):
         kept = self.options.kept(rate=self.reader.rate, volume=self.reader.volume)
         self.reader.close()
         self.article = article
-        self._current = None
         self.options = kept
         self.reader = self._make_reader(article, self._post_update, kept)
         self.query_one("#title", Static).update(Content(article.title))
         self.query_one("#meta", Static).update(Content(self._meta_line()))
-        view = self.query_one("#article", ArticleView)
         self._words_after = None
-        await view.remove_children()
-        self._views = self._block_views(0, FIRST_BLOCKS)
-        await view.mount_all(self._views)
+        await self._article_view.show_article(article)
         self._start_unit, self._announce = self.reader.resume_point()
         self.last_announcement = self._announce or ""
         self.query_one("#status", Static).update(Content(self.status_text()))
@@ -424,31 +378,13 @@ class ReadoutApp(App[None]):
         self.query_one("#status", Static).update(Content(self.status_text()))
 
     def _follow(self, block: int, sentence: int, word: tuple[int, int] | None) -> None:
-        if block >= 0 and not self._mount_through(block):
-            # Its view was only just mounted: follow once it is on the screen.
-            self.call_after_refresh(self._follow, block, sentence, word)
-            return
-        views = self._views
-        if (
-            self._current is not None
-            and self._current[0] != block
-            and 0 <= self._current[0] < len(views)
-        ):
-            views[self._current[0]].show_reading(None)
-        self._current = (block, sentence)
         # The title is marked while it is spoken, as a sentence is.
         self.query_one("#title", Static).set_class(block < 0, "speaking")
-        if not 0 <= block < len(views):
-            return
-        found = self.article.blocks[block].sentences[sentence]
-        view = views[block]
-        if word is not None:
-            # Word marks are offsets into the sentence; the view marks the block's text.
-            word = (found.start + word[0], found.start + word[1])
-        view.show_reading((found.start, found.end), word)
-        if word is None and self.following:
-            view.scroll_visible(animate=False)
-        self.call_after_refresh(self._place_cursor, view, word[0] if word else found.start)
+        self._article_view.follow(block, sentence, word, scroll=self.following)
+
+    @property
+    def _article_view(self) -> ArticleView:
+        return self.query_one("#article", ArticleView)
 
     def _widgets_gone(self) -> bool:
         try:
@@ -459,10 +395,7 @@ class ReadoutApp(App[None]):
     def _show_whole(self, article: Article) -> None:
         """The whole of a long article is in: show the rest of it."""
         self.article, self._words_after = article, None
-        for view, block in zip(self._views, article.blocks, strict=False):
-            if view.text != block.text:  # should the whole differ from its first blocks
-                view.text = block.text
-                view.refresh_text()
+        self._article_view.show_whole(article)
         self.query_one("#meta", Static).update(Content(self._meta_line()))
 
     def _words_from(self, block: int) -> int:
@@ -475,11 +408,6 @@ class ReadoutApp(App[None]):
                 after.append(total)
             self._words_after = [*reversed(after), 0]
         return self._words_after[min(block, len(self._words_after) - 1)]
-
-    def _place_cursor(self, view: BlockView, offset: int) -> None:
-        """Put the terminal's cursor on the sentence (or word) being read: screen
-        magnifiers and braille displays follow the cursor."""
-        self.cursor_position = view.screen_offset_of(offset)
 
     def status_text(self) -> str:
         """The status line, in words: state, volume, position, speed, time left, and the

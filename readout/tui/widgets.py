@@ -1,7 +1,8 @@
 """The player's widgets: the article's blocks, the view that holds them, the controls.
 
-Widgets never reach into the app: they post messages (:class:`BlockView.ReadHere`,
-:class:`ArticleView.MoreWanted`) and the app, which owns the reading session, acts.
+Widgets never reach into the reading session: a block posts :class:`BlockView.ReadHere`
+and the app, which owns the session, acts; the app tells the :class:`ArticleView` what
+is being read.
 """
 
 from __future__ import annotations
@@ -17,7 +18,12 @@ from textual.geometry import Offset
 from textual.message import Message
 from textual.widgets import Button, Static
 
-from readout.article import BlockKind
+from readout.article import Article, BlockKind
+
+FIRST_BLOCKS = 100
+"""Blocks mounted at the start; more as they are needed (see :class:`ArticleView`)."""
+MOUNT_AHEAD = 100
+"""How far beyond the block wanted more blocks are mounted."""
 
 # The controls of a "listen to this article" widget: label, short label (for narrow
 # terminals), action.
@@ -105,15 +111,100 @@ class BlockView(Static, can_focus=True):
 
 
 class ArticleView(VerticalScroll):
-    """The article's blocks; asks for more when scrolled near the last one mounted."""
+    """The article's blocks, mounted as they are needed, and which one is being read.
 
-    class MoreWanted(Message):
-        """Scrolled near the end of the blocks mounted so far."""
+    Thousands of blocks take Textual seconds to mount and lay out: the first
+    :data:`FIRST_BLOCKS` are mounted at the start, more as reading, a jump or scrolling
+    gets near the last one mounted, so a long article neither starts late nor stalls
+    a key press later.
+    """
+
+    def __init__(self, article: Article, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article = article
+        self.numbered = False
+        """Show each block's number (toggled with #, for proofreading)."""
+        self.current: tuple[int, int] | None = None
+        """The (block, sentence) being read; block -1 is the title."""
+        self._views: list[BlockView] = []
+
+    def compose(self) -> ComposeResult:
+        self._views = self._make_views(0, FIRST_BLOCKS)
+        yield from self._views
+
+    async def show_article(self, article: Article) -> None:
+        """Another article: its first blocks, nothing marked."""
+        self.article, self.current = article, None
+        await self.remove_children()
+        self._views = self._make_views(0, FIRST_BLOCKS)
+        await self.mount_all(self._views)
+
+    def show_whole(self, article: Article) -> None:
+        """The whole of a long article is in (it may differ from its first blocks)."""
+        self.article = article
+        for view, block in zip(self._views, article.blocks, strict=False):
+            if view.text != block.text:
+                view.text = block.text
+                view.refresh_text()
+
+    def toggle_numbers(self) -> None:
+        self.numbered = not self.numbered
+        for view in self._views:
+            view.numbered = self.numbered
+            view.refresh_text()
+        if self.current is not None and 0 <= self.current[0] < len(self.article.blocks):
+            self.follow(*self.current, None, scroll=True)
+
+    def follow(
+        self, block: int, sentence: int, word: tuple[int, int] | None, *, scroll: bool
+    ) -> None:
+        """Mark the sentence (and word, offsets into the sentence) being read; bring it
+        into view when ``scroll``; put the terminal's cursor on it, since screen
+        magnifiers and braille displays follow the cursor."""
+        if block >= 0 and not self._mount_through(block):
+            # Its view was only just mounted: follow once it is on the screen.
+            self.call_after_refresh(self.follow, block, sentence, word, scroll=scroll)
+            return
+        views = self._views
+        before = self.current[0] if self.current is not None else None
+        if before is not None and before != block and 0 <= before < len(views):
+            views[before].show_reading(None)
+        self.current = (block, sentence)
+        if not 0 <= block < len(views):
+            return
+        found = self.article.blocks[block].sentences[sentence]
+        view = views[block]
+        if word is not None:
+            # Word marks are offsets into the sentence; the view marks the block's text.
+            word = (found.start + word[0], found.start + word[1])
+        view.show_reading((found.start, found.end), word)
+        if word is None and scroll:
+            view.scroll_visible(animate=False)
+        self.call_after_refresh(self._place_cursor, view, word[0] if word else found.start)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
         if new_value >= self.max_scroll_y - self.size.height:
-            self.post_message(self.MoreWanted())
+            self._mount_through(len(self._views))
+
+    def _place_cursor(self, view: BlockView, offset: int) -> None:
+        self.app.cursor_position = view.screen_offset_of(offset)
+
+    def _make_views(self, start: int, end: int) -> list[BlockView]:
+        return [
+            BlockView(i, block.kind, block.text, numbered=self.numbered)
+            for i, block in enumerate(self.article.blocks[start:end], start)
+        ]
+
+    def _mount_through(self, block: int) -> bool:
+        """Mount the views up to ``block`` and some beyond; True if they already were."""
+        mounted = len(self._views)
+        if block < mounted - MOUNT_AHEAD // 2 or mounted >= len(self.article.blocks):
+            return True
+        batch = self._make_views(mounted, block + 1 + MOUNT_AHEAD)
+        self._views.extend(batch)
+        self.mount_all(batch)
+        return block < mounted
 
 
 class ControlBar(Grid):

@@ -15,7 +15,8 @@ from readout.reader import ReaderState
 from readout.speech.engines import start_engine
 from readout.speech.worker import SpeechWorker
 from readout.state import Store
-from readout.tui.app import BlockView, ReadoutApp, make_app
+from readout.tui.app import ReadoutApp, make_app
+from readout.tui.widgets import ArticleView, BlockView
 from tests.conftest import ASSETS, FIXTURES
 
 SAMPLE = load(str(ASSETS / "sample-article.txt"))
@@ -352,7 +353,8 @@ async def test_the_underlined_word_is_inside_the_highlighted_sentence(engine: Sp
                 continue
             (s_start, s_end), (w_start, w_end) = spans["reverse"], spans["underline"]
             assert s_start <= w_start and w_end <= s_end, (view.text, spans)
-            if app._current is not None and app._current[1] > 0:
+            shown = app.query_one("#article", ArticleView).current
+            if shown is not None and shown[1] > 0:
                 later_sentences += 1
     assert later_sentences > 0, "never sampled a sentence after a paragraph's first"
 

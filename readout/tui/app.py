@@ -43,9 +43,9 @@ from readout.reader import (
 from readout.speech.worker import SpeechWorker
 from readout.state import HistoryEntry, Store
 from readout.tui.screens import AskScreen, HelpScreen, HistoryScreen, MarksScreen, OpenScreen
-from readout.tui.status import StatusFields, status_line
+from readout.tui.status import StatusFields
 from readout.tui.themes import DEFAULT_THEME, HIGH_CONTRAST
-from readout.tui.widgets import WIDE, ArticleView, BlockView, ControlBar
+from readout.tui.widgets import WIDE, ArticleView, BlockView, ControlBar, StatusBar
 
 # Our key names (shared with plain mode) as Textual names them.
 _TEXTUAL_KEYS = {
@@ -159,8 +159,6 @@ class ReadoutApp(App[None]):
         self.reader = started[0] if started else make_reader(article, self._post_update)
         self._start_unit = start_unit
         self._announce = announce
-        self.last_announcement = announce or ""
-        self._announced_in: int | None = None  # the block the announcement belongs to
         self.pending_notes: list[str] = []
         self.following = True
         self._words_after: list[int] | None = None
@@ -172,7 +170,6 @@ class ReadoutApp(App[None]):
     def set_start(self, unit: int, announce: str | None) -> None:
         """Where to start reading (a resume point), before the app runs."""
         self._start_unit, self._announce = unit, announce
-        self.last_announcement = announce or ""
 
     # --- layout -------------------------------------------------------------------
 
@@ -181,7 +178,9 @@ class ReadoutApp(App[None]):
         yield Static(Content(self._meta_line()), id="meta", markup=False)
         yield ArticleView(self.article, id="article")
         yield ControlBar(id="controls")
-        yield Static(Content(self.status_text()), id="status", markup=False)
+        yield StatusBar(
+            announcement=self._announce or "", shown=self._show_announcements, id="status"
+        )
 
     def _meta_line(self) -> str:
         article = self.article
@@ -203,6 +202,7 @@ class ReadoutApp(App[None]):
             self.set_keymap({i: _textual_keys(b.keys) or "f35" for i, b in changed.items()})
 
     def on_mount(self) -> None:
+        self._update_status()
         if self._relay is not None:
             self._relay.attach(self._post_update)
             self.run_worker(self._started, thread=True, exclusive=True, exit_on_error=False)
@@ -328,9 +328,16 @@ class ReadoutApp(App[None]):
 
     def _say(self, text: str) -> None:
         """Show ``text`` in the announcement part of the status line."""
-        self.last_announcement = text
-        self._announced_in = None
-        self.query_one("#status", Static).update(Content(self.status_text()))
+        self._status_bar.say(text)
+
+    @property
+    def _status_bar(self) -> StatusBar:
+        return self.query_one("#status", StatusBar)
+
+    @property
+    def last_announcement(self) -> str:
+        """What the status line announces now ("" when nothing, or it went stale)."""
+        return self._status_bar.announcement
 
     async def _switch(self, article: Article) -> None:
         """Save the place in this article, then read ``article`` from its resume point,
@@ -345,8 +352,8 @@ class ReadoutApp(App[None]):
         self._words_after = None
         await self._article_view.show_article(article)
         self._start_unit, self._announce = self.reader.resume_point()
-        self.last_announcement = self._announce or ""
-        self.query_one("#status", Static).update(Content(self.status_text()))
+        self._say(self._announce or "")
+        self._update_status()
         self.run_worker(self._start, thread=True, exclusive=True, exit_on_error=False)
 
     # --- reader events --------------------------------------------------------------
@@ -358,24 +365,18 @@ class ReadoutApp(App[None]):
         if isinstance(event, ArticleCompleted):
             self._show_whole(self.reader.article)
         elif isinstance(event, BlockStarted):
-            # An announcement holds for the block it was made in (or the one reading
-            # starts with after it), and goes stale when reading moves on.
-            if self._announced_in is None:
-                self._announced_in = event.block
-            elif event.block != self._announced_in and self.reader.state is ReaderState.PLAYING:
-                self.last_announcement = ""
+            playing = self.reader.state is ReaderState.PLAYING
+            self._status_bar.block_started(event.block, playing=playing)
         elif isinstance(event, SentenceStarted):
             self._follow(event.block, event.sentence, None)
         elif isinstance(event, WordStarted):
             self._follow(event.block, event.sentence, (event.start, event.start + event.length))
         elif isinstance(event, Announced):
             if event.text not in {state.value for state in ReaderState}:
-                # one line: a code line's announcement must not spread over the bar
-                self.last_announcement = " ".join(event.text.split())
-                self._announced_in = None
+                self._say(event.text)
         elif not isinstance(event, StateChanged):
             return
-        self.query_one("#status", Static).update(Content(self.status_text()))
+        self._update_status()
 
     def _follow(self, block: int, sentence: int, word: tuple[int, int] | None) -> None:
         # The title is marked while it is spoken, as a sentence is.
@@ -409,25 +410,21 @@ class ReadoutApp(App[None]):
             self._words_after = [*reversed(after), 0]
         return self._words_after[min(block, len(self._words_after) - 1)]
 
-    def status_text(self) -> str:
-        """The status line, in words: state, volume, position, speed, time left, and the
-        last announcement; fitted to one row of the screen."""
+    def _update_status(self) -> None:
+        """The status line's fields, in words: state, volume, position, speed, time left."""
         reader = self.reader
-        unit = reader.units.positions[reader.unit]
-        finished = reader.state is ReaderState.FINISHED
-        minutes = self._words_from(max(unit[0], 0)) / max(reader.rate, 1)
-        fields = StatusFields(
-            state=reader.state.value,
-            volume="Muted" if reader.muted else f"Volume {reader.volume}%",
-            where=reader.block_label(unit[0]) if unit[0] >= 0 else "Title",
-            rate=reader.rate,
-            left=None
-            if finished
-            else (f"{round(minutes)} min left" if minutes >= 1 else "under a minute left"),
-            announcement=self.last_announcement if self._show_announcements else None,
+        block = reader.units.positions[reader.unit][0]
+        minutes = self._words_from(max(block, 0)) / max(reader.rate, 1)
+        left = f"{round(minutes)} min left" if minutes >= 1 else "under a minute left"
+        self._status_bar.show(
+            StatusFields(
+                state=reader.state.value,
+                volume="Muted" if reader.muted else f"Volume {reader.volume}%",
+                where=reader.block_label(block) if block >= 0 else "Title",
+                rate=reader.rate,
+                left=None if reader.state is ReaderState.FINISHED else left,
+            )
         )
-        width = self.size.width - 2 if self.size.width > 2 else None  # the bar's padding
-        return status_line(fields, width)
 
 
 _FACE_COMMANDS: dict[Command, Callable[[ReadoutApp], None]] = {

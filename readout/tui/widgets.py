@@ -7,7 +7,7 @@ is being read.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.widgets import Button, Static
 
 from readout.article import Article, BlockKind
+from readout.tui.status import StatusFields, status_line
 
 FIRST_BLOCKS = 100
 """Blocks mounted at the start; more as they are needed (see :class:`ArticleView`)."""
@@ -218,3 +219,47 @@ class ControlBar(Grid):
         wide = self.app.size.width >= WIDE
         for label, short, action in CONTROLS:
             self.query_one(f"#control-{action}", Button).label = Content(label if wide else short)
+
+
+class StatusBar(Static):
+    """The status line: the session's fields, then the last announcement until it goes
+    stale (reading moved on to another block), on one row at any width."""
+
+    def __init__(
+        self, *, announcement: str = "", shown: bool = True, id: str | None = None
+    ) -> None:
+        super().__init__(markup=False, id=id)
+        self.announcement = announcement
+        self._shown = shown
+        self._announced_in: int | None = None  # the block the announcement belongs to
+        self._fields: StatusFields | None = None
+
+    def say(self, text: str) -> None:
+        """Show ``text`` (on one line) until reading moves on to another block."""
+        self.announcement = " ".join(text.split())
+        self._announced_in = None
+        self._draw()
+
+    def block_started(self, block: int, *, playing: bool) -> None:
+        """An announcement holds for the block it was made in (or the one reading starts
+        with after it), and goes stale when reading moves on."""
+        if self._announced_in is None:
+            self._announced_in = block
+        elif block != self._announced_in and playing:
+            self.announcement = ""
+        self._draw()
+
+    def show(self, fields: StatusFields) -> None:
+        """The session's fields (their announcement is this bar's own)."""
+        self._fields = fields
+        self._draw()
+
+    def on_resize(self) -> None:
+        self._draw()
+
+    def _draw(self) -> None:
+        if self._fields is None:
+            return
+        fields = replace(self._fields, announcement=self.announcement if self._shown else None)
+        width = self.app.size.width - 2 if self.app.size.width > 2 else None  # its padding
+        self.update(Content(status_line(fields, width)))

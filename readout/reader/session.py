@@ -19,12 +19,12 @@ from collections.abc import Callable
 from readout.article import Article
 from readout.audio.output import OutputDevice
 from readout.audio.player import PlayerEvent
-from readout.defaults import PUNCTUATION_MODES
 from readout.keys import Command
 from readout.numbering import Numbering
 from readout.options import Listening, SessionOptions
 from readout.reader import navigation, words
 from readout.reader.asides import AsideSpeaker
+from readout.reader.controls import Controls
 from readout.reader.events import (
     Announced,
     ArticleCompleted,
@@ -41,9 +41,6 @@ from readout.speech.script import Pauses, Script, spoken_units
 from readout.speech.worker import SpeechWorker
 from readout.state import Store
 
-RATE_STEP = 1.1
-"""[ and ] divide or multiply the rate by this (mpv's speed step)."""
-VOLUME_STEP = 10
 SLOW_REPEAT = 0.6
 """w says the sentence again at this fraction of the speed."""
 WHOLE_WAIT_S = 10.0
@@ -86,8 +83,6 @@ class Reader:
         self._device: OutputDevice | None = None
         self._on_event = on_event
         self._speak_announcements = listening.spoken
-        self.volume = options.volume
-        self.muted = False
         self.state = ReaderState.STOPPED
         self._closed = False
         self._finished = threading.Event()
@@ -110,7 +105,15 @@ class Reader:
             on_ran_out=lambda: self._events.put(StateChanged(ReaderState.FINISHED)),
         )
         self.player = self._scheduler.player
-        self.player.set_volume(options.volume / 100)
+        self.controls = Controls(
+            self._scheduler,
+            engine.rate_range,
+            self._announce,
+            lambda mode: spoken_units(
+                self.article, self._lexicon, verbatim=self._verbatim, punctuation=mode
+            ),
+            volume=options.volume,
+        )
         self._asides = AsideSpeaker(engine, self.player, lambda: (self.rate, self.voice))
         self._narrator = Narrator(
             self, self._scheduler, self._finish, changed_only=listening.only_blocks is not None
@@ -129,11 +132,19 @@ class Reader:
 
     @property
     def rate(self) -> int:
-        return self._scheduler.speech.rate
+        return self.controls.rate
 
     @property
     def voice(self) -> str | None:
-        return self._scheduler.speech.voice
+        return self.controls.voice
+
+    @property
+    def volume(self) -> int:
+        return self.controls.volume
+
+    @property
+    def muted(self) -> bool:
+        return self.controls.muted
 
     @property
     def store(self) -> Store | None:
@@ -306,46 +317,6 @@ class Reader:
         self._await_whole()
         self._go(navigation.to_block(self.units, self.article, block))
 
-    def faster(self) -> None:
-        self.set_rate(round(self.rate * RATE_STEP))
-
-    def slower(self) -> None:
-        self.set_rate(round(self.rate / RATE_STEP))
-
-    def set_rate(self, rate: int) -> None:
-        low, high = self._engine.rate_range
-        clamped = max(low, min(high, rate))
-        if clamped == self.rate:
-            self._announce(words.speed_limit(faster=rate > self.rate))
-            return
-        self._scheduler.change_speech(SpeechSettings(clamped, self.voice))
-        self._announce(words.speed(clamped))
-
-    def set_voice(self, voice: str | None) -> None:
-        self._scheduler.change_speech(SpeechSettings(self.rate, voice))
-        self._announce(words.voice(voice))
-
-    def set_volume(self, volume: int) -> None:
-        self.volume = max(0, min(100, volume))
-        self.muted = False
-        self.player.set_muted(False)
-        self.player.set_volume(self.volume / 100)
-        self._announce(words.volume(self.volume))
-
-    def volume_up(self) -> None:
-        self.set_volume(self.volume + VOLUME_STEP)
-
-    def volume_down(self) -> None:
-        self.set_volume(self.volume - VOLUME_STEP)
-
-    def where_am_i(self) -> None:
-        self._announce(self.describe_position())
-
-    def toggle_mute(self) -> None:
-        self.muted = not self.muted
-        self.player.set_muted(self.muted)
-        self._announce(words.mute(self.muted, self.volume))
-
     def flag(self, note: str = "") -> int | None:
         """Mark the current sentence (for proofreading), then step back one sentence so
         it can be heard again. Returns the mark's id, or None without a store."""
@@ -359,6 +330,13 @@ class Reader:
         self._announce(words.flagged("the title" if block < 0 else self._where(self.unit)))
         self._go(Target(max(0, self.unit - 1)))
         return mark_id
+
+    def where_am_i(self) -> None:
+        self._announce(self.describe_position())
+
+    def cycle_punctuation(self) -> None:
+        self._await_whole()
+        self.controls.cycle_punctuation()
 
     def spell_word(self) -> None:
         """Say the word being read (or, paused, the last one heard) letter by letter."""
@@ -377,15 +355,6 @@ class Reader:
         self._await_whole()
         slow = max(self._engine.rate_range[0], round(self.rate * SLOW_REPEAT))
         self._asides.say(self.units[self.unit].spoken.text, slow)
-
-    def cycle_punctuation(self) -> None:
-        """None, some, all: how much punctuation is said aloud (for proofreading)."""
-        self._await_whole()
-        modes = PUNCTUATION_MODES
-        mode = modes[(modes.index(self.units.punctuation) + 1) % len(modes)]
-        units = spoken_units(self.article, self._lexicon, verbatim=self._verbatim, punctuation=mode)
-        self._scheduler.respeak(units)
-        self._announce(words.punctuation(mode))
 
     # --- internals ------------------------------------------------------------------------
 
@@ -455,11 +424,11 @@ class Reader:
 
 _HANDLERS: dict[Command, Callable[[Reader], None]] = {
     Command.TOGGLE: Reader.toggle,
-    Command.SLOWER: Reader.slower,
-    Command.FASTER: Reader.faster,
-    Command.VOLUME_DOWN: Reader.volume_down,
-    Command.VOLUME_UP: Reader.volume_up,
-    Command.TOGGLE_MUTE: Reader.toggle_mute,
+    Command.SLOWER: lambda reader: reader.controls.slower(),
+    Command.FASTER: lambda reader: reader.controls.faster(),
+    Command.VOLUME_DOWN: lambda reader: reader.controls.volume_down(),
+    Command.VOLUME_UP: lambda reader: reader.controls.volume_up(),
+    Command.TOGGLE_MUTE: lambda reader: reader.controls.toggle_mute(),
     Command.WHERE_AM_I: Reader.where_am_i,
     Command.SPELL_WORD: Reader.spell_word,
     Command.REPEAT_SLOWLY: Reader.repeat_slowly,

@@ -207,8 +207,8 @@ def test_faster_and_slower_are_clamped_and_announced(engine: SpeechWorker) -> No
     reader = session.reader
     reader.start(0)
     reader.pause()
-    reader.faster()
-    reader.faster()
+    reader.controls.faster()
+    reader.controls.faster()
     assert reader.rate == 450
     session.close()
     announced = [e.text for e in session.log if isinstance(e, Announced)]

@@ -66,7 +66,7 @@ def test_soak_random_commands_on_a_thousand_sentences(tmp_path: Path, caplog) ->
             if command in MOVES:
                 timeline.append(("move", command))
             if rng.random() < 0.05:  # now and then a change of voice, re-rendering the queue
-                reader.set_voice(rng.choice(["en-us", "en", "en-gb-scotland"]))
+                reader.controls.set_voice(rng.choice(["en-us", "en", "en-gb-scotland"]))
             else:
                 reader.perform(Command(command))
             time.sleep(rng.uniform(0.1, 0.3))

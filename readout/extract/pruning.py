@@ -25,6 +25,7 @@ _TOC_NAME = re.compile(
 _AUTHOR_NAME = re.compile(
     r"(?i:(^|[\s_-])(byline|author|by-?line))|Byline|Author"  # "FeatureByline" too
 )
+_COMMENTS = re.compile(r"(?i:(^|[\s_-])(comments?|replies|reply)($|[\s_-]))|Comment")
 _BARE_TAGS = {"dialog", "ul", "ol", "button"}
 _MORE = re.compile(
     r"^\s*(read more|more|continue reading|full story|…|\.\.\.|»)\s*[.…»]*\s*$", re.I
@@ -58,7 +59,7 @@ class _Seen:
             authors=[
                 _author_text(e)
                 for e in self.rel_authors + self.marked_authors + self.class_authors
-                if _in(e, root)
+                if _in(e, root) and not _in_comments(e)
             ],
             headlines=[
                 e.get("content") or e.text_content() for e in self.headlines if _in(e, root)
@@ -68,6 +69,15 @@ class _Seen:
 
 def _in(element: etree._Element, root: etree._Element) -> bool:
     return element.getroottree().getroot() is root
+
+
+def _in_comments(element: etree._Element) -> bool:
+    """Inside a comment thread: a commenter's name is never the article's byline."""
+    for ancestor in element.iterancestors():
+        names = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"
+        if ("omment" in names or "eply" in names) and _COMMENTS.search(names):
+            return True
+    return False
 
 
 def _author_text(element: etree._Element) -> str:

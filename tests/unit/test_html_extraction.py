@@ -102,3 +102,18 @@ def test_a_body_split_across_sibling_containers_is_read_whole() -> None:
     assert text[0].startswith("Paragraph 1 of part 1")
     assert text[-1].startswith("Paragraph 9 of part 2")
     assert len(text) == 13
+
+
+def test_a_commenters_name_is_never_the_byline() -> None:
+    body = " ".join(
+        f"Sentence {n} of the report on the harbour wall tells what the survey found."
+        for n in range(12)
+    )
+    page = f"""<html><head><title>Harbour wall survey | The Valley Courier</title></head><body>
+    <aside id="reader-comments"><div class="comment">
+      <div class="comment-author"><span class="avatar">J</span> Jo Pemberton</div>
+      <p>Great piece, thanks.</p></div></aside>
+    <article><h1>Harbour wall survey</h1>
+      <div class="byline">Ada Whitcombe</div>
+      <p>{body}</p></article></body></html>"""
+    assert _html(page).byline == "Ada Whitcombe"

@@ -104,11 +104,16 @@ class Player:
         with self._lock:
             self._asides.append(clip)
 
-    def clear(self) -> None:
-        """Drop the current clip and everything queued (no events)."""
+    def clear(self, *, asides: bool = True) -> None:
+        """Drop the current clip, everything queued and (unless told not to) any aside,
+        without events: a move interrupts a slow repeat or a spelling as it does a
+        sentence."""
         with self._lock:
             self._queue.clear()
             self._current = None
+            if asides:
+                self._aside = None
+                self._asides.clear()
 
     def drop_queued(self) -> list[Any]:
         """Drop what is queued but keep playing the current clip; return the dropped tags."""

@@ -94,8 +94,9 @@ class Scheduler:
     # --- lifecycle ----------------------------------------------------------------
 
     def begin(self, unit: int, first: Utterance) -> None:
-        """Start feeding from ``unit``, whose audio ``first`` is queued at once."""
-        self.jump(unit)
+        """Start feeding from ``unit``, whose audio ``first`` is queued at once (after
+        anything already said, such as "Resuming at paragraph 4")."""
+        self.jump(unit, interrupt=False)
         self._enqueue(unit, first, self._epoch)
         self.set_active(True)
         if self._thread is None:
@@ -141,10 +142,11 @@ class Scheduler:
 
     # --- moving and changing --------------------------------------------------------
 
-    def jump(self, unit: int, offset_s: float = 0.0) -> None:
-        """Drop what is queued and go on from ``unit``, ``offset_s`` into it."""
+    def jump(self, unit: int, offset_s: float = 0.0, *, interrupt: bool = True) -> None:
+        """Drop what is queued and go on from ``unit``, ``offset_s`` into it; an aside
+        being said stops too, unless ``interrupt`` is False."""
         with self.cond:
-            self.player.clear()
+            self.player.clear(asides=interrupt)
             self._live.clear()
             self._epoch += 1
             self.unit = unit

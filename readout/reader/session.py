@@ -267,6 +267,10 @@ class Reader:
         return self._finished.wait(timeout)
 
     def save_position(self) -> None:
+        """Keep the place (not once the article is finished: its place was forgotten,
+        and the next run starts at the top)."""
+        if self.state is ReaderState.FINISHED:
+            return
         block, sentence = self.units.positions[self.unit]
         self.recorder.save(block, sentence)
 
@@ -327,8 +331,9 @@ class Reader:
         except Exception as error:  # a store that cannot save: said, and nothing moves
             self._announce(words.cannot_save_mark(error))
             return None
-        self._announce(words.flagged("the title" if block < 0 else self._where(self.unit)))
+        flagged = words.flagged("the title" if block < 0 else self._where(self.unit))
         self._go(Target(max(0, self.unit - 1)))
+        self._announce(flagged)  # after the move, which would cut it short
         return mark_id
 
     def where_am_i(self) -> None:
@@ -348,12 +353,16 @@ class Reader:
         )
         text = self._text_of(block, sentence)
         word = text[start : start + length] if length else (text.split() or [""])[0]
-        self._asides.say(spell(word) or "nothing to spell", self.rate)
+        spelled = spell(word) or "nothing to spell"
+        self._events.put(Announced(words.spelling(word, spelled)))  # shown, then said
+        self._asides.say(spelled, self.rate)
 
     def repeat_slowly(self) -> None:
         """Say the current sentence again at 60% of the speed, between sentences."""
         self._await_whole()
         slow = max(self._engine.rate_range[0], round(self.rate * SLOW_REPEAT))
+        block, sentence = self.units.positions[self.unit]
+        self._events.put(Announced(words.slowly(self._text_of(block, sentence))))
         self._asides.say(self.units[self.unit].spoken.text, slow)
 
     # --- internals ------------------------------------------------------------------------

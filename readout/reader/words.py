@@ -68,6 +68,16 @@ def cannot_save_place(error: object) -> str:
     return f"Cannot save your place: {error}"
 
 
+def spelling(word: str, spelled: str) -> str:
+    """What spelling shows while it is said: "Spelling keep: k, e, e, p"."""
+    return f"Spelling {word}: {spelled}"
+
+
+def slowly(sentence: str) -> str:
+    """What a slow repeat shows while it is said (any move stops it)."""
+    return f"Slowly: {sentence}"
+
+
 def resuming(label: str) -> str:
     """ "Resuming at paragraph 4 of 8"."""
     return f"Resuming at {_lower_first(label)}"

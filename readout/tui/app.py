@@ -45,7 +45,14 @@ from readout.state import HistoryEntry, Store
 from readout.tui.screens import AskScreen, HelpScreen, HistoryScreen, MarksScreen, OpenScreen
 from readout.tui.status import StatusFields
 from readout.tui.themes import DEFAULT_THEME, HIGH_CONTRAST
-from readout.tui.widgets import WIDE, ArticleView, BlockView, ControlBar, StatusBar
+from readout.tui.widgets import (
+    WIDE,
+    AnnouncementLine,
+    ArticleView,
+    BlockView,
+    ControlBar,
+    StatusBar,
+)
 
 # Our key names (shared with plain mode) as Textual names them.
 _TEXTUAL_KEYS = {
@@ -178,9 +185,9 @@ class ReadoutApp(App[None]):
         yield Static(Content(self._meta_line()), id="meta", markup=False)
         yield ArticleView(self.article, id="article")
         yield ControlBar(id="controls")
-        yield StatusBar(
-            announcement=self._announce or "", shown=self._show_announcements, id="status"
-        )
+        yield StatusBar(id="status")
+        if self._show_announcements:
+            yield AnnouncementLine(self._announce or "", id="announcement")
 
     def _meta_line(self) -> str:
         article = self.article
@@ -327,8 +334,10 @@ class ReadoutApp(App[None]):
         await self._switch(message.article)
 
     def _say(self, text: str) -> None:
-        """Show ``text`` in the announcement part of the status line."""
-        self._status_bar.say(text)
+        """Show ``text`` on the announcement line (made in the block being read)."""
+        current = self._article_view.current
+        for line in self.query(AnnouncementLine):
+            line.say(text, current[0] if current is not None else None)
 
     @property
     def _status_bar(self) -> StatusBar:
@@ -336,8 +345,8 @@ class ReadoutApp(App[None]):
 
     @property
     def last_announcement(self) -> str:
-        """What the status line announces now ("" when nothing, or it went stale)."""
-        return self._status_bar.announcement
+        """What the announcement line says now ("" when nothing, or it went stale)."""
+        return next((line.text for line in self.query(AnnouncementLine)), "")
 
     async def _switch(self, article: Article) -> None:
         """Save the place in this article, then read ``article`` from its resume point,
@@ -365,8 +374,8 @@ class ReadoutApp(App[None]):
         if isinstance(event, ArticleCompleted):
             self._show_whole(self.reader.article)
         elif isinstance(event, BlockStarted):
-            playing = self.reader.state is ReaderState.PLAYING
-            self._status_bar.block_started(event.block, playing=playing)
+            for line in self.query(AnnouncementLine):
+                line.block_started(event.block)
         elif isinstance(event, SentenceStarted):
             self._follow(event.block, event.sentence, None)
         elif isinstance(event, WordStarted):

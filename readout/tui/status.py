@@ -1,11 +1,12 @@
-"""The player's status line: fixed fields in a fixed order, on one row at any width.
+"""The player's status and announcement lines: one row each, at any width.
 
-The fields say, in words, the state, the volume, where reading is, the speed and the
-time left; an announcement ("Flagged paragraph 3, sentence 2") follows them. At a
-narrow width the line gives up what matters least first: the time left, then long
-words ("words per minute" becomes "wpm"), then the speed, then "Volume" becomes
-"Vol" after the position, then the announcement's tail, so it never wraps onto a
-second row (it took 2 of 12 rows at 40x12).
+The status line says, in words and in a fixed order, the state, the volume, where
+reading is, the speed and the time left. At a narrow width it gives up what matters
+least first: the time left, then long words ("words per minute" becomes "wpm"), then
+the speed, then "Volume" becomes "Vol" after the position, so it never wraps onto a
+second row (it took 2 of 12 rows at 40x12). Announcements ("Flagged paragraph 3,
+sentence 2", "Speed 193 words per minute") have a line of their own below it: on one
+line they pushed the speed and time out, or were cut to nothing at 40 columns.
 """
 
 from __future__ import annotations
@@ -24,34 +25,31 @@ class StatusFields:
     where: str
     rate: int
     left: str | None
-    announcement: str | None = None
 
 
 def status_line(fields: StatusFields, width: int | None = None) -> str:
     """The status line for ``fields``, no longer than ``width`` characters if given."""
-    announcement = _fresh(fields)
     speed = f"{fields.rate} words per minute"
     short_volume = fields.volume.replace("Volume ", "Vol ")
-    candidates = [
-        [fields.state, fields.volume, fields.where, speed, fields.left, announcement],
-        [fields.state, fields.volume, fields.where, speed, announcement],
-        [fields.state, fields.volume, fields.where, f"{fields.rate} wpm", announcement],
-        [fields.state, fields.volume, fields.where, announcement],
-        [fields.state, fields.where, short_volume, announcement],
+    candidates: list[list[str | None]] = [
+        [fields.state, fields.volume, fields.where, speed, fields.left],
+        [fields.state, fields.volume, fields.where, speed],
+        [fields.state, fields.volume, fields.where, f"{fields.rate} wpm"],
+        [fields.state, fields.volume, fields.where],
+        [fields.state, fields.where, short_volume],
     ]
     for parts in candidates:
         line = SEPARATOR.join(p for p in parts if p)
         if width is None or len(line) <= width:
             return line
-    line = SEPARATOR.join(p for p in candidates[-1] if p)
+    return _fit(SEPARATOR.join(p for p in candidates[-1] if p), width)
+
+
+def announcement_line(text: str, width: int | None = None) -> str:
+    """An announcement on one row: its words, cut with "…" if the row is too short
+    (the sentence it names is on the screen above it)."""
+    return _fit(" ".join(text.split()), width)
+
+
+def _fit(line: str, width: int | None) -> str:
     return line if width is None or len(line) <= width else line[: max(width - 1, 0)] + "…"
-
-
-def _fresh(fields: StatusFields) -> str | None:
-    """The announcement, unless it repeats what the fields already say."""
-    text = " ".join((fields.announcement or "").split())
-    if not text or text == fields.state:
-        return None
-    if text.startswith(fields.where) or text.lower().startswith(fields.where.lower() + ","):
-        return None  # "Heading 1 of 1: ..." beside "Heading 1 of 1"
-    return text

@@ -7,19 +7,20 @@ is being read.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
-from textual.geometry import Offset
+from textual.geometry import Offset, Region
 from textual.message import Message
 from textual.widgets import Button, Static
 
 from readout.article import Article, BlockKind
-from readout.tui.status import StatusFields, status_line
+from readout.numbering import Numbering
+from readout.tui.status import StatusFields, announcement_line, status_line
 
 FIRST_BLOCKS = 100
 """Blocks mounted at the start; more as they are needed (see :class:`ArticleView`)."""
@@ -52,9 +53,14 @@ class BlockView(Static, can_focus=True):
         Binding("enter", "read_here", "Read from here", id="read_here"),
     ]
 
-    def __init__(self, index: int, kind: BlockKind, text: str, *, numbered: bool = False) -> None:
+    def __init__(
+        self, index: int, kind: BlockKind, text: str, *, number: str = "", numbered: bool = False
+    ) -> None:
+        """``number`` is the block's number as the listener is told it: "3" is
+        paragraph 3 (``--from 3``), "h1" heading 1."""
         super().__init__(Content(text), markup=False, classes=f"block {kind.value}")
         self.index = index
+        self.number = number
         self.kind = kind
         self.text = text
         self.numbered = numbered
@@ -77,19 +83,25 @@ class BlockView(Static, can_focus=True):
 
     def _prefix(self) -> str:
         marker = "▶ " if self._reading is not None else ""
-        return marker + (f"[{self.index + 1}] " if self.numbered else "")
+        return marker + (f"[{self.number}] " if self.numbered else "")
 
     def screen_offset_of(self, offset: int) -> Offset:
         """Where character ``offset`` of the text is on screen (after any marker or number)."""
         region = self.content_region
+        row, column = self.place_of(offset)
+        return Offset(region.x + column, region.y + row)
+
+    def place_of(self, offset: int) -> tuple[int, int]:
+        """The (row, column) of character ``offset`` of the text, as it is wrapped."""
         prefix = self._prefix()
         remaining = offset + len(prefix)
-        for row, line in enumerate(Content(prefix + self.text).wrap(max(1, region.width))):
+        lines = Content(prefix + self.text).wrap(max(1, self.content_region.width))
+        for row, line in enumerate(lines):
             length = len(line.plain)
             if remaining <= length:
-                return Offset(region.x + remaining, region.y + row)
+                return row, remaining
             remaining -= length + 1  # the space the wrap consumed
-        return Offset(region.x, region.y)
+        return 0, 0
 
     def show_reading(
         self, span: tuple[int, int] | None, word: tuple[int, int] | None = None
@@ -123,11 +135,14 @@ class ArticleView(VerticalScroll):
     def __init__(self, article: Article, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article = article
+        self._numbering = Numbering(article)
         self.numbered = False
         """Show each block's number (toggled with #, for proofreading)."""
         self.current: tuple[int, int] | None = None
         """The (block, sentence) being read; block -1 is the title."""
         self._views: list[BlockView] = []
+        self._cursor_on: tuple[BlockView, int] | None = None
+        """The view and character the terminal's cursor belongs on."""
 
     def compose(self) -> ComposeResult:
         self._views = self._make_views(0, FIRST_BLOCKS)
@@ -135,7 +150,8 @@ class ArticleView(VerticalScroll):
 
     async def show_article(self, article: Article) -> None:
         """Another article: its first blocks, nothing marked."""
-        self.article, self.current = article, None
+        self.article, self.current, self._cursor_on = article, None, None
+        self._numbering = Numbering(article)
         await self.remove_children()
         self._views = self._make_views(0, FIRST_BLOCKS)
         await self.mount_all(self._views)
@@ -143,10 +159,12 @@ class ArticleView(VerticalScroll):
     def show_whole(self, article: Article) -> None:
         """The whole of a long article is in (it may differ from its first blocks)."""
         self.article = article
+        self._numbering = Numbering(article)
         for view, block in zip(self._views, article.blocks, strict=False):
+            view.number = self._number(view.index)
             if view.text != block.text:
                 view.text = block.text
-                view.refresh_text()
+            view.refresh_text()
 
     def toggle_numbers(self) -> None:
         self.numbered = not self.numbered
@@ -180,22 +198,52 @@ class ArticleView(VerticalScroll):
             word = (found.start + word[0], found.start + word[1])
         view.show_reading((found.start, found.end), word)
         if word is None and scroll:
+            self._bring_into_view(view, found.start, found.end)
+        offset = word[0] if word else found.start
+        # The cursor is set now, for the repaint this change brings, and again after it
+        # should the layout have moved: set only afterwards, it lagged one move behind.
+        self._cursor_on = (view, offset)
+        self.app.cursor_position = view.screen_offset_of(offset)
+        self.call_after_refresh(self._settle_cursor)
+
+    def _bring_into_view(self, view: BlockView, start: int, end: int) -> None:
+        """Scroll the block into view; when it is taller than the screen, the sentence."""
+        if view.outer_size.height <= self.scrollable_content_region.height:
             view.scroll_visible(animate=False)
-        self.call_after_refresh(self._place_cursor, view, word[0] if word else found.start)
+            return
+        first, _ = view.place_of(start)
+        last, _ = view.place_of(end)
+        top = view.virtual_region.y + (view.content_region.y - view.region.y)
+        self.scroll_to_region(Region(0, top + first, 1, last - first + 1), animate=False)
+
+    def _settle_cursor(self) -> None:
+        """Put the cursor back on the character it belongs to, should a scroll or a
+        new layout have moved it."""
+        if self._cursor_on is None:
+            return
+        view, offset = self._cursor_on
+        where = view.screen_offset_of(offset)
+        if where != self.app.cursor_position:
+            self.app.cursor_position = where
+            view.refresh()  # a repaint puts the terminal's cursor there
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
+        self.call_after_refresh(self._settle_cursor)
         if new_value >= self.max_scroll_y - self.size.height:
             self._mount_through(len(self._views))
 
-    def _place_cursor(self, view: BlockView, offset: int) -> None:
-        self.app.cursor_position = view.screen_offset_of(offset)
-
     def _make_views(self, start: int, end: int) -> list[BlockView]:
         return [
-            BlockView(i, block.kind, block.text, numbered=self.numbered)
+            BlockView(i, block.kind, block.text, number=self._number(i), numbered=self.numbered)
             for i, block in enumerate(self.article.blocks[start:end], start)
         ]
+
+    def _number(self, block: int) -> str:
+        """ "3" for paragraph 3, "h1" for heading 1: what ``--from`` takes."""
+        number = self._numbering.number(block)
+        heading = self.article.blocks[block].kind is BlockKind.HEADING
+        return f"h{number}" if heading else str(number)
 
     def _mount_through(self, block: int) -> bool:
         """Mount the views up to ``block`` and some beyond; True if they already were."""
@@ -222,44 +270,57 @@ class ControlBar(Grid):
 
 
 class StatusBar(Static):
-    """The status line: the session's fields, then the last announcement until it goes
-    stale (reading moved on to another block), on one row at any width."""
+    """The status line: the session's fields in a fixed order, on one row."""
 
-    def __init__(
-        self, *, announcement: str = "", shown: bool = True, id: str | None = None
-    ) -> None:
+    def __init__(self, *, id: str | None = None) -> None:
         super().__init__(markup=False, id=id)
-        self.announcement = announcement
-        self._shown = shown
-        self._announced_in: int | None = None  # the block the announcement belongs to
-        self._fields: StatusFields | None = None
-
-    def say(self, text: str) -> None:
-        """Show ``text`` (on one line) until reading moves on to another block."""
-        self.announcement = " ".join(text.split())
-        self._announced_in = None
-        self._draw()
-
-    def block_started(self, block: int, *, playing: bool) -> None:
-        """An announcement holds for the block it was made in (or the one reading starts
-        with after it), and goes stale when reading moves on."""
-        if self._announced_in is None:
-            self._announced_in = block
-        elif block != self._announced_in and playing:
-            self.announcement = ""
-        self._draw()
+        self.fields: StatusFields | None = None
 
     def show(self, fields: StatusFields) -> None:
-        """The session's fields (their announcement is this bar's own)."""
-        self._fields = fields
+        self.fields = fields
         self._draw()
 
     def on_resize(self) -> None:
         self._draw()
 
     def _draw(self) -> None:
-        if self._fields is None:
-            return
-        fields = replace(self._fields, announcement=self.announcement if self._shown else None)
-        width = self.app.size.width - 2 if self.app.size.width > 2 else None  # its padding
-        self.update(Content(status_line(fields, width)))
+        if self.fields is not None:
+            self.update(Content(status_line(self.fields, _row_width(self))))
+
+
+class AnnouncementLine(Static):
+    """The last announcement, on a row of its own, until it goes stale: when reading
+    (or a move) reaches another block than the one it was made in."""
+
+    def __init__(self, text: str = "", *, id: str | None = None) -> None:
+        super().__init__(markup=False, id=id)
+        self.text = text
+        self._made_in: int | None = None  # the block it was made in; None: before reading
+
+    def say(self, text: str, block: int | None) -> None:
+        """Show ``text``, made while ``block`` was being read (None: none yet)."""
+        self.text = " ".join(text.split())
+        self._made_in = block
+        self._draw()
+
+    def block_started(self, block: int) -> None:
+        if self._made_in is None:
+            self._made_in = block  # said before reading began: it holds for the first block
+        elif block != self._made_in:
+            self.text = ""
+            self._draw()
+
+    def on_mount(self) -> None:
+        self._draw()
+
+    def on_resize(self) -> None:
+        self._draw()
+
+    def _draw(self) -> None:
+        self.update(Content(announcement_line(self.text, _row_width(self))))
+
+
+def _row_width(widget: Static) -> int | None:
+    """The characters a one-row bar has (its padding taken off)."""
+    width = widget.app.size.width
+    return width - 2 if width > 2 else None

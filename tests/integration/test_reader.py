@@ -113,6 +113,21 @@ def test_reads_every_sentence_once_in_order_then_finished(engine: SpeechWorker) 
     assert session.log[-1] == Announced("Finished")
 
 
+def test_reading_to_the_end_forgets_the_place_and_closing_does_not_bring_it_back(
+    engine: SpeechWorker, tmp_path: Path
+) -> None:
+    store = Store(tmp_path / "state.sqlite3")
+    session = Session(engine, store=store)
+    session.reader.start(session.reader.unit_for(5, 1))
+    assert session.reader.wait_finished(30)
+    session.close()
+    assert store.load_position(ARTICLE.content_hash, ARTICLE.source or "") is None
+    again = Session(engine, store=store)
+    assert again.reader.resume_point() == (0, None)  # the next run starts at the top
+    again.close()
+    store.close()
+
+
 class RenderLog:
     """The real engine, keeping every utterance it renders (espeak's output varies
     slightly from call to call, so the test compares against what was really played)."""
@@ -278,13 +293,14 @@ class SpeechLog(RenderLog):
         return super().submit(text, voice, rate, pitch)
 
 
-def test_spell_and_slow_repeat_say_the_right_things(engine: SpeechWorker) -> None:
+def test_spell_and_slow_repeat_say_and_show_the_right_things(engine: SpeechWorker) -> None:
     log = SpeechLog(engine)
+    shown: list[ReaderEvent] = []
     reader = Reader(
         ARTICLE,
         log,
         lambda rate: NullDevice(rate),
-        on_event=lambda e: None,
+        on_event=shown.append,
         options=SessionOptions(rate=300),
     )  # type: ignore[arg-type]
     reader.start(reader.unit_for(0, 1))  # "This is the second one."
@@ -295,6 +311,10 @@ def test_spell_and_slow_repeat_say_the_right_things(engine: SpeechWorker) -> Non
     reader.close()
     assert ("This is the second one.", 180) in log.asked  # 60% of 300 words per minute
     assert any(text.startswith("capital T, h, i, s") for text, _ in log.asked)
+    # Shown too, for a braille display or plain mode's lines:
+    said = [e.text for e in shown if isinstance(e, Announced)]
+    assert "Slowly: This is the second one." in said
+    assert "Spelling This: capital T, h, i, s" in said
 
 
 def test_punctuation_cycles_and_re_renders(engine: SpeechWorker) -> None:

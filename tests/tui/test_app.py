@@ -34,7 +34,10 @@ def build(engine: SpeechWorker, store: Store | None = None, article=SAMPLE) -> R
 
 
 def status(app: ReadoutApp) -> str:
-    return str(app.query_one("#status", Static).render())
+    """The status line, then the announcement line below it."""
+    lines = [str(app.query_one("#status", Static).render())]
+    lines += [str(line.render()) for line in app.query("#announcement")]
+    return "\n".join(lines)
 
 
 async def wait_for(pilot, predicate, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]
@@ -376,6 +379,47 @@ async def test_moving_while_paused_moves_the_highlight_at_once(engine: SpeechWor
         await wait_for(pilot, lambda: current() == start + 1)
         assert app.reader.state is ReaderState.PAUSED
         assert len(app.query(".current")) == 1
+
+
+async def test_where_am_i_answers_at_once_while_paused_and_a_move_clears_it(
+    engine: SpeechWorker,
+) -> None:
+    """The answer is on the announcement line at once (it once showed only when reading
+    resumed), and a move to another block takes away what no longer applies."""
+    app = build(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: app.reader.state is ReaderState.PLAYING)
+        await pilot.press("space")
+        await wait_for(pilot, lambda: app.reader.state is ReaderState.PAUSED)
+        where = app.reader.describe_position()
+        await pilot.press("t")
+        await wait_for(pilot, lambda: status(app).endswith(where))
+        await pilot.press("down")
+        await wait_for(pilot, lambda: status(app).split("\n")[1].strip() == "")
+        assert app.reader.state is ReaderState.PAUSED
+
+
+async def test_paused_moves_on_a_small_screen_keep_the_sentence_and_cursor_in_view(
+    engine: SpeechWorker,
+) -> None:
+    """At 60x14 a move scrolls: the cursor must be where the sentence is after the
+    scroll (it was set before it, one row off or on another paragraph)."""
+    app = build(engine)
+    async with app.run_test(size=(60, 14)) as pilot:
+        await wait_for(pilot, lambda: app.reader.state is ReaderState.PLAYING)
+        await pilot.press("space")
+        await wait_for(pilot, lambda: app.reader.state is ReaderState.PAUSED)
+        view = app.query_one("#article", ArticleView)
+        for key in ("right", "right", "right", "down", "down", "down"):
+            before = view.current
+            await pilot.press(key)
+            await wait_for(pilot, lambda: view.current != before)  # noqa: B023
+            await pilot.pause(0.3)
+            block, sentence = view.current or (0, 0)
+            shown = app.query_one(".current", BlockView)
+            start = SAMPLE.blocks[block].sentences[sentence].start
+            assert app.cursor_position == shown.screen_offset_of(start), key
+            assert view.region.contains_point(app.cursor_position), key
 
 
 def test_the_player_carries_out_exactly_the_face_commands() -> None:

@@ -106,3 +106,15 @@ def test_an_aside_waits_for_the_sentence_to_end_and_plays_at_once_when_paused() 
     assert source.send(PERIOD) == bytes(PERIOD * 2)  # then silence; the clock stays put
     player.resume()
     assert source.send(PERIOD) == sentence[PERIOD * 2 :]
+
+
+def test_clearing_for_a_move_interrupts_an_aside_too() -> None:
+    player = Player(lambda event: None)
+    aside = array.array("h", [-5] * (4 * PERIOD)).tobytes()
+    player.pause()
+    source = player.source()
+    player.say_aside(Clip(None, aside))
+    player.say_aside(Clip(None, aside))
+    assert source.send(PERIOD) == aside[: PERIOD * 2]  # the first aside has begun
+    player.clear()  # a move: a long slow repeat must not hold the listener for seconds
+    assert source.send(PERIOD) == bytes(PERIOD * 2)

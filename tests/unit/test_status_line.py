@@ -1,10 +1,10 @@
-"""The player's status line: fixed fields, one row at any width, no repeats."""
+"""The player's status and announcement lines: fixed fields, one row each at any width."""
 
 from __future__ import annotations
 
 import pytest
 
-from readout.tui.status import StatusFields, status_line
+from readout.tui.status import StatusFields, announcement_line, status_line
 
 FIELDS = StatusFields("Playing", "Volume 100%", "Paragraph 4 of 8", 175, "2 min left")
 
@@ -22,11 +22,12 @@ def test_it_never_exceeds_the_width_and_keeps_state_and_position(width: int) -> 
     assert line.startswith("Playing") and "Paragraph 4 of 8" in line
 
 
-def test_an_announcement_that_repeats_the_position_is_left_out() -> None:
-    fields = StatusFields(
-        "Paused", "Volume 100%", "Heading 1 of 1", 175, None, "Heading 1 of 1: What the room"
-    )
-    assert status_line(fields, 200).count("Heading 1 of 1") == 1
+@pytest.mark.parametrize("width", [20, 40, 118])
+def test_an_announcement_has_one_row_of_its_own_cut_to_the_width(width: int) -> None:
+    text = "Sentence 4 of 4: It doesn't cover the fine points,\nand there are a lot of them."
+    line = announcement_line(text, width)
+    assert "\n" not in line and len(line) <= width
+    assert line == " ".join(text.split()) or line.endswith("…")
 
 
 def test_finished_has_no_time_left() -> None:

@@ -148,7 +148,11 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
                 "sentences, shown as text, both, or not at all (default: text in plain mode, "
                 "both in the player)",
             )
-            reading.add_argument("--plain", action="store_true", help=argparse.SUPPRESS)
+            reading.add_argument(
+                "--plain",
+                action="store_true",
+                help="plain line mode, for screen readers and braille displays (as 'read')",
+            )
             _add_speech_options(reading)
             reading.add_argument(
                 "--volume",
@@ -868,6 +872,7 @@ def _next_article(
     on from where it is: it is never restarted.
     """
     from readout.plain import run_keys
+    from readout.reader import words
 
     while True:
         spec = run_keys(reader, output, sys.stdin, bindings, store.history)
@@ -876,7 +881,7 @@ def _next_article(
         try:
             return _load_input(args, spec)
         except ReadoutError as error:
-            output.line(f"Cannot open it: {' '.join(str(error).split())}")
+            output.line(words.cannot_open(spec, error))
 
 
 def _complete_in_background(reader: Reader, whole: Callable[[], Article]) -> None:

@@ -73,5 +73,8 @@ class Numbering:
         if not 1 <= number <= len(count):
             what = "heading" if found.group(1) else "paragraph"
             plural = "" if len(count) == 1 else "s"
-            raise UsageError(f"--from {spec}: the article has {len(count)} {what}{plural}")
+            has = f"the article has {len(count)} {what}{plural}"
+            if number == 0 and count:
+                has = f"{what}s are numbered from 1 ({has})"
+            raise UsageError(f"--from {spec}: {has}")
         return count[number - 1]

@@ -31,32 +31,51 @@ _ESCAPES = {
 
 
 class PlainOutput:
-    """Writes one line per event, from any thread, never anything else."""
+    """Writes one line per event, from any thread, never anything else.
+
+    While a prompt waits for the listener's answer (:meth:`held`), lines are kept and
+    written after it, so reading never runs into what is being typed.
+    """
 
     def __init__(self, out: TextIO, *, show_announcements: bool = True) -> None:
         self._out = out
         self._lock = threading.Lock()
         self._show_announcements = show_announcements
+        self._held: list[str] | None = None
 
     def line(self, text: str) -> None:
-        clean = " ".join(sanitize(text).split())
-        with self._lock:
-            try:
-                self._out.write(clean + "\n")
-                self._out.flush()
-            except (BrokenPipeError, ValueError):
-                pass  # the reader of our output went away; keep reading aloud
+        self._write(" ".join(sanitize(text).split()) + "\n")
 
     def code_lines(self, label: str, code: str) -> None:
         """A code block: its label, then each line as a line, indentation kept, so a
         braille display or screen reader meets the code as it is written."""
         lines = [sanitize(line).rstrip() for line in code.split("\n")]
+        self._write(f"{label}:\n" + "".join(f"{line}\n" for line in lines))
+
+    @contextlib.contextmanager
+    def held(self, prompt: str) -> Iterator[None]:
+        """Write ``prompt``, then keep other lines back until the answer is in."""
+        self.line(prompt)
         with self._lock:
+            self._held = []
+        try:
+            yield
+        finally:
+            with self._lock:
+                held, self._held = self._held or [], None
+            for text in held:
+                self._write(text)
+
+    def _write(self, text: str) -> None:
+        with self._lock:
+            if self._held is not None:
+                self._held.append(text)
+                return
             try:
-                self._out.write(f"{label}:\n" + "".join(f"{line}\n" for line in lines))
+                self._out.write(text)
                 self._out.flush()
             except (BrokenPipeError, ValueError):
-                pass
+                pass  # the reader of our output went away; keep reading aloud
 
     def on_event(self, event: ReaderEvent) -> None:
         if isinstance(event, BlockStarted) and event.kind is BlockKind.CODE:
@@ -90,6 +109,7 @@ def run_keys(
             return None  # end of input
         binding = binding_for(key, bindings)
         if binding is None:
+            output.line(f"The key {key} does nothing; ? lists the keys")
             continue
         if binding.action is Command.QUIT:
             output.line("Saved position, quitting")
@@ -155,15 +175,15 @@ def _ask(fd: int, output: PlainOutput, prompt: str, cancelled: str = "Cancelled"
     """Read one line with the terminal's own line editing (and echo) for the moment."""
     import termios
 
-    output.line(prompt)
     saved = termios.tcgetattr(fd)
     line_mode = list(saved)
     line_mode[3] = line_mode[3] | termios.ICANON | termios.ECHO
-    try:
-        termios.tcsetattr(fd, termios.TCSANOW, line_mode)
-        answer = os.read(fd, 4096).decode("utf-8", "replace").strip()
-    finally:
-        termios.tcsetattr(fd, termios.TCSANOW, saved)
+    with output.held(prompt):
+        try:
+            termios.tcsetattr(fd, termios.TCSANOW, line_mode)
+            answer = os.read(fd, 4096).decode("utf-8", "replace").strip()
+        finally:
+            termios.tcsetattr(fd, termios.TCSANOW, saved)
     if not answer:
         output.line(cancelled)
     return sanitize(answer) or None

@@ -10,7 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from readout.audio.player import Player
-from readout.defaults import PUNCTUATION_MODES, VOLUME_MAX, VOLUME_MIN, Punctuation
+from readout.defaults import (
+    PUNCTUATION_MODES,
+    RATE_DEFAULT,
+    VOLUME_MAX,
+    VOLUME_MIN,
+    Punctuation,
+)
 from readout.reader import words
 from readout.reader.scheduler import Scheduler, SpeechSettings
 from readout.speech.script import Script
@@ -18,6 +24,22 @@ from readout.speech.script import Script
 RATE_STEP = 1.1
 """[ and ] divide or multiply the rate by this (mpv's speed step)."""
 VOLUME_STEP = 10
+
+
+def speed_ladder(start: int) -> tuple[int, ...]:
+    """The speeds [ and ] step through: 10% apart, from the speed the session started
+    at, so that one press of each always comes back where it was (175, 159, 145, then
+    up again 159, 175)."""
+    return tuple(sorted({round(start * RATE_STEP**k) for k in range(-25, 26)}))
+
+
+def rate_step(rate: int, *, faster: bool, ladder: tuple[int, ...] | None = None) -> int:
+    """The next speed on ``ladder`` (by default, the default speed's) above or below
+    ``rate``."""
+    steps = ladder or speed_ladder(RATE_DEFAULT)
+    if faster:
+        return next((r for r in steps if r > rate), round(rate * RATE_STEP))
+    return next((r for r in reversed(steps) if r < rate), round(rate / RATE_STEP))
 
 
 class Controls:
@@ -39,6 +61,7 @@ class Controls:
         self._respoken = respoken
         self.volume = volume
         self.muted = False
+        self._ladder = speed_ladder(scheduler.speech.rate)
         self._player.set_volume(volume / 100)
 
     @property
@@ -54,10 +77,10 @@ class Controls:
         return self._scheduler.speech.voice
 
     def faster(self) -> None:
-        self.set_rate(round(self.rate * RATE_STEP))
+        self.set_rate(rate_step(self.rate, faster=True, ladder=self._ladder))
 
     def slower(self) -> None:
-        self.set_rate(round(self.rate / RATE_STEP))
+        self.set_rate(rate_step(self.rate, faster=False, ladder=self._ladder))
 
     def set_rate(self, rate: int) -> None:
         low, high = self._rate_range

@@ -59,18 +59,19 @@ class Narrator:
         """(block, sentence, start, length) of the word heard last."""
 
     def moved(self, index: int) -> list[ReaderEvent]:
-        """A move while paused: the block's line when the block changes, else the
-        sentence, whole; and the highlight. Reading on from there does not say the
-        block again."""
+        """A move while paused: the block's line when the block changes, and the
+        sentence, whole, when it is not the block's first (back a sentence into the
+        paragraph before lands on its last); and the highlight. Reading on from there
+        does not say the block again."""
         block, sentence = self._session.units.positions[index]
         events: list[ReaderEvent] = []
         if block != self._last_block or sentence == 0:
             events.append(self.block_started(block))
             self._shown_unit = index
-        else:
-            events.append(Announced(words.step(self._session.article.blocks[block], sentence)))
         self._last_block = block
-        events.append(SentenceStarted(block, sentence))
+        events.append(SentenceStarted(block, sentence))  # the highlight first
+        if sentence > 0 and block >= 0:  # within a block: which sentence, whole
+            events.append(Announced(words.step(self._session.article.blocks[block], sentence)))
         return events
 
     def translate(self, event: ReaderEvent | PlayerEvent) -> list[ReaderEvent]:

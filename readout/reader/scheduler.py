@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from readout.audio.player import Clip, Player, PlayerEvent
-from readout.errors import EngineError, ReadoutError
+from readout.errors import EngineError, ReadoutError, UsageError
 from readout.speech.engine import Utterance
 from readout.speech.pending import Cancelled, Pending
 from readout.speech.script import Pauses, Script
@@ -129,6 +129,8 @@ class Scheduler:
                 self._cache.pop((candidate, self.speech), None)
                 try:
                     utterance = self._render(candidate).result(timeout=RENDER_TIMEOUT_S)
+                except UsageError:
+                    raise  # the listener's choice (a voice the engine lacks), not the text's
                 except Exception as failed:  # tried again, then the next unit
                     error = failed
                     continue

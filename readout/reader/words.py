@@ -97,3 +97,13 @@ def step(block: Block, sentence: int) -> str:
 
 def _lower_first(label: str) -> str:
     return f"{label[0].lower()}{label[1:]}"
+
+
+def cannot_open(spec: str, error: object) -> str:
+    """ "Cannot open notes.txt: no such file": the reason before a long path, which a
+    narrow line would cut off."""
+    message = " ".join(str(error).split())
+    if message.startswith(f"{spec}: "):
+        short = spec.rstrip("/").rsplit("/", 1)[-1] or spec
+        return f"Cannot open {short}: {message[len(spec) + 2 :]}"
+    return f"Cannot open it: {message}"

@@ -39,6 +39,7 @@ from readout.reader import (
     SentenceStarted,
     StateChanged,
     WordStarted,
+    words,
 )
 from readout.speech.worker import SpeechWorker
 from readout.state import HistoryEntry, Store
@@ -82,16 +83,6 @@ def _textual_keys(keys: tuple[str, ...]) -> str:
 
 def _default_keys(binding_id: str) -> tuple[str, ...]:
     return next(b.keys for b in KEY_BINDINGS if b.id == binding_id)
-
-
-def _cannot_open(spec: str, error: ReadoutError) -> str:
-    """ "Cannot open notes.txt: no such file": the reason before a long path, which a
-    narrow status line would cut off."""
-    message = " ".join(str(error).split())
-    if message.startswith(f"{spec}: "):
-        short = spec.rstrip("/").rsplit("/", 1)[-1] or spec
-        return f"Cannot open {short}: {message[len(spec) + 2 :]}"
-    return f"Cannot open it: {message}"
 
 
 class ReaderFactory(Protocol):
@@ -326,7 +317,7 @@ class ReadoutApp(App[None]):
             article = self._loader(spec)
         except ReadoutError as error:
             # In the status line until the next announcement: a toast vanished in seconds.
-            self.call_from_thread(self._say, _cannot_open(spec, error))
+            self.call_from_thread(self._say, words.cannot_open(spec, error))
             return
         self.post_message(ArticleLoaded(article))
 

@@ -87,3 +87,13 @@ def test_error_paths(tmp_path: Path, number: int) -> None:
         assert len(lines) == 1, (name, result.stderr)
     assert "Traceback" not in result.stderr, name
     assert "\x1b" not in result.stderr, name
+
+
+def test_a_voice_the_engine_lacks_is_refused_before_any_sentence(tmp_path: Path) -> None:
+    result = run_cli(
+        "read", SAMPLE, "--audio-device", "null", "--voice", "zz-nope",
+        env={"READOUT_HOME": str(tmp_path)},
+    )  # fmt: skip
+    assert result.code == 2
+    assert "Could not speak" not in result.stdout  # it once skipped three sentences first
+    assert len(result.stderr.splitlines()) == 1 and "zz-nope" in result.stderr

@@ -36,3 +36,14 @@ def test_from_diff_and_the_reading_name_a_paragraph_alike(tmp_path: Path) -> Non
     assert "Changed paragraph 7 of 8 (now paragraph 7 of 8):" in diff.stdout
     wrong = run_cli("read", str(SAMPLE), "--audio-device", "null", "--from", "40", env=env)
     assert wrong.code == 2 and "the article has 8 paragraphs" in wrong.stderr
+
+
+def test_from_zero_says_that_numbers_start_at_one(tmp_path: Path) -> None:
+    zero = run_cli(
+        "read", str(SAMPLE), "--audio-device", "null", "--from", "0",
+        env={"READOUT_HOME": str(tmp_path)},
+    )  # fmt: skip
+    assert zero.code == 2
+    assert "--from 0: paragraphs are numbered from 1 (the article has 8 paragraphs)" in (
+        zero.stderr
+    )

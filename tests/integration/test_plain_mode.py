@@ -200,7 +200,7 @@ def test_open_another_article_and_come_back_through_the_history(tmp_path: Path) 
     term.press("o")
     term.read_until(r"^Open: type a path")
     term.press(str(tmp_path / "missing.txt") + "\n")
-    term.read_until(r"^Cannot open it: .*no such file")
+    term.read_until(r"^Cannot open missing.txt: no such file")
     term.press("q")
     assert term.finish() == 0
 
@@ -237,8 +237,31 @@ def test_moving_while_paused_prints_a_line_for_every_key(tmp_path: Path) -> None
     term.read_until(r"^Paragraph 2 of 8: The trial runs for six months\.")
     term.press("\x1b[C")  # right, within the paragraph: the sentence, whole
     term.read_until(r"^Sentence 2 of 2: The council's culture committee approved it on Tuesday")
+    term.press("\x1b[B")  # down: paragraph 3
+    term.read_until(r"^Paragraph 3 of 8: \"Most of us")
+    term.press("\x1b[D")  # left, into the paragraph before: its line, then where in it
+    term.read_until(r"^Paragraph 2 of 8: The trial runs")
+    term.read_until(r"^Sentence 2 of 2: The council's culture committee")
     term.press("\x1b[H")  # Home
     term.read_until(r"^Title: Night reading room opens for shift workers")
+    term.press("x")
+    term.read_until(r"^The key x does nothing; \? lists the keys")
+    term.press("q")
+    assert term.finish() == 0
+
+
+def test_reading_waits_while_a_note_is_typed(tmp_path: Path) -> None:
+    """Lines the reading makes while the note prompt is open come after the answer."""
+    term = Terminal("read", SAMPLE, "--audio-device", "null", "--no-resume", home=tmp_path)
+    term.read_until(r"^Paragraph 1 of 8")
+    term.press("f")
+    text = term.read_until(r"^Note for this mark \(Enter for none\):")
+    prompt_at = text.index("Note for this mark")
+    time.sleep(4.0)  # reading goes on meanwhile: paragraph 2 and more start
+    term.press("looks wrong\n")
+    text = term.read_until(r"^Note saved")
+    between = text[prompt_at : text.index("Note saved")]
+    assert "Paragraph" not in between.split("\n", 1)[1].split("looks wrong")[0]
     term.press("q")
     assert term.finish() == 0
 
@@ -271,7 +294,7 @@ def test_a_failed_open_goes_on_reading_and_an_open_keeps_volume_and_speed(tmp_pa
     term.press("o")
     term.read_until(r"^Open: type a path or URL")
     term.press(str(tmp_path / "missing.txt") + "\n")
-    term.read_until(r"^Cannot open it: .*no such file")
+    term.read_until(r"^Cannot open missing.txt: no such file")
     term.read_until(r"^Paragraph [2-8] of 8: ")  # reading went on; it did not start over
     term.press("o")
     term.read_until(r"^Open: type a path or URL")
@@ -281,7 +304,10 @@ def test_a_failed_open_goes_on_reading_and_an_open_keeps_volume_and_speed(tmp_pa
     term.read_until(r"^Volume 80%")  # 90% was kept across the open
     term.press("q")
     assert term.finish() == 0
-    assert "Title: Night reading room" not in term.output.decode("utf-8").split("Cannot open it")[1]
+    assert (
+        "Title: Night reading room"
+        not in term.output.decode("utf-8").split("Cannot open missing.txt")[1]
+    )
 
 
 def test_the_no_device_note_comes_before_the_article(tmp_path: Path) -> None:

@@ -59,3 +59,15 @@ def test_every_navigation_command_has_a_rule() -> None:
     for command in NAVIGATION:
         landing = where(command, 5, 1.0)
         assert landing is None or 0 <= landing.unit < len(SCRIPT)
+
+
+def test_slower_then_faster_comes_back_to_the_same_speed() -> None:
+    from readout.reader.controls import rate_step
+
+    speed = 175
+    for _ in range(8):  # down the ladder and back up, one press at a time
+        lower = rate_step(speed, faster=False)
+        assert lower < speed and rate_step(lower, faster=True) == speed
+        speed = lower
+    assert [rate_step(175, faster=False), rate_step(159, faster=False)] == [159, 145]
+    assert rate_step(160, faster=True) == 175  # a speed between steps joins the ladder

@@ -13,6 +13,7 @@ skips outputs that are already complete for the same text, voice and settings.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -23,6 +24,7 @@ from pathlib import Path
 from readout.article import Article
 from readout.errors import ReadoutError
 from readout.export.audio import ExportOptions, export_article
+from readout.export.tags import audio_length
 from readout.filenames import safe_name
 from readout.speech.lexicon import Lexicon
 from readout.speech.pending import Pending
@@ -121,9 +123,20 @@ def _record(out: Path) -> list[str] | None:
         return None
 
 
-def is_complete(out: Path, key: str) -> bool:
+def complete_duration(out: Path, key: str) -> float | None:
+    """How long ``out`` is, if it is complete for ``key``; None if it must be made.
+
+    The record keeps the duration, so a skipped output's manifest entry has one; for a
+    record from before durations were kept the file itself says. An output whose
+    length cannot be read at all is made again rather than reported without one.
+    """
     record = _record(out)
-    return out.is_file() and bool(record) and record[0].strip() == key  # type: ignore[index]
+    if not out.is_file() or not record or record[0].strip() != key:
+        return None
+    if len(record) > 2:
+        with contextlib.suppress(ValueError):
+            return float(record[2])
+    return audio_length(out)
 
 
 def belongs_to_another(out: Path, source: str) -> bool:
@@ -181,7 +194,7 @@ def _export(
     except ReadoutError as error:
         return 0.0, str(error)
     marker = _marker(Path(out))
-    marker.write_text(f"{key}\n{article.source or ''}\n", "utf-8")
+    marker.write_text(f"{key}\n{article.source or ''}\n{result.duration_s:.3f}\n", "utf-8")
     return result.duration_s, None
 
 
@@ -225,8 +238,9 @@ def run_batch(
                 continue
             out = free_name(names, out_dir, loaded.title, loaded.source or "")
             key = export_key(loaded, options)
-            if not force and is_complete(out, key):
-                finish(index, ManifestEntry(specs[index], str(out), None, "skipped"))
+            duration = None if force else complete_duration(out, key)
+            if duration is not None:
+                finish(index, ManifestEntry(specs[index], str(out), round(duration, 3), "skipped"))
                 continue
             yield index, loaded, out, key
 

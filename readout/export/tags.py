@@ -127,3 +127,14 @@ def stamp(seconds: float) -> str:
 def chapter_file(chapters: list[Chapter]) -> str:
     """One line a chapter: "HH:MM:SS.mmm Title" (the chapters.txt podcast convention)."""
     return "".join(f"{stamp(c.start_s)} {c.title}\n" for c in chapters)
+
+
+def audio_length(path: Path) -> float | None:
+    """The length in seconds of the audio file at ``path``, None if it cannot be read."""
+    import mutagen
+
+    try:
+        audio = mutagen.File(str(path))
+    except (mutagen.MutagenError, OSError):
+        return None
+    return None if audio is None else float(audio.info.length)

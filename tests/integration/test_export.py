@@ -160,6 +160,25 @@ def test_batch_reports_failures_goes_on_and_reruns_only_what_is_missing(tmp_path
     assert set(statuses.values()) == {"skipped"}
 
 
+def test_skipped_outputs_carry_their_duration_from_the_record_or_the_file(
+    tmp_path: Path,
+) -> None:
+    """A rerun's manifest gives each skipped output its duration (it said null); an
+    output recorded before durations were kept is measured from the file itself."""
+    inputs = _batch_inputs(tmp_path)[:3]
+    out = tmp_path / "out"
+    args = ("--out-dir", str(out), "--format", "mp3", "--json")
+    made = {
+        e["output"]: e["duration"] for e in json.loads(run_cli("export", *inputs, *args).stdout)
+    }
+    older = out / ".Article number 1.mp3.readout"
+    older.write_text("".join(older.read_text("utf-8").splitlines(keepends=True)[:2]), "utf-8")
+    again = json.loads(run_cli("export", *inputs, *args).stdout)
+    assert [e["status"] for e in again] == ["skipped"] * 3
+    for entry in again:
+        assert entry["duration"] == pytest.approx(made[entry["output"]], abs=0.2), entry
+
+
 def _long_articles(folder: Path, count: int, title: str) -> list[str]:
     """``count`` Markdown articles of 150 paragraphs, titled "<title> 0", "<title> 1"..."""
     body = "\n\n".join(

@@ -14,6 +14,8 @@ complete for the same text, voice and settings.
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -203,7 +205,7 @@ def _export_in_pool(
 ) -> None:
     """Hand each output to a pool of ``count`` worker processes as its input loads."""
     with ProcessPoolExecutor(
-        max_workers=count, initializer=workers.start_worker, initargs=(job.engine_name,)
+        max_workers=count, initializer=workers.start_pool_worker, initargs=(job.engine_name,)
     ) as pool:
         futures: dict[Future[tuple[float, str | None]], _Work] = {}
 
@@ -217,10 +219,11 @@ def _export_in_pool(
 
         try:
             for item in work:
-                future = pool.submit(
-                    workers.export_one, item.article, str(item.out), job.options, job.lexicon,
-                    item.key, overlap,
-                )  # fmt: skip
+                with _sigint_held():  # the first submit forks the workers
+                    future = pool.submit(
+                        workers.export_one, item.article, str(item.out), job.options,
+                        job.lexicon, item.key, overlap,
+                    )  # fmt: skip
                 futures[future] = item
                 for done in [f for f in futures if f.done()]:  # while inputs still load
                     report(done)
@@ -229,6 +232,20 @@ def _export_in_pool(
         except KeyboardInterrupt:
             pool.shutdown(wait=True, cancel_futures=True)
             raise
+
+
+@contextlib.contextmanager
+def _sigint_held() -> Iterator[None]:
+    """Ctrl-C held back (in this thread) while worker processes may be forked: a worker
+    gets it only once its own handler is in place, and this process right after."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def _entry(item: _Work, duration: float, error: str | None) -> ManifestEntry:

@@ -1,10 +1,19 @@
 """The worker side of a batch: each worker process owns one speech engine and exports
-the articles handed to it, one at a time."""
+the articles handed to it, one at a time.
+
+Ctrl-C reaches every process of the terminal's process group. A worker must not die of
+it: the pool takes a worker that exits on its own for a crash and kills the others,
+mid-write. So in a worker, Ctrl-C stops the export being rendered (its ``.part`` files
+are removed on the way out, the error goes back to the parent) and refuses every later
+one, and the process lives on, quietly, until the pool shuts it down.
+"""
 
 from __future__ import annotations
 
+import signal
 from dataclasses import replace
 from pathlib import Path
+from types import FrameType
 
 from readout.article import Article
 from readout.errors import ReadoutError
@@ -14,6 +23,26 @@ from readout.speech.lexicon import Lexicon
 from readout.speech.worker import SpeechWorker
 
 _engine: SpeechWorker | None = None
+_rendering = False
+"""An export is being rendered in this process: Ctrl-C stops it."""
+_interrupted = False
+"""Ctrl-C came: no export starts in this process any more."""
+
+
+def start_pool_worker(engine_name: str | None) -> None:
+    """The pool's initializer: Ctrl-C handled as above, then the engine."""
+    signal.signal(signal.SIGINT, _on_interrupt)
+    if hasattr(signal, "pthread_sigmask"):  # the parent held it back while forking us
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    start_worker(engine_name)
+
+
+def _on_interrupt(signum: int, frame: FrameType | None) -> None:
+    global _interrupted, _rendering
+    _interrupted = True
+    if _rendering:
+        _rendering = False  # a second Ctrl-C must not break off the clean-up
+        raise KeyboardInterrupt
 
 
 def start_worker(engine_name: str | None) -> None:
@@ -45,8 +74,12 @@ def export_one(
     overlap: bool,
 ) -> tuple[float, str | None]:
     """Export ``article`` to ``out`` and record it; (duration, None) or (0, the error)."""
+    global _rendering
     assert _engine is not None
+    _rendering = True
     try:
+        if _interrupted:  # queued before the Ctrl-C: refused, not rendered whole
+            raise KeyboardInterrupt
         voice = options.voice or _engine.voice_for_language(article.language)
         result = export_article(
             article,
@@ -58,5 +91,7 @@ def export_one(
         )
     except ReadoutError as error:
         return 0.0, str(error)
+    finally:
+        _rendering = False
     write_record(Path(out), key, article.source or "", result.duration_s)
     return result.duration_s, None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import os
@@ -9,8 +10,11 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 import wave
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -179,15 +183,15 @@ def test_skipped_outputs_carry_their_duration_from_the_record_or_the_file(
         assert entry["duration"] == pytest.approx(made[entry["output"]], abs=0.2), entry
 
 
-def _long_articles(folder: Path, count: int, title: str) -> list[str]:
-    """``count`` Markdown articles of 150 paragraphs, titled "<title> 0", "<title> 1"..."""
+def _long_articles(folder: Path, count: int, title: str, paragraphs: int = 150) -> list[str]:
+    """``count`` Markdown articles of ``paragraphs``, titled "<title> 0", "<title> 1"..."""
     body = "\n\n".join(
         f"Paragraph {n} says a number of plain things slowly, one after another, to take time."
-        for n in range(150)
+        for n in range(paragraphs)
     )
     paths = []
     for number in range(count):
-        path = folder / f"long-{number}.md"
+        path = folder / f"{safe_name(title)}-{number}.md"
         path.write_text(f"# {title} {number}\n\n{body}", "utf-8")
         paths.append(str(path))
     return paths
@@ -334,3 +338,67 @@ def test_ctrl_c_in_a_batch_of_workers_leaves_one_line_and_no_partial_file(tmp_pa
     manifest = json.loads(rerun.stdout)
     skipped = {Path(e["output"]).name for e in manifest if e["status"] == "skipped"}
     assert skipped == done_before and len(list(out.glob("*.flac"))) == 10
+
+
+@pytest.fixture
+def held_page() -> Iterator[tuple[str, threading.Event]]:
+    """A local article page answered only when the test releases it: a batch waits on it."""
+    release = threading.Event()
+    body = (ASSETS / "sample-article.html").read_bytes()
+
+    class Held(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            release.wait(60)
+            with contextlib.suppress(OSError):  # the interrupted batch has gone
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Held)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/held", release
+    release.set()
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_ctrl_c_with_a_worker_waiting_for_input_leaves_one_line_and_no_partial_file(
+    tmp_path: Path, held_page: tuple[str, threading.Event]
+) -> None:
+    """One worker renders a long article while the other waits for the next input (a page
+    still loading): Ctrl-C to the process group stops both quietly. The waiting worker
+    printed a traceback and died, and the broken pool killed the busy one, whose .part
+    stayed behind."""
+    url, release = held_page
+    (long,) = _long_articles(tmp_path, 1, "Very long", paragraphs=600)
+    short = _long_articles(tmp_path, 8, "Short", paragraphs=3)
+    inputs = [long, short[0], url, *short[1:]]
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "readout", "export", *inputs, "--out-dir", str(out)]
+    child = subprocess.Popen(
+        [*command, "--format", "flac", "--jobs", "2"], stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)}, start_new_session=True,
+    )  # fmt: skip
+    waiting = [out / "Short 0.flac", out / "Very long 0.flac.part"]
+    deadline = time.monotonic() + 60
+    while not all(path.exists() for path in waiting) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    os.killpg(child.pid, signal.SIGINT)
+    _, stderr = child.communicate(timeout=60)
+    said = stderr.decode()
+    assert child.returncode == 130, said
+    others = [line for line in said.splitlines() if not line.startswith("readout: [")]
+    assert others == ["readout: interrupted"], said
+    assert not list(out.glob("*.part"))
+    assert sorted(p.name for p in out.glob("*.flac")) == ["Short 0.flac"]
+    release.set()
+    rerun = run_cli("export", *inputs, "--out-dir", str(out), "--format", "flac", "--json")
+    assert rerun.code == 0, rerun.stderr
+    statuses = [e["status"] for e in json.loads(rerun.stdout)]
+    assert statuses == ["ok", "skipped", *["ok"] * 8] and len(list(out.glob("*.flac"))) == 10

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from readout.defaults import RATE_DEFAULT, RATE_MAX, RATE_MIN
-from readout.errors import ExportError, InputMissingError, ReadoutError, UsageError
+from readout.errors import InputMissingError, ReadoutError, UsageError
 from readout.sanitize import sanitize
 from readout.version import __version__
 
@@ -550,9 +550,10 @@ def _export_one(
 ) -> int:
     from dataclasses import replace
 
-    from readout.export.audio import export_article
+    from readout.export.audio import check_target, export_article
     from readout.speech.engines import start_engine
 
+    check_target(out, options, source=spec)
     engine = start_engine(args.engine)
     try:
         article = _load_input(args, spec)
@@ -588,16 +589,14 @@ def _export_batch(
 ) -> int:
     import json
 
+    from readout.export.audio import make_folder
     from readout.export.batch import ManifestEntry, run_batch
     from readout.plain import plain_wanted
 
     if not specs:
         _say("no inputs: give files or URLs, or --from-list FILE")
         return EXIT_USAGE
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise ExportError(f"{out_dir}: cannot create the folder ({error.strerror})") from None
+    make_folder(out_dir)
     jobs = _jobs(args)
     progress_bar = sys.stderr.isatty() and not plain_wanted() and not args.json
 

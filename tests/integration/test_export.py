@@ -230,6 +230,52 @@ def test_export_usage_errors(tmp_path: Path) -> None:
     assert not list(tmp_path.iterdir())
 
 
+def test_outputs_that_cannot_be_written_are_refused_before_the_input_is_loaded(
+    tmp_path: Path,
+) -> None:
+    """Each was found only after all the speaking (or, for the input itself, never: it
+    was replaced by the audio); now each is one line before anything is loaded, so a
+    missing input is not what is reported."""
+    missing = str(tmp_path / "missing.md")
+    (tmp_path / "taken").mkdir()
+    (tmp_path / "story.vtt").mkdir()
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Notes\n\nA paragraph of notes that audio must never replace.\n")
+    cases = [
+        ([missing, "-o", str(tmp_path / "taken"), "--format", "mp3"], 2, "is a folder"),
+        (
+            [missing, "-o", str(tmp_path / "story.mp3"), "--captions", "vtt"],
+            2,
+            "story.vtt is a folder",
+        ),
+        ([missing, "-o", str(tmp_path / "no" / "x.mp3")], 74, "cannot write files there"),
+        ([str(notes), "-o", str(notes), "--format", "wav"], 2, "is the input itself"),
+    ]
+    for args, code, message in cases:
+        refused = run_cli("export", *args)
+        assert (refused.code, refused.stderr.count("\n")) == (code, 1), refused.stderr
+        assert message in refused.stderr
+    assert notes.read_text().startswith("# Notes")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.md", "story.vtt", "taken"]
+
+
+def test_more_chapters_than_an_mp3_indexes_are_refused_before_rendering(tmp_path: Path) -> None:
+    """65,102 paragraph chapters: refused at once (it rendered them all, for minutes)."""
+    lines = [
+        "# Many paragraphs",
+        "",
+        "The first paragraph has enough words to read as an article.",
+        "",
+    ]
+    lines += [f"Line {number} is short.\n" for number in range(65_100)]
+    source = tmp_path / "many.md"
+    source.write_text("\n".join(lines), "utf-8")
+    out = tmp_path / "many.mp3"
+    refused = run_cli("export", str(source), "-o", str(out), "--chapters", "paragraph")
+    assert refused.code == 2 and "65,102 chapters" in refused.stderr, refused.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["many.md"]
+
+
 def test_one_core_and_two_cores_write_the_same_audio(tmp_path: Path) -> None:
     """``--jobs 1`` speaks then encodes in turn; ``--jobs 2`` overlaps them: same bytes."""
     for jobs in ("1", "2"):

@@ -11,6 +11,7 @@ import contextlib
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from readout.article import Article
 from readout.defaults import RATE_DEFAULT, Punctuation
 from readout.errors import ExportError, UsageError
 from readout.export.captions import to_srt, to_vtt
+from readout.export.progress import OutputProgress, OutputTally
 from readout.export.render import render
 from readout.export.sinks import open_sink
 from readout.export.tags import chapter_file, check_chapters, write_tags
@@ -59,10 +61,12 @@ def export_article(
     *,
     lexicon: Lexicon | None = None,
     overlap: bool = True,
+    progress: Callable[[OutputProgress], None] | None = None,
 ) -> ExportResult:
     """Speak ``article`` into ``out`` and its side files.
 
-    ``overlap`` lets synthesis and encoding run on two cores at once (see ``render``).
+    ``overlap`` lets synthesis and encoding run on two cores at once (see ``render``);
+    ``progress`` hears how far it is, before the first sentence and after each.
     What can be checked before the work is checked first: where the files go, and that
     the format holds every chapter.
 
@@ -75,6 +79,7 @@ def export_article(
     units = spoken_units(
         article, lexicon, verbatim=options.verbatim, punctuation=options.punctuation
     )
+    tally = OutputTally(article, progress) if progress else None
     part = _part(out)
     written: list[tuple[Path, Path]] = []
     try:
@@ -86,6 +91,7 @@ def export_article(
             rate=options.rate,
             pauses=options.pauses,
             overlap=overlap,
+            on_written=tally.written if tally else None,
         )
         chapters = timeline.chapters(article, options.chapters_by)
         write_tags(part, options.fmt, article, chapters)

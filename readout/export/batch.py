@@ -15,21 +15,27 @@ complete for the same text, voice and settings.
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import signal
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from readout.article import Article
 from readout.errors import ReadoutError
 from readout.export import workers
 from readout.export.audio import ExportOptions
+from readout.export.progress import planned
 from readout.export.records import belongs_to_another, complete_duration, export_key
 from readout.filenames import safe_name
 from readout.speech.lexicon import Lexicon
 from readout.speech.pending import Pending
+
+if TYPE_CHECKING:
+    from readout.export.workers import ProgressQueue
 
 
 @dataclass(frozen=True)
@@ -128,15 +134,21 @@ def run_batch(
     engine_name: str | None,
     jobs: int,
     force: bool,
-    on_done: Callable[[ManifestEntry, int, int], None],
+    on_done: Callable[[int, ManifestEntry, int, int], None],
+    on_progress: workers.Report | None = None,
 ) -> list[ManifestEntry]:
-    """Export every input; report each as it finishes; return the manifest in input order."""
+    """Export every input; return the manifest in input order.
+
+    ``on_done(index, entry, done, total)`` hears of each input as it finishes;
+    ``on_progress(index, progress)`` of each output as it is rendered, from whichever
+    process renders it (called from another thread for worker processes).
+    """
     entries: dict[int, ManifestEntry] = {}
     total = len(specs)
 
     def finish(index: int, entry: ManifestEntry) -> None:
         entries[index] = entry
-        on_done(entry, len(entries), total)
+        on_done(index, entry, len(entries), total)
 
     names = UniqueNames(options.fmt)
 
@@ -152,9 +164,11 @@ def run_batch(
             if duration is not None:
                 finish(index, ManifestEntry(specs[index], str(out), round(duration, 3), "skipped"))
                 continue
+            if on_progress:
+                on_progress(index, planned(loaded))
             yield _Work(index, specs[index], loaded, out, key)
 
-    job = _Job(options, lexicon, engine_name)
+    job = _Job(options, lexicon, engine_name, on_progress)
     if jobs <= 1:
         _export_here(work(), job, finish)
     else:
@@ -181,6 +195,7 @@ class _Job:
     options: ExportOptions
     lexicon: Lexicon | None
     engine_name: str | None
+    report: workers.Report | None
 
 
 _Finish = Callable[[int, ManifestEntry], None]
@@ -191,9 +206,9 @@ def _export_here(work: Iterator[_Work], job: _Job, finish: _Finish) -> None:
     try:
         for item in work:
             if not workers.has_engine():
-                workers.start_worker(job.engine_name)  # not before there is something to speak
+                workers.start_worker(job.engine_name, job.report)  # once there is work
             made = workers.export_one(
-                item.article, str(item.out), job.options, job.lexicon, item.key, False
+                item.index, item.article, str(item.out), job.options, job.lexicon, item.key, False
             )
             finish(item.index, _entry(item, *made))
     finally:
@@ -204,9 +219,14 @@ def _export_in_pool(
     work: Iterator[_Work], job: _Job, finish: _Finish, count: int, *, overlap: bool
 ) -> None:
     """Hand each output to a pool of ``count`` worker processes as its input loads."""
-    with ProcessPoolExecutor(
-        max_workers=count, initializer=workers.start_pool_worker, initargs=(job.engine_name,)
-    ) as pool:
+    with (
+        _progress_relay(job.report) as progress,
+        ProcessPoolExecutor(
+            max_workers=count,
+            initializer=workers.start_pool_worker,
+            initargs=(job.engine_name, progress),
+        ) as pool,
+    ):
         futures: dict[Future[tuple[float, str | None]], _Work] = {}
 
         def report(future: Future[tuple[float, str | None]]) -> None:
@@ -221,8 +241,8 @@ def _export_in_pool(
             for item in work:
                 with _sigint_held():  # the first submit forks the workers
                     future = pool.submit(
-                        workers.export_one, item.article, str(item.out), job.options,
-                        job.lexicon, item.key, overlap,
+                        workers.export_one, item.index, item.article, str(item.out),
+                        job.options, job.lexicon, item.key, overlap,
                     )  # fmt: skip
                 futures[future] = item
                 for done in [f for f in futures if f.done()]:  # while inputs still load
@@ -232,6 +252,34 @@ def _export_in_pool(
         except KeyboardInterrupt:
             pool.shutdown(wait=True, cancel_futures=True)
             raise
+
+
+@contextlib.contextmanager
+def _progress_relay(report: workers.Report | None) -> Iterator[ProgressQueue | None]:
+    """A queue for the workers' progress, and a thread handing it on to ``report``,
+    until the pool is gone (leave the pool first)."""
+    if report is None:
+        yield None
+        return
+    queue: ProgressQueue = multiprocessing.Queue()
+    relay = threading.Thread(
+        target=_relay, args=(queue, report), name="readout-progress", daemon=True
+    )
+    relay.start()
+    try:
+        yield queue
+    finally:
+        queue.put(None)
+        relay.join(timeout=5)
+        queue.close()
+
+
+def _relay(queue: ProgressQueue, report: workers.Report) -> None:
+    try:
+        while (item := queue.get()) is not None:
+            report(*item)
+    except Exception:  # progress is only shown: a broken relay must never print or stop
+        return  # the batch (a worker killed mid-put leaves half a message)
 
 
 @contextlib.contextmanager

@@ -11,30 +11,61 @@ one, and the process lives on, quietly, until the pool shuts it down.
 from __future__ import annotations
 
 import signal
+import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from readout.article import Article
 from readout.errors import ReadoutError
 from readout.export.audio import ExportOptions, export_article
+from readout.export.progress import OutputProgress
 from readout.export.records import write_record
 from readout.speech.lexicon import Lexicon
 from readout.speech.worker import SpeechWorker
+
+if TYPE_CHECKING:
+    from multiprocessing.queues import Queue
+
+    ProgressQueue = Queue[tuple[int, OutputProgress] | None]
+
+Report = Callable[[int, OutputProgress], None]
+
+REPORT_EVERY_S = 0.1
+"""A worker sends an output's progress at most this often (and always the first and last)."""
 
 _engine: SpeechWorker | None = None
 _rendering = False
 """An export is being rendered in this process: Ctrl-C stops it."""
 _interrupted = False
 """Ctrl-C came: no export starts in this process any more."""
+_report: Report | None = None
 
 
-def start_pool_worker(engine_name: str | None) -> None:
-    """The pool's initializer: Ctrl-C handled as above, then the engine."""
+def start_pool_worker(engine_name: str | None, progress: ProgressQueue | None) -> None:
+    """The pool's initializer: Ctrl-C handled as above, progress sent back on the
+    parent's queue, then the engine."""
     signal.signal(signal.SIGINT, _on_interrupt)
     if hasattr(signal, "pthread_sigmask"):  # the parent held it back while forking us
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-    start_worker(engine_name)
+    start_worker(engine_name, _Sender(progress) if progress is not None else None)
+
+
+class _Sender:
+    """Puts an output's progress on the parent's queue, not more often than it can use."""
+
+    def __init__(self, queue: ProgressQueue) -> None:
+        self._queue = queue
+        self._sent_at = float("-inf")
+
+    def __call__(self, index: int, progress: OutputProgress) -> None:
+        now = time.monotonic()
+        ends = progress.sentences_done in (0, progress.sentences_total)
+        if ends or now - self._sent_at >= REPORT_EVERY_S:
+            self._queue.put((index, progress))
+            self._sent_at = now
 
 
 def _on_interrupt(signum: int, frame: FrameType | None) -> None:
@@ -45,12 +76,21 @@ def _on_interrupt(signum: int, frame: FrameType | None) -> None:
         raise KeyboardInterrupt
 
 
-def start_worker(engine_name: str | None) -> None:
-    """Start this process's engine (the pool's initializer, or the parent for one job)."""
-    global _engine
+def start_worker(engine_name: str | None, report: Report | None = None) -> None:
+    """Start this process's engine (for a pool worker, or the parent for one job);
+    ``report`` hears how far each output is."""
+    global _engine, _report
     from readout.speech.engines import start_engine
 
     _engine = start_engine(engine_name)
+    _report = report
+
+
+def _reporter(index: int) -> Callable[[OutputProgress], None] | None:
+    report = _report
+    if report is None:
+        return None
+    return lambda progress: report(index, progress)
 
 
 def stop_worker() -> None:
@@ -66,6 +106,7 @@ def has_engine() -> bool:
 
 
 def export_one(
+    index: int,
     article: Article,
     out: str,
     options: ExportOptions,
@@ -73,7 +114,8 @@ def export_one(
     key: str,
     overlap: bool,
 ) -> tuple[float, str | None]:
-    """Export ``article`` to ``out`` and record it; (duration, None) or (0, the error)."""
+    """Export ``article`` (input ``index``) to ``out`` and record it; (duration, None)
+    or (0, the error)."""
     global _rendering
     assert _engine is not None
     _rendering = True
@@ -88,6 +130,7 @@ def export_one(
             replace(options, voice=voice),
             lexicon=lexicon,
             overlap=overlap,
+            progress=_reporter(index),
         )
     except ReadoutError as error:
         return 0.0, str(error)

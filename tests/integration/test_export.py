@@ -219,6 +219,19 @@ def test_sigint_stops_cleanly_and_leaves_no_partial_file(tmp_path: Path) -> None
     assert rerun.code == 0 and len(list(out.glob("*.flac"))) == 3
 
 
+@pytest.mark.parametrize("module", ["readout.cli", "readout.sanitize", "argparse"])
+def test_ctrl_c_while_readout_is_still_starting_is_one_line(tmp_path: Path, module: str) -> None:
+    """A real SIGINT the moment readout first imports ``module``: the one line and exit
+    130 (it was a traceback from the import)."""
+    harness = ROOT / "tests" / "integration" / "interrupt_harness.py"
+    done = subprocess.run(
+        [sys.executable, str(harness), module, "export", SAMPLE, "-o", str(tmp_path / "x.mp3")],
+        capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60,
+    )  # fmt: skip
+    assert (done.returncode, done.stderr) == (130, "readout: interrupted\n")
+    assert not list(tmp_path.iterdir())
+
+
 def test_export_usage_errors(tmp_path: Path) -> None:
     assert run_cli("export", SAMPLE, "-o", str(tmp_path / "x.aiff")).code == 2
     assert run_cli("export", SAMPLE, SAMPLE, "-o", str(tmp_path / "x.mp3")).code == 2

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from readout.article import Article
 from readout.errors import UsageError
@@ -42,7 +43,7 @@ def _id3(path: Path, article: Article, chapters: list[Chapter]) -> None:
     if article.published and _DATE.match(article.published):
         tags.add(TDRC(encoding=3, text=article.published))
     if article.source and article.source.startswith(("http://", "https://")):
-        tags.add(WOAS(url=article.source))
+        tags.add(WOAS(url=ascii_url(article.source)))
     elif article.source:
         tags.add(TXXX(encoding=3, desc="source", text=article.source))
     if article.language:
@@ -90,6 +91,23 @@ def _id3(path: Path, article: Article, chapters: list[Chapter]) -> None:
             )
         )
     tags.save(str(path))
+
+
+_URL_SAFE = "".join(chr(code) for code in range(33, 127))
+
+
+def ascii_url(url: str) -> str:
+    """``url`` in ASCII, as an ID3 URL frame (Latin-1) holds it and players open it: an
+    international host in punycode, other characters percent-encoded. (Saving the tag
+    failed after all the rendering on a URL with, say, Cyrillic in its path.)"""
+    if url.isascii():
+        return url
+    parts = urlsplit(url)
+    try:
+        netloc = parts.netloc.encode("idna").decode("ascii")
+    except UnicodeError:
+        netloc = quote(parts.netloc, safe=_URL_SAFE)
+    return urlunsplit((parts.scheme, netloc, *(quote(part, safe=_URL_SAFE) for part in parts[2:])))
 
 
 def _vorbis(path: Path, fmt: str, article: Article, chapters: list[Chapter]) -> None:

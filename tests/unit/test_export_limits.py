@@ -1,7 +1,9 @@
-"""What an export checks before any audio is made: the chapters fit the format."""
+"""Tags and chapters never fail once the audio is made: what cannot fit is refused
+before, and what can be written another way is."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import mutagen
@@ -10,7 +12,13 @@ import pytest
 from readout.article import Article, BlockKind
 from readout.errors import UsageError
 from readout.export.sinks import open_sink
-from readout.export.tags import FLAC_TAGS_MAX_BYTES, ID3_CHAPTERS_MAX, check_chapters, write_tags
+from readout.export.tags import (
+    FLAC_TAGS_MAX_BYTES,
+    ID3_CHAPTERS_MAX,
+    ascii_url,
+    check_chapters,
+    write_tags,
+)
 from readout.export.timeline import Chapter, SentenceTiming, Timeline, chapter_titles
 from readout.segment import segment_block
 
@@ -70,3 +78,21 @@ def test_flac_chapter_names_must_fit_its_sixteen_megabyte_tags(tmp_path: Path) -
             # AttributeError on the way to "block is too long to write")
             with pytest.raises((mutagen.MutagenError, AttributeError)):
                 write_tags(audio, "flac", article, chapters)
+
+
+def test_an_international_source_url_is_written_to_id3_in_ascii(tmp_path: Path) -> None:
+    """ID3 keeps URLs in Latin-1: saving the tag failed after all the rendering."""
+    audio = tmp_path / "short.mp3"
+    sink = open_sink("mp3", audio, 22050)
+    sink.write(b"\x00\x00" * 2205)
+    sink.close()
+    source = "https://ру.example.org/wiki/Москва?q=é#Ω"
+    write_tags(audio, "mp3", replace(_article(1), source=source), [Chapter("Limits", 0.0, 0.1)])
+    from mutagen.id3 import ID3
+
+    (url,) = [frame.url for frame in ID3(str(audio)).getall("WOAS")]
+    assert (
+        url
+        == "https://xn--p1ag.example.org/wiki/%D0%9C%D0%BE%D1%81%D0%BA%D0%B2%D0%B0?q=%C3%A9#%CE%A9"
+    )
+    assert ascii_url("https://example.org/a%20b?x=1") == "https://example.org/a%20b?x=1"

@@ -90,31 +90,32 @@ def time_left(fraction_done: float, elapsed_s: float) -> float | None:
 
 def progress_line(view: ProgressView, width: int) -> str:
     """The line for ``view``, in words when they fit ``width``, else in figures, else cut."""
-    for fields in (_words(view), _figures(view)):
-        line = ", ".join(fields)
+    for wording in (_WORDS, _FIGURES):
+        line = ", ".join(wording.fields(view))
         if len(line) <= width:
             return line
     return line[: max(0, width)]
 
 
-def _words(view: ProgressView) -> list[str]:
-    about = "about " if view.estimated else ""
-    fields = [f"{view.files_done} of {view.files_total} files"] if view.files_total else []
-    fields.append(f"{view.sentences_done} of {about}{view.sentences_total} sentences")
-    fields.append(f"{_duration(view.audio_s)} of audio")
-    if view.left_s is not None:
-        fields.append(f"about {_duration(view.left_s)} left")
-    return fields
+@dataclass(frozen=True)
+class _Wording:
+    """How each field is put: a format for it, and one for durations."""
 
+    files: str
+    sentences: str
+    about: str
+    audio: str
+    left: str
+    duration: Callable[[float], str]
 
-def _figures(view: ProgressView) -> list[str]:
-    about = "~" if view.estimated else ""
-    fields = [f"{view.files_done}/{view.files_total} files"] if view.files_total else []
-    fields.append(f"{view.sentences_done}/{about}{view.sentences_total}")
-    fields.append(f"{_clock(view.audio_s)} audio")
-    if view.left_s is not None:
-        fields.append(f"{_clock(view.left_s)} left")
-    return fields
+    def fields(self, view: ProgressView) -> list[str]:
+        about = self.about if view.estimated else ""
+        files = [self.files.format(view.files_done, view.files_total)] if view.files_total else []
+        fields = [*files, self.sentences.format(view.sentences_done, about, view.sentences_total)]
+        fields.append(self.audio.format(self.duration(view.audio_s)))
+        if view.left_s is not None:
+            fields.append(self.left.format(self.duration(view.left_s)))
+        return fields
 
 
 def _duration(seconds: float) -> str:
@@ -134,6 +135,12 @@ def _clock(seconds: float) -> str:
     hours, rest = divmod(round(seconds), 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+_WORDS = _Wording(
+    "{} of {} files", "{} of {}{} sentences", "about ", "{} of audio", "about {} left", _duration
+)
+_FIGURES = _Wording("{}/{} files", "{}/{}{}", "~", "{} audio", "{} left", _clock)
 
 
 class Tally:

@@ -13,7 +13,7 @@ import sys
 import threading
 import time
 import wave
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -370,23 +370,29 @@ def test_articles_with_the_same_title_never_replace_one_another(tmp_path: Path) 
     assert sorted(p.name for p in out.glob("*.wav")) == ["Letters (2).wav", "Letters.wav"]
 
 
-def test_ctrl_c_in_a_batch_of_workers_leaves_one_line_and_no_partial_file(tmp_path: Path) -> None:
-    """Ctrl-C reaches the whole process group: the workers stop quietly, the CLI says
-    one line, nothing half-written stays, and a rerun completes only the rest."""
-    inputs = _long_articles(tmp_path, 10, "Long")
-    out = tmp_path / "out"
+def _interrupted_batch(inputs: list[str], out: Path, ready: Callable[[], bool]) -> tuple[int, str]:
+    """A FLAC batch on two workers sent SIGINT to its whole process group, as a terminal's
+    Ctrl-C is, once ``ready()``; its exit code and stderr."""
     command = [sys.executable, "-m", "readout", "export", *inputs, "--out-dir", str(out)]
     child = subprocess.Popen(
         [*command, "--format", "flac", "--jobs", "2"], stdout=subprocess.PIPE,
         stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)}, start_new_session=True,
     )  # fmt: skip
     deadline = time.monotonic() + 60
-    while len(list(out.glob("*.flac"))) < 2 and time.monotonic() < deadline:
+    while not ready() and time.monotonic() < deadline:
         time.sleep(0.02)
-    os.killpg(child.pid, signal.SIGINT)  # as a terminal's Ctrl-C does
+    os.killpg(child.pid, signal.SIGINT)
     _, stderr = child.communicate(timeout=60)
-    assert child.returncode == 130
-    said = stderr.decode()
+    return child.returncode, stderr.decode()
+
+
+def test_ctrl_c_in_a_batch_of_workers_leaves_one_line_and_no_partial_file(tmp_path: Path) -> None:
+    """Ctrl-C reaches the whole process group: the workers stop quietly, the CLI says
+    one line, nothing half-written stays, and a rerun completes only the rest."""
+    inputs = _long_articles(tmp_path, 10, "Long")
+    out = tmp_path / "out"
+    code, said = _interrupted_batch(inputs, out, lambda: len(list(out.glob("*.flac"))) >= 2)
+    assert code == 130
     assert "Traceback" not in said and "KeyboardInterrupt" not in said, said
     assert said.splitlines()[-1] == "readout: interrupted", said
     for line in said.splitlines()[:-1]:  # the only others: one per file finished before
@@ -441,19 +447,9 @@ def test_ctrl_c_with_a_worker_waiting_for_input_leaves_one_line_and_no_partial_f
     short = _long_articles(tmp_path, 8, "Short", paragraphs=3)
     inputs = [long, short[0], url, *short[1:]]
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "readout", "export", *inputs, "--out-dir", str(out)]
-    child = subprocess.Popen(
-        [*command, "--format", "flac", "--jobs", "2"], stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)}, start_new_session=True,
-    )  # fmt: skip
     waiting = [out / "Short 0.flac", out / "Very long 0.flac.part"]
-    deadline = time.monotonic() + 60
-    while not all(path.exists() for path in waiting) and time.monotonic() < deadline:
-        time.sleep(0.02)
-    os.killpg(child.pid, signal.SIGINT)
-    _, stderr = child.communicate(timeout=60)
-    said = stderr.decode()
-    assert child.returncode == 130, said
+    code, said = _interrupted_batch(inputs, out, lambda: all(path.exists() for path in waiting))
+    assert code == 130, said
     assert said.splitlines() == ["readout: interrupted"], said  # no file was reported
     assert not list(out.glob("*.part"))
     assert sorted(p.name for p in out.glob("*.flac")) == ["Short 0.flac"]

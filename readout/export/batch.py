@@ -172,8 +172,8 @@ def run_batch(
     if jobs <= 1:
         _export_here(work(), job, finish)
     else:
-        workers = min(jobs, total)
-        _export_in_pool(work(), job, finish, workers, overlap=jobs >= 2 * workers)
+        count = min(jobs, total)
+        _export_in_pool(work(), job, finish, count, overlap=jobs >= 2 * count)
     return [entries[index] for index in range(total)]
 
 

@@ -176,12 +176,7 @@ class Tally:
 
     def view(self) -> ProgressView:
         outputs = list(self._outputs.values())
-        files = len(self._finished)
-        unknown = (
-            0
-            if self._files_total is None
-            else self._files_total - len(set(self._outputs) | self._finished)
-        )
+        unknown = self._not_loaded()
         sentences = sum(o.sentences_total for o in outputs)
         text = sum(o.text_total for o in outputs)
         if unknown and outputs:
@@ -194,10 +189,16 @@ class Tally:
             sentences_total=sentences,
             audio_s=sum(o.audio_s for o in outputs),
             left_s=time_left(done / text, elapsed) if text else None,
-            files_done=files,
+            files_done=len(self._finished),
             files_total=self._files_total,
             estimated=bool(unknown),
         )
+
+    def _not_loaded(self) -> int:
+        """Inputs of a batch not heard of yet (a batch loads a few ahead)."""
+        if self._files_total is None:
+            return 0
+        return self._files_total - len(self._outputs.keys() | self._finished)
 
 
 def progress_wanted(stream: TextIO, *, quiet: bool) -> bool:

@@ -526,9 +526,20 @@ def _run_export(args: argparse.Namespace) -> int:
         pauses=Pauses(args.pause_sentence, args.pause_paragraph, args.pause_heading),
         verbatim=speech.verbatim, punctuation=speech.punctuation,
     )  # fmt: skip
+    _stop_on_hangup_and_terminate()
     if args.output:
         return _export_one(args, specs[0] if specs else None, Path(args.output), options)
     return _export_batch(args, specs, Path(args.out_dir), options)
+
+
+def _stop_on_hangup_and_terminate() -> None:
+    """The terminal going away (SIGHUP) or ``kill`` (SIGTERM) stops an export as Ctrl-C
+    does: partial files removed, one line, exit 130 (a .part was left behind)."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _interrupt)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, _interrupt)
 
 
 def _export_rate(rate: int) -> int:

@@ -239,7 +239,7 @@ def _export_in_pool(
 
         try:
             for item in work:
-                with _sigint_held():  # the first submit forks the workers
+                with _interrupts_held():  # the first submit forks the workers
                     future = pool.submit(
                         workers.export_one, item.index, item.article, str(item.out),
                         job.options, job.lexicon, item.key, overlap,
@@ -283,13 +283,13 @@ def _relay(queue: ProgressQueue, report: workers.Report) -> None:
 
 
 @contextlib.contextmanager
-def _sigint_held() -> Iterator[None]:
-    """Ctrl-C held back (in this thread) while worker processes may be forked: a worker
-    gets it only once its own handler is in place, and this process right after."""
+def _interrupts_held() -> Iterator[None]:
+    """Ctrl-C and hang-up held back (in this thread) while worker processes may be forked:
+    a worker gets them only once its own handler is in place, and this process right after."""
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, workers.INTERRUPTS)
     try:
         yield
     finally:

@@ -1,11 +1,11 @@
 """The worker side of a batch: each worker process owns one speech engine and exports
 the articles handed to it, one at a time.
 
-Ctrl-C reaches every process of the terminal's process group. A worker must not die of
-it: the pool takes a worker that exits on its own for a crash and kills the others,
-mid-write. So in a worker, Ctrl-C stops the export being rendered (its ``.part`` files
-are removed on the way out, the error goes back to the parent) and refuses every later
-one, and the process lives on, quietly, until the pool shuts it down.
+Ctrl-C (and a hang-up) reaches every process of the terminal's process group. A worker
+must not die of it: the pool takes a worker that exits on its own for a crash and kills
+the others, mid-write. So in a worker, Ctrl-C stops the export being rendered (its
+``.part`` files are removed on the way out, the error goes back to the parent) and
+refuses every later one, and the process lives on, quietly, until the pool shuts it down.
 """
 
 from __future__ import annotations
@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 
 Report = Callable[[int, OutputProgress], None]
 
+INTERRUPTS = {signal.SIGINT, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])}
+"""What stops an export in a worker."""
+
 REPORT_EVERY_S = 0.1
 """A worker sends an output's progress at most this often (and always the first and last)."""
 
@@ -45,11 +48,13 @@ _report: Report | None = None
 
 
 def start_pool_worker(engine_name: str | None, progress: ProgressQueue | None) -> None:
-    """The pool's initializer: Ctrl-C handled as above, progress sent back on the
+    """The pool's initializer: Ctrl-C and hang-up handled as above (SIGTERM is left as
+    it is: the pool itself ends broken workers with it), progress sent back on the
     parent's queue, then the engine."""
-    signal.signal(signal.SIGINT, _on_interrupt)
-    if hasattr(signal, "pthread_sigmask"):  # the parent held it back while forking us
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    for number in INTERRUPTS:  # a terminal that goes away hangs up the whole group
+        signal.signal(number, _on_interrupt)
+    if hasattr(signal, "pthread_sigmask"):  # the parent held them back while forking us
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, INTERRUPTS)
     start_worker(engine_name, _Sender(progress) if progress is not None else None)
 
 

@@ -370,9 +370,11 @@ def test_articles_with_the_same_title_never_replace_one_another(tmp_path: Path) 
     assert sorted(p.name for p in out.glob("*.wav")) == ["Letters (2).wav", "Letters.wav"]
 
 
-def _interrupted_batch(inputs: list[str], out: Path, ready: Callable[[], bool]) -> tuple[int, str]:
-    """A FLAC batch on two workers sent SIGINT to its whole process group, as a terminal's
-    Ctrl-C is, once ``ready()``; its exit code and stderr."""
+def _interrupted_batch(
+    inputs: list[str], out: Path, ready: Callable[[], bool], sent: int = signal.SIGINT
+) -> tuple[int, str]:
+    """A FLAC batch on two workers sent ``sent`` to its whole process group, as a terminal
+    sends Ctrl-C (or its hang-up), once ``ready()``; its exit code and stderr."""
     command = [sys.executable, "-m", "readout", "export", *inputs, "--out-dir", str(out)]
     child = subprocess.Popen(
         [*command, "--format", "flac", "--jobs", "2"], stdout=subprocess.PIPE,
@@ -381,7 +383,7 @@ def _interrupted_batch(inputs: list[str], out: Path, ready: Callable[[], bool]) 
     deadline = time.monotonic() + 60
     while not ready() and time.monotonic() < deadline:
         time.sleep(0.02)
-    os.killpg(child.pid, signal.SIGINT)
+    os.killpg(child.pid, sent)
     _, stderr = child.communicate(timeout=60)
     return child.returncode, stderr.decode()
 
@@ -405,6 +407,32 @@ def test_ctrl_c_in_a_batch_of_workers_leaves_one_line_and_no_partial_file(tmp_pa
     manifest = json.loads(rerun.stdout)
     skipped = {Path(e["output"]).name for e in manifest if e["status"] == "skipped"}
     assert skipped == done_before and len(list(out.glob("*.flac"))) == 10
+
+
+def test_a_hang_up_or_kill_stops_an_export_as_ctrl_c_does(tmp_path: Path) -> None:
+    """SIGTERM to one export, and SIGHUP to a batch's whole group (the terminal went
+    away): one line, exit 130, no partial file (the .part files stayed behind)."""
+    (source,) = _long_articles(tmp_path, 1, "Killed", paragraphs=600)
+    out = tmp_path / "one" / "killed.flac"
+    out.parent.mkdir()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "readout", "export", source, "-o", str(out)],
+        stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while not out.with_name("killed.flac.part").exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    child.terminate()
+    _, stderr = child.communicate(timeout=60)
+    assert (child.returncode, stderr.decode()) == (130, "readout: interrupted\n")
+    assert not list(out.parent.iterdir())
+    inputs = _long_articles(tmp_path, 4, "Hung up")
+    batch = tmp_path / "batch"
+    code, said = _interrupted_batch(
+        inputs, batch, lambda: bool(list(batch.glob("*.part"))), signal.SIGHUP
+    )
+    assert code == 130 and said.splitlines()[-1] == "readout: interrupted", said
+    assert "Traceback" not in said and not list(batch.glob("*.part"))
 
 
 @pytest.fixture

@@ -219,12 +219,13 @@ def _export_in_pool(
     work: Iterator[_Work], job: _Job, finish: _Finish, count: int, *, overlap: bool
 ) -> None:
     """Hand each output to a pool of ``count`` worker processes as its input loads."""
+    stopped = multiprocessing.Event()  # a stop that reaches this process alone
     with (
         _progress_relay(job.report) as progress,
         ProcessPoolExecutor(
             max_workers=count,
             initializer=workers.start_pool_worker,
-            initargs=(job.engine_name, progress),
+            initargs=(job.engine_name, progress, stopped),
         ) as pool,
     ):
         futures: dict[Future[tuple[float, str | None]], _Work] = {}
@@ -250,6 +251,7 @@ def _export_in_pool(
             for future in as_completed(list(futures)):
                 report(future)
         except KeyboardInterrupt:
+            stopped.set()  # the workers' exports stop at their next sentence
             pool.shutdown(wait=True, cancel_futures=True)
             raise
 

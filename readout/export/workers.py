@@ -28,6 +28,7 @@ from readout.speech.worker import SpeechWorker
 
 if TYPE_CHECKING:
     from multiprocessing.queues import Queue
+    from multiprocessing.synchronize import Event
 
     ProgressQueue = Queue[tuple[int, OutputProgress] | None]
 
@@ -45,12 +46,18 @@ _rendering = False
 _interrupted = False
 """Ctrl-C came: no export starts in this process any more."""
 _report: Report | None = None
+_stopped: Event | None = None
+"""Set by the parent when it was stopped alone (``kill``): the exports stop too."""
 
 
-def start_pool_worker(engine_name: str | None, progress: ProgressQueue | None) -> None:
+def start_pool_worker(
+    engine_name: str | None, progress: ProgressQueue | None, stopped: Event
+) -> None:
     """The pool's initializer: Ctrl-C and hang-up handled as above (SIGTERM is left as
-    it is: the pool itself ends broken workers with it), progress sent back on the
-    parent's queue, then the engine."""
+    it is: the pool itself ends broken workers with it), the parent's stop heeded,
+    progress sent back on the parent's queue, then the engine."""
+    global _stopped
+    _stopped = stopped
     for number in INTERRUPTS:  # a terminal that goes away hangs up the whole group
         signal.signal(number, _on_interrupt)
     if hasattr(signal, "pthread_sigmask"):  # the parent held them back while forking us
@@ -92,10 +99,19 @@ def start_worker(engine_name: str | None, report: Report | None = None) -> None:
 
 
 def _reporter(index: int) -> Callable[[OutputProgress], None] | None:
-    report = _report
-    if report is None:
+    """What hears of each step of output ``index``: it is reported, and it is where a
+    stop of the parent's stops the export."""
+    report, stopped = _report, _stopped
+    if report is None and stopped is None:
         return None
-    return lambda progress: report(index, progress)
+
+    def step(progress: OutputProgress) -> None:
+        if stopped is not None and stopped.is_set():
+            raise KeyboardInterrupt
+        if report is not None:
+            report(index, progress)
+
+    return step
 
 
 def stop_worker() -> None:
@@ -125,8 +141,8 @@ def export_one(
     assert _engine is not None
     _rendering = True
     try:
-        if _interrupted:  # queued before the Ctrl-C: refused, not rendered whole
-            raise KeyboardInterrupt
+        if _interrupted or (_stopped is not None and _stopped.is_set()):
+            raise KeyboardInterrupt  # queued before the stop: refused, not rendered whole
         voice = options.voice or _engine.voice_for_language(article.language)
         result = export_article(
             article,

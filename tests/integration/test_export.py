@@ -435,6 +435,25 @@ def test_a_hang_up_or_kill_stops_an_export_as_ctrl_c_does(tmp_path: Path) -> Non
     assert "Traceback" not in said and not list(batch.glob("*.part"))
 
 
+def test_kill_to_a_batch_alone_stops_its_workers_exports_too(tmp_path: Path) -> None:
+    """SIGTERM reaches the batch's own process only: it stops the workers' exports at
+    their next sentence (they went on to finish every file they had)."""
+    inputs = _long_articles(tmp_path, 2, "Stopped", paragraphs=600)
+    out = tmp_path / "out"
+    child = subprocess.Popen(
+        [sys.executable, "-m", "readout", "export", *inputs, "--out-dir", str(out), "--format",
+         "flac", "--jobs", "2"],
+        stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while len(list(out.glob("*.part"))) < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    child.terminate()
+    _, stderr = child.communicate(timeout=60)
+    assert (child.returncode, stderr.decode()) == (130, "readout: interrupted\n")
+    assert not list(out.glob("*.flac*"))
+
+
 @pytest.fixture
 def held_page() -> Iterator[tuple[str, threading.Event]]:
     """A local article page answered only when the test releases it: a batch waits on it."""

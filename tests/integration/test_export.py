@@ -219,7 +219,9 @@ def test_sigint_stops_cleanly_and_leaves_no_partial_file(tmp_path: Path) -> None
     assert rerun.code == 0 and len(list(out.glob("*.flac"))) == 3
 
 
-@pytest.mark.parametrize("module", ["readout.cli", "readout.sanitize", "argparse"])
+@pytest.mark.parametrize(
+    "module", ["readout.article", "readout.errors", "readout.cli", "readout.sanitize", "argparse"]
+)
 def test_ctrl_c_while_readout_is_still_starting_is_one_line(tmp_path: Path, module: str) -> None:
     """A real SIGINT the moment readout first imports ``module``: the one line and exit
     130 (it was a traceback from the import)."""

@@ -23,6 +23,7 @@ from readout.export.batch import unique_names
 from readout.filenames import safe_name
 from readout.loading import load
 from tests.conftest import ASSETS, FIXTURES, ROOT, run_cli
+from tests.long_inputs import numbered_articles
 
 SAMPLE = str(ASSETS / "sample-article.txt")
 
@@ -183,22 +184,8 @@ def test_skipped_outputs_carry_their_duration_from_the_record_or_the_file(
         assert entry["duration"] == pytest.approx(made[entry["output"]], abs=0.2), entry
 
 
-def _long_articles(folder: Path, count: int, title: str, paragraphs: int = 150) -> list[str]:
-    """``count`` Markdown articles of ``paragraphs``, titled "<title> 0", "<title> 1"..."""
-    body = "\n\n".join(
-        f"Paragraph {n} says a number of plain things slowly, one after another, to take time."
-        for n in range(paragraphs)
-    )
-    paths = []
-    for number in range(count):
-        path = folder / f"{safe_name(title)}-{number}.md"
-        path.write_text(f"# {title} {number}\n\n{body}", "utf-8")
-        paths.append(str(path))
-    return paths
-
-
 def test_sigint_stops_cleanly_and_leaves_no_partial_file(tmp_path: Path) -> None:
-    inputs = _long_articles(tmp_path, 3, "A long article")
+    inputs = numbered_articles(tmp_path, 3, "A long article")
     out = tmp_path / "out"
     child = subprocess.Popen(
         [sys.executable, "-m", "readout", "export", *inputs, "--out-dir", str(out), "--format", "flac", "--jobs", "1"],
@@ -393,7 +380,7 @@ def _interrupted_batch(
 def test_ctrl_c_in_a_batch_of_workers_leaves_one_line_and_no_partial_file(tmp_path: Path) -> None:
     """Ctrl-C reaches the whole process group: the workers stop quietly, the CLI says
     one line, nothing half-written stays, and a rerun completes only the rest."""
-    inputs = _long_articles(tmp_path, 10, "Long")
+    inputs = numbered_articles(tmp_path, 10, "Long")
     out = tmp_path / "out"
     code, said = _interrupted_batch(inputs, out, lambda: len(list(out.glob("*.flac"))) >= 2)
     assert code == 130
@@ -414,7 +401,7 @@ def test_ctrl_c_in_a_batch_of_workers_leaves_one_line_and_no_partial_file(tmp_pa
 def test_a_hang_up_or_kill_stops_an_export_as_ctrl_c_does(tmp_path: Path) -> None:
     """SIGTERM to one export, and SIGHUP to a batch's whole group (the terminal went
     away): one line, exit 130, no partial file (the .part files stayed behind)."""
-    (source,) = _long_articles(tmp_path, 1, "Killed", paragraphs=600)
+    (source,) = numbered_articles(tmp_path, 1, "Killed", paragraphs=600)
     out = tmp_path / "one" / "killed.flac"
     out.parent.mkdir()
     child = subprocess.Popen(
@@ -428,7 +415,7 @@ def test_a_hang_up_or_kill_stops_an_export_as_ctrl_c_does(tmp_path: Path) -> Non
     _, stderr = child.communicate(timeout=60)
     assert (child.returncode, stderr.decode()) == (130, "readout: interrupted\n")
     assert not list(out.parent.iterdir())
-    inputs = _long_articles(tmp_path, 4, "Hung up")
+    inputs = numbered_articles(tmp_path, 4, "Hung up")
     batch = tmp_path / "batch"
     code, said = _interrupted_batch(
         inputs, batch, lambda: bool(list(batch.glob("*.part"))), signal.SIGHUP
@@ -440,7 +427,7 @@ def test_a_hang_up_or_kill_stops_an_export_as_ctrl_c_does(tmp_path: Path) -> Non
 def test_kill_to_a_batch_alone_stops_its_workers_exports_too(tmp_path: Path) -> None:
     """SIGTERM reaches the batch's own process only: it stops the workers' exports at
     their next sentence (they went on to finish every file they had)."""
-    inputs = _long_articles(tmp_path, 2, "Stopped", paragraphs=600)
+    inputs = numbered_articles(tmp_path, 2, "Stopped", paragraphs=600)
     out = tmp_path / "out"
     child = subprocess.Popen(
         [sys.executable, "-m", "readout", "export", *inputs, "--out-dir", str(out), "--format",
@@ -492,8 +479,8 @@ def test_ctrl_c_with_a_worker_waiting_for_input_leaves_one_line_and_no_partial_f
     printed a traceback and died, and the broken pool killed the busy one, whose .part
     stayed behind."""
     url, release = held_page
-    (long,) = _long_articles(tmp_path, 1, "Very long", paragraphs=600)
-    short = _long_articles(tmp_path, 8, "Short", paragraphs=3)
+    (long,) = numbered_articles(tmp_path, 1, "Very long", paragraphs=600)
+    short = numbered_articles(tmp_path, 8, "Short", paragraphs=3)
     inputs = [long, short[0], url, *short[1:]]
     out = tmp_path / "out"
     waiting = [out / "Short 0.flac", out / "Very long 0.flac.part"]

@@ -17,8 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tests.conftest import ROOT, run_cli
-from tests.integration.test_export import _long_articles
-from tests.long_inputs import long_markdown
+from tests.long_inputs import long_markdown, numbered_articles
 
 COLUMNS = 90
 SENTENCES = re.compile(r"(\d+) of (?:about )?(\d+) sentences")
@@ -138,7 +137,7 @@ def test_a_batch_shows_files_and_sentences_from_its_workers_and_stops_on_ctrl_c(
     """The line counts files done of all and the sentences the worker processes have
     spoken, before any file is done; ^C typed on the terminal stops the batch with
     the line cleared and one line said, no traceback, no partial file."""
-    inputs = _long_articles(tmp_path, 10, "Long")
+    inputs = numbered_articles(tmp_path, 10, "Long")
     out = tmp_path / "out"
     terminal = ExportTerminal(
         *inputs, "--out-dir", str(out), "--format", "flac", "--jobs", "2", home=tmp_path

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from readout.defaults import RATE_DEFAULT, RATE_MAX, RATE_MIN
-from readout.errors import ExportError, InputMissingError, ReadoutError, UsageError
+from readout.errors import InputMissingError, ReadoutError, UsageError
 from readout.sanitize import sanitize
 from readout.version import __version__
 
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from readout.article import Article
     from readout.audio.output import OutputDevice
     from readout.export.audio import ExportOptions
+    from readout.export.progress import ProgressDisplay
     from readout.keys import KeyBinding
     from readout.options import Listening, SessionOptions
     from readout.plain import PlainOutput
@@ -262,6 +263,11 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         )
         export.add_argument(
             "--force", action="store_true", help="redo outputs that are already complete"
+        )
+        export.add_argument(
+            "--quiet",
+            action="store_true",
+            help="no progress line on a terminal: only a line per finished output",
         )
         _add_speech_options(export)
         _add_timeout_option(export)
@@ -524,9 +530,20 @@ def _run_export(args: argparse.Namespace) -> int:
         pauses=Pauses(args.pause_sentence, args.pause_paragraph, args.pause_heading),
         verbatim=speech.verbatim, punctuation=speech.punctuation,
     )  # fmt: skip
+    _stop_on_hangup_and_terminate()
     if args.output:
         return _export_one(args, specs[0] if specs else None, Path(args.output), options)
     return _export_batch(args, specs, Path(args.out_dir), options)
+
+
+def _stop_on_hangup_and_terminate() -> None:
+    """The terminal going away (SIGHUP) or ``kill`` (SIGTERM) stops an export as Ctrl-C
+    does: partial files removed, one line, exit 130 (a .part was left behind)."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _interrupt)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, _interrupt)
 
 
 def _export_rate(rate: int) -> int:
@@ -554,9 +571,11 @@ def _export_one(
 ) -> int:
     from dataclasses import replace
 
-    from readout.export.audio import export_article
+    from readout.export.audio import check_target, export_article
     from readout.speech.engines import start_engine
 
+    check_target(out, options, source=spec)
+    display = _progress_display(args, None)
     engine = start_engine(args.engine)
     try:
         article = _load_input(args, spec)
@@ -568,9 +587,12 @@ def _export_one(
             replace(options, voice=voice),
             lexicon=_lexicon(args),
             overlap=_jobs(args) >= 2,
+            progress=(lambda progress: display.progressed(0, progress)) if display else None,
         )
     finally:
         engine.close()
+        if display:
+            display.close()
     if args.json:
         import json
 
@@ -592,41 +614,52 @@ def _export_batch(
 ) -> int:
     import json
 
+    from readout.export.audio import make_folder
     from readout.export.batch import ManifestEntry, run_batch
-    from readout.plain import plain_wanted
 
     if not specs:
         _say("no inputs: give files or URLs, or --from-list FILE")
         return EXIT_USAGE
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise ExportError(f"{out_dir}: cannot create the folder ({error.strerror})") from None
+    make_folder(out_dir)
     jobs = _jobs(args)
-    progress_bar = sys.stderr.isatty() and not plain_wanted() and not args.json
+    display = _progress_display(args, len(specs))
 
-    def on_done(entry: ManifestEntry, done: int, total: int) -> None:
-        if progress_bar:
-            sys.stderr.write(f"\rExported {done} of {total}" + ("\n" if done == total else ""))
-            sys.stderr.flush()
-            if entry.status == "failed":
-                _say(f"{entry.input}: {entry.error}")
-            return
+    def on_done(index: int, entry: ManifestEntry, done: int, total: int) -> None:
         detail = entry.output if entry.status != "failed" else entry.error
-        _say(f"[{done}/{total}] {entry.status}: {entry.input} -> {detail}")
+        line = f"[{done}/{total}] {entry.status}: {entry.input} -> {detail}"
+        if display is None:
+            _say(line)
+            return
+        display.finished(index, made=entry.status == "ok")
+        with display.cleared():  # the line goes above the progress line
+            _say(line)
 
     def load(spec: str) -> Article:
         return _load_input(args, spec)
 
-    manifest = run_batch(
-        specs, out_dir, options, load=load, lexicon=_lexicon(args), engine_name=args.engine,
-        jobs=jobs, force=args.force, on_done=on_done,
-    )  # fmt: skip
+    try:
+        manifest = run_batch(
+            specs, out_dir, options, load=load, lexicon=_lexicon(args), engine_name=args.engine,
+            jobs=jobs, force=args.force, on_done=on_done,
+            on_progress=display.progressed if display else None,
+        )  # fmt: skip
+    finally:
+        if display:
+            display.close()
     if args.json:
         sys.stdout.write(
             json.dumps([e.to_dict() for e in manifest], ensure_ascii=False, indent=1) + "\n"
         )
     return EXIT_FAILURE if any(e.status == "failed" for e in manifest) else EXIT_OK
+
+
+def _progress_display(args: argparse.Namespace, files: int | None) -> ProgressDisplay | None:
+    """The progress line on stderr, when it is a terminal and ``--quiet`` is not given."""
+    from readout.export.progress import ProgressDisplay, progress_wanted
+
+    if not progress_wanted(sys.stderr, quiet=args.quiet):
+        return None
+    return ProgressDisplay(sys.stderr, files)
 
 
 def _run_diff(args: argparse.Namespace, out: TextIO) -> int:

@@ -1,9 +1,11 @@
-"""Long articles made from the bundled fixtures, for the two-step opening of long inputs."""
+"""Long articles made from the bundled fixtures (for the two-step opening of long inputs),
+and numbered ones for exports to interrupt."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from readout.filenames import safe_name
 from tests.conftest import ASSETS, FIXTURES
 
 
@@ -31,3 +33,17 @@ def long_markdown(directory: Path, chars: int = 150_000) -> Path:
     path = directory / "long-article.md"
     path.write_text("\n".join(parts), "utf-8")
     return path
+
+
+def numbered_articles(folder: Path, count: int, title: str, paragraphs: int = 150) -> list[str]:
+    """``count`` Markdown articles of ``paragraphs``, titled "<title> 0", "<title> 1"..."""
+    body = "\n\n".join(
+        f"Paragraph {n} says a number of plain things slowly, one after another, to take time."
+        for n in range(paragraphs)
+    )
+    paths = []
+    for number in range(count):
+        path = folder / f"{safe_name(title)}-{number}.md"
+        path.write_text(f"# {title} {number}\n\n{body}", "utf-8")
+        paths.append(str(path))
+    return paths

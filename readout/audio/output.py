@@ -166,8 +166,11 @@ def list_devices() -> list[str]:
 
 
 def _find_device_id(miniaudio: object, name: str) -> object:
-    with _quiet_stderr():
-        devices = miniaudio.Devices().get_playbacks()  # type: ignore[attr-defined]
+    try:
+        with _quiet_stderr():
+            devices = miniaudio.Devices().get_playbacks()  # type: ignore[attr-defined]
+    except Exception:  # ALSA with no sound card cannot even list: there is no such device
+        devices = []
     for device in devices:
         if device["name"] == name or name.casefold() in str(device["name"]).casefold():
             return device["id"]

@@ -3,29 +3,39 @@
 Articles are loaded in this process, a few ahead of the one being named, so that
 fetches overlap each other and the exports (a failing input is reported and the rest
 go on); each is handed on as soon as it is named, and the speaking and encoding, the
-slow part, runs in ``jobs`` worker processes, each with its own speech engine. ``jobs`` is the number of cores
-kept busy: each process speaks and encodes in turn on one core, and overlaps the two
-on a second core only when there are more cores than outputs left to share them. Output names come from titles,
-made safe for every file system, unique within the batch and stable between runs. A
-finished output records what it was made from in a hidden file beside it, so a rerun
-skips outputs that are already complete for the same text, voice and settings.
+slow part, runs in ``jobs`` worker processes (see ``workers``), each with its own speech
+engine. ``jobs`` is the number of cores kept busy: each process speaks and encodes in
+turn on one core, and overlaps the two on a second core only when there are more cores
+than outputs left to share them. Output names come from titles, made safe for every file
+system, unique within the batch and stable between runs. A finished output records what
+it was made from beside it (see ``records``), so a rerun skips outputs that are already
+complete for the same text, voice and settings.
 """
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
+import multiprocessing
+import signal
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from readout.article import Article
 from readout.errors import ReadoutError
-from readout.export.audio import ExportOptions, export_article
+from readout.export import workers
+from readout.export.audio import ExportOptions
+from readout.export.progress import planned
+from readout.export.records import belongs_to_another, complete_duration, export_key
 from readout.filenames import safe_name
 from readout.speech.lexicon import Lexicon
 from readout.speech.pending import Pending
+
+if TYPE_CHECKING:
+    from readout.export.workers import ProgressQueue
 
 
 @dataclass(frozen=True)
@@ -102,42 +112,6 @@ def loaded_in_order(
             yield index, article
 
 
-def export_key(article: Article, options: ExportOptions) -> str:
-    """What an output is made from: the text, and every setting that changes the audio."""
-    digest = hashlib.sha256(article.content_hash.encode())
-    digest.update(repr(sorted(asdict(options).items())).encode())
-    return digest.hexdigest()
-
-
-def _marker(out: Path) -> Path:
-    return out.with_name(f".{out.name}.readout")
-
-
-def _record(out: Path) -> list[str] | None:
-    """The lines of ``out``'s record (what it was made from), or None without one."""
-    try:
-        return _marker(out).read_text("utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
-def is_complete(out: Path, key: str) -> bool:
-    record = _record(out)
-    return out.is_file() and bool(record) and record[0].strip() == key  # type: ignore[index]
-
-
-def belongs_to_another(out: Path, source: str) -> bool:
-    """An existing output that another source made (or that readout did not make at
-    all): a new output must not replace it. A record from before sources were kept
-    counts as this source's."""
-    if not out.exists():
-        return False
-    record = _record(out)
-    if record is None:
-        return True
-    return len(record) > 1 and record[1] != source
-
-
 def free_name(names: UniqueNames, out_dir: Path, title: str, source: str) -> Path:
     """The output path for ``title``: its name, or "Title (2)" and on when an earlier
     output of that name came from another source ("Letters", "Weather")."""
@@ -145,50 +119,6 @@ def free_name(names: UniqueNames, out_dir: Path, title: str, source: str) -> Pat
         out = out_dir / names.name_for(title)
         if not belongs_to_another(out, source):
             return out
-
-
-# --- the worker side -----------------------------------------------------------
-
-_engine = None
-
-
-def _start_worker(engine_name: str | None) -> None:
-    global _engine
-    from readout.speech.engines import start_engine
-
-    _engine = start_engine(engine_name)
-
-
-def _export(
-    article: Article,
-    out: str,
-    options: ExportOptions,
-    lexicon: Lexicon | None,
-    key: str,
-    overlap: bool,
-) -> tuple[float, str | None]:
-    assert _engine is not None
-    try:
-        voice = options.voice or _engine.voice_for_language(article.language)
-        result = export_article(
-            article,
-            _engine,
-            Path(out),
-            _with_voice(options, voice),
-            lexicon=lexicon,
-            overlap=overlap,
-        )
-    except ReadoutError as error:
-        return 0.0, str(error)
-    marker = _marker(Path(out))
-    marker.write_text(f"{key}\n{article.source or ''}\n", "utf-8")
-    return result.duration_s, None
-
-
-def _with_voice(options: ExportOptions, voice: str | None) -> ExportOptions:
-    from dataclasses import replace
-
-    return replace(options, voice=voice)
 
 
 # --- the batch -------------------------------------------------------------------
@@ -204,20 +134,25 @@ def run_batch(
     engine_name: str | None,
     jobs: int,
     force: bool,
-    on_done: Callable[[ManifestEntry, int, int], None],
+    on_done: Callable[[int, ManifestEntry, int, int], None],
+    on_progress: workers.Report | None = None,
 ) -> list[ManifestEntry]:
-    """Export every input; report each as it finishes; return the manifest in input order."""
-    global _engine
+    """Export every input; return the manifest in input order.
+
+    ``on_done(index, entry, done, total)`` hears of each input as it finishes;
+    ``on_progress(index, progress)`` of each output as it is rendered, from whichever
+    process renders it (called from another thread for worker processes).
+    """
     entries: dict[int, ManifestEntry] = {}
     total = len(specs)
 
     def finish(index: int, entry: ManifestEntry) -> None:
         entries[index] = entry
-        on_done(entry, len(entries), total)
+        on_done(index, entry, len(entries), total)
 
     names = UniqueNames(options.fmt)
 
-    def work() -> Iterator[tuple[int, Article, Path, str]]:
+    def work() -> Iterator[_Work]:
         """What is left to export, as the inputs load; reports failures and skips."""
         for index, loaded in loaded_in_order(specs, load):
             if isinstance(loaded, ReadoutError):
@@ -225,54 +160,145 @@ def run_batch(
                 continue
             out = free_name(names, out_dir, loaded.title, loaded.source or "")
             key = export_key(loaded, options)
-            if not force and is_complete(out, key):
-                finish(index, ManifestEntry(specs[index], str(out), None, "skipped"))
+            duration = None if force else complete_duration(out, key)
+            if duration is not None:
+                finish(index, ManifestEntry(specs[index], str(out), round(duration, 3), "skipped"))
                 continue
-            yield index, loaded, out, key
+            if on_progress:
+                on_progress(index, planned(loaded))
+            yield _Work(index, specs[index], loaded, out, key)
 
+    job = _Job(options, lexicon, engine_name, on_progress)
     if jobs <= 1:
-        try:
-            for index, article, out, key in work():
-                if _engine is None:
-                    _start_worker(engine_name)  # not before there is something to speak
-                duration, problem = _export(article, str(out), options, lexicon, key, False)
-                finish(index, _entry(specs[index], out, duration, problem))
-        finally:
-            if _engine is not None:
-                _engine.close()
-                _engine = None
-        return [entries[index] for index in range(total)]
+        _export_here(work(), job, finish)
+    else:
+        count = min(jobs, total)
+        _export_in_pool(work(), job, finish, count, overlap=jobs >= 2 * count)
+    return [entries[index] for index in range(total)]
 
-    workers = min(jobs, total)
-    overlap = jobs >= 2 * workers
-    with ProcessPoolExecutor(
-        max_workers=workers, initializer=_start_worker, initargs=(engine_name,)
-    ) as pool:
-        futures: dict[Future[tuple[float, str | None]], tuple[int, Path]] = {}
+
+@dataclass(frozen=True)
+class _Work:
+    """One output to make."""
+
+    index: int
+    spec: str
+    article: Article
+    out: Path
+    key: str
+
+
+@dataclass(frozen=True)
+class _Job:
+    """What every output of the batch is made with."""
+
+    options: ExportOptions
+    lexicon: Lexicon | None
+    engine_name: str | None
+    report: workers.Report | None
+
+
+_Finish = Callable[[int, ManifestEntry], None]
+
+
+def _export_here(work: Iterator[_Work], job: _Job, finish: _Finish) -> None:
+    """One job: export in this process, one output after another."""
+    try:
+        for item in work:
+            if not workers.has_engine():
+                workers.start_worker(job.engine_name, job.report)  # once there is work
+            made = workers.export_one(
+                item.index, item.article, str(item.out), job.options, job.lexicon, item.key, False
+            )
+            finish(item.index, _entry(item, *made))
+    finally:
+        workers.stop_worker()
+
+
+def _export_in_pool(
+    work: Iterator[_Work], job: _Job, finish: _Finish, count: int, *, overlap: bool
+) -> None:
+    """Hand each output to a pool of ``count`` worker processes as its input loads."""
+    stopped = multiprocessing.Event()  # a stop that reaches this process alone
+    with (
+        _progress_relay(job.report) as progress,
+        ProcessPoolExecutor(
+            max_workers=count,
+            initializer=workers.start_pool_worker,
+            initargs=(job.engine_name, progress, stopped),
+        ) as pool,
+    ):
+        futures: dict[Future[tuple[float, str | None]], _Work] = {}
 
         def report(future: Future[tuple[float, str | None]]) -> None:
-            index, out = futures.pop(future)
+            item = futures.pop(future)
             try:
-                duration, problem = future.result()
+                made = future.result()
             except Exception as crash:  # a worker that died: report, go on
-                duration, problem = 0.0, f"the export process failed ({crash})"
-            finish(index, _entry(specs[index], out, duration, problem))
+                made = 0.0, f"the export process failed ({crash})"
+            finish(item.index, _entry(item, *made))
 
         try:
-            for index, article, out, key in work():
-                future = pool.submit(_export, article, str(out), options, lexicon, key, overlap)
-                futures[future] = (index, out)
+            for item in work:
+                with _interrupts_held():  # the first submit forks the workers
+                    future = pool.submit(
+                        workers.export_one, item.index, item.article, str(item.out),
+                        job.options, job.lexicon, item.key, overlap,
+                    )  # fmt: skip
+                futures[future] = item
                 for done in [f for f in futures if f.done()]:  # while inputs still load
                     report(done)
             for future in as_completed(list(futures)):
                 report(future)
         except KeyboardInterrupt:
+            stopped.set()  # the workers' exports stop at their next sentence
             pool.shutdown(wait=True, cancel_futures=True)
             raise
-    return [entries[index] for index in range(total)]
 
 
-def _entry(spec: str, out: Path, duration: float, error: str | None) -> ManifestEntry:
+@contextlib.contextmanager
+def _progress_relay(report: workers.Report | None) -> Iterator[ProgressQueue | None]:
+    """A queue for the workers' progress, and a thread handing it on to ``report``,
+    until the pool is gone (leave the pool first)."""
+    if report is None:
+        yield None
+        return
+    queue: ProgressQueue = multiprocessing.Queue()
+    relay = threading.Thread(
+        target=_relay, args=(queue, report), name="readout-progress", daemon=True
+    )
+    relay.start()
+    try:
+        yield queue
+    finally:
+        queue.put(None)
+        relay.join(timeout=5)
+        queue.close()
+
+
+def _relay(queue: ProgressQueue, report: workers.Report) -> None:
+    try:
+        while (item := queue.get()) is not None:
+            report(*item)
+    except Exception:  # progress is only shown: a broken relay must never print or stop
+        return  # the batch (a worker killed mid-put leaves half a message)
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Ctrl-C and hang-up held back (in this thread) while worker processes may be forked:
+    a worker gets them only once its own handler is in place, and this process right after."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, workers.INTERRUPTS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+def _entry(item: _Work, duration: float, error: str | None) -> ManifestEntry:
     if error is not None:
-        return ManifestEntry(spec, None, None, "failed", error)
-    return ManifestEntry(spec, str(out), round(duration, 3), "ok")
+        return ManifestEntry(item.spec, None, None, "failed", error)
+    return ManifestEntry(item.spec, str(item.out), round(duration, 3), "ok")

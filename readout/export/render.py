@@ -31,10 +31,14 @@ def render(
     voice: str | None,
     rate: int,
     pauses: Pauses,
-    progress: Callable[[int, int], None] | None = None,
+    on_written: Callable[[SpokenUnit, float], None] | None = None,
     overlap: bool = True,
 ) -> Timeline:
-    """Render every unit in order into the sink ``open_sink(sample_rate)`` makes."""
+    """Render every unit in order into the sink ``open_sink(sample_rate)`` makes.
+
+    ``on_written(unit, audio_s)`` is called as each unit is in the sink, with the seconds
+    of audio written so far.
+    """
     pending: collections.deque[Pending[Utterance]] = collections.deque()
     queued = 0
     ahead = LOOKAHEAD if overlap else 1
@@ -52,7 +56,7 @@ def render(
         try:
             timings: list[SentenceTiming] = []
             clock = 0
-            for index, unit in enumerate(units):
+            for unit in units:
                 utterance = pending.popleft().result()
                 if overlap:
                     fill()
@@ -63,8 +67,8 @@ def render(
                 if not overlap:
                     fill()
                 clock += (len(utterance.pcm) + len(silence)) // 2
-                if progress:
-                    progress(index + 1, len(units))
+                if on_written:
+                    on_written(unit, clock / first.sample_rate)
         finally:
             sink.close()
     finally:

@@ -52,7 +52,7 @@ class Timeline:
                 continue
             if timing.block < 0:
                 starts.append((article.title, 0.0))
-            elif by == "paragraph" or timing.kind is BlockKind.HEADING:
+            elif _starts_chapter(timing.kind, by):
                 starts.append((_chapter_title(article, timing.block, by), timing.start_s))
         chapters = []
         for index, (title, start) in enumerate(starts):
@@ -86,6 +86,20 @@ class Timeline:
                 for t in self.sentences
             ],
         }
+
+
+def chapter_titles(article: Article, by: str = "heading") -> list[str]:
+    """The titles of the chapters an export of ``article`` will have, known before any
+    audio is made (so limits are checked first): the same as :meth:`Timeline.chapters`."""
+    return [article.title] + [
+        _chapter_title(article, index, by)
+        for index, block in enumerate(article.blocks)
+        if block.sentences and _starts_chapter(block.kind, by)
+    ]
+
+
+def _starts_chapter(kind: BlockKind, by: str) -> bool:
+    return by == "paragraph" or kind is BlockKind.HEADING
 
 
 def _chapter_title(article: Article, block: int, by: str) -> str:

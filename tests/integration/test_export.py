@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import os
@@ -9,8 +10,11 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 import wave
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -19,6 +23,7 @@ from readout.export.batch import unique_names
 from readout.filenames import safe_name
 from readout.loading import load
 from tests.conftest import ASSETS, FIXTURES, ROOT, run_cli
+from tests.long_inputs import numbered_articles
 
 SAMPLE = str(ASSETS / "sample-article.txt")
 
@@ -160,22 +165,27 @@ def test_batch_reports_failures_goes_on_and_reruns_only_what_is_missing(tmp_path
     assert set(statuses.values()) == {"skipped"}
 
 
-def _long_articles(folder: Path, count: int, title: str) -> list[str]:
-    """``count`` Markdown articles of 150 paragraphs, titled "<title> 0", "<title> 1"..."""
-    body = "\n\n".join(
-        f"Paragraph {n} says a number of plain things slowly, one after another, to take time."
-        for n in range(150)
-    )
-    paths = []
-    for number in range(count):
-        path = folder / f"long-{number}.md"
-        path.write_text(f"# {title} {number}\n\n{body}", "utf-8")
-        paths.append(str(path))
-    return paths
+def test_skipped_outputs_carry_their_duration_from_the_record_or_the_file(
+    tmp_path: Path,
+) -> None:
+    """A rerun's manifest gives each skipped output its duration (it said null); an
+    output recorded before durations were kept is measured from the file itself."""
+    inputs = _batch_inputs(tmp_path)[:3]
+    out = tmp_path / "out"
+    args = ("--out-dir", str(out), "--format", "mp3", "--json")
+    made = {
+        e["output"]: e["duration"] for e in json.loads(run_cli("export", *inputs, *args).stdout)
+    }
+    older = out / ".Article number 1.mp3.readout"
+    older.write_text("".join(older.read_text("utf-8").splitlines(keepends=True)[:2]), "utf-8")
+    again = json.loads(run_cli("export", *inputs, *args).stdout)
+    assert [e["status"] for e in again] == ["skipped"] * 3
+    for entry in again:
+        assert entry["duration"] == pytest.approx(made[entry["output"]], abs=0.2), entry
 
 
 def test_sigint_stops_cleanly_and_leaves_no_partial_file(tmp_path: Path) -> None:
-    inputs = _long_articles(tmp_path, 3, "A long article")
+    inputs = numbered_articles(tmp_path, 3, "A long article")
     out = tmp_path / "out"
     child = subprocess.Popen(
         [sys.executable, "-m", "readout", "export", *inputs, "--out-dir", str(out), "--format", "flac", "--jobs", "1"],
@@ -196,6 +206,21 @@ def test_sigint_stops_cleanly_and_leaves_no_partial_file(tmp_path: Path) -> None
     assert rerun.code == 0 and len(list(out.glob("*.flac"))) == 3
 
 
+@pytest.mark.parametrize(
+    "module", ["readout.article", "readout.errors", "readout.cli", "readout.sanitize", "argparse"]
+)
+def test_ctrl_c_while_readout_is_still_starting_is_one_line(tmp_path: Path, module: str) -> None:
+    """A real SIGINT the moment readout first imports ``module``: the one line and exit
+    130 (it was a traceback from the import)."""
+    harness = ROOT / "tests" / "integration" / "interrupt_harness.py"
+    done = subprocess.run(
+        [sys.executable, str(harness), module, "export", SAMPLE, "-o", str(tmp_path / "x.mp3")],
+        capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60,
+    )  # fmt: skip
+    assert (done.returncode, done.stderr) == (130, "readout: interrupted\n")
+    assert not list(tmp_path.iterdir())
+
+
 def test_export_usage_errors(tmp_path: Path) -> None:
     assert run_cli("export", SAMPLE, "-o", str(tmp_path / "x.aiff")).code == 2
     assert run_cli("export", SAMPLE, SAMPLE, "-o", str(tmp_path / "x.mp3")).code == 2
@@ -205,6 +230,52 @@ def test_export_usage_errors(tmp_path: Path) -> None:
     assert missing.code == 66 and not list(tmp_path.iterdir())
     assert run_cli("export", SAMPLE, "-o", str(tmp_path / "x.mp3"), "--jobs", "0").code == 2
     assert not list(tmp_path.iterdir())
+
+
+def test_outputs_that_cannot_be_written_are_refused_before_the_input_is_loaded(
+    tmp_path: Path,
+) -> None:
+    """Each was found only after all the speaking (or, for the input itself, never: it
+    was replaced by the audio); now each is one line before anything is loaded, so a
+    missing input is not what is reported."""
+    missing = str(tmp_path / "missing.md")
+    (tmp_path / "taken").mkdir()
+    (tmp_path / "story.vtt").mkdir()
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Notes\n\nA paragraph of notes that audio must never replace.\n")
+    cases = [
+        ([missing, "-o", str(tmp_path / "taken"), "--format", "mp3"], 2, "is a folder"),
+        (
+            [missing, "-o", str(tmp_path / "story.mp3"), "--captions", "vtt"],
+            2,
+            "story.vtt is a folder",
+        ),
+        ([missing, "-o", str(tmp_path / "no" / "x.mp3")], 74, "cannot write files there"),
+        ([str(notes), "-o", str(notes), "--format", "wav"], 2, "is the input itself"),
+    ]
+    for args, code, message in cases:
+        refused = run_cli("export", *args)
+        assert (refused.code, refused.stderr.count("\n")) == (code, 1), refused.stderr
+        assert message in refused.stderr
+    assert notes.read_text().startswith("# Notes")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.md", "story.vtt", "taken"]
+
+
+def test_more_chapters_than_an_mp3_indexes_are_refused_before_rendering(tmp_path: Path) -> None:
+    """65,102 paragraph chapters: refused at once (it rendered them all, for minutes)."""
+    lines = [
+        "# Many paragraphs",
+        "",
+        "The first paragraph has enough words to read as an article.",
+        "",
+    ]
+    lines += [f"Line {number} is short.\n" for number in range(65_100)]
+    source = tmp_path / "many.md"
+    source.write_text("\n".join(lines), "utf-8")
+    out = tmp_path / "many.mp3"
+    refused = run_cli("export", str(source), "-o", str(out), "--chapters", "paragraph")
+    assert refused.code == 2 and "65,102 chapters" in refused.stderr, refused.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["many.md"]
 
 
 def test_one_core_and_two_cores_write_the_same_audio(tmp_path: Path) -> None:
@@ -288,26 +359,36 @@ def test_articles_with_the_same_title_never_replace_one_another(tmp_path: Path) 
     assert sorted(p.name for p in out.glob("*.wav")) == ["Letters (2).wav", "Letters.wav"]
 
 
-def test_ctrl_c_in_a_batch_of_workers_leaves_one_line_and_no_partial_file(tmp_path: Path) -> None:
-    """Ctrl-C reaches the whole process group: the workers stop quietly, the CLI says
-    one line, nothing half-written stays, and a rerun completes only the rest."""
-    inputs = _long_articles(tmp_path, 10, "Long")
-    out = tmp_path / "out"
+def _interrupted_batch(
+    inputs: list[str], out: Path, ready: Callable[[], bool], sent: int = signal.SIGINT
+) -> tuple[int, str]:
+    """A FLAC batch on two workers sent ``sent`` to its whole process group, as a terminal
+    sends Ctrl-C (or its hang-up), once ``ready()``; its exit code and stderr."""
     command = [sys.executable, "-m", "readout", "export", *inputs, "--out-dir", str(out)]
     child = subprocess.Popen(
         [*command, "--format", "flac", "--jobs", "2"], stdout=subprocess.PIPE,
         stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)}, start_new_session=True,
     )  # fmt: skip
     deadline = time.monotonic() + 60
-    while len(list(out.glob("*.flac"))) < 2 and time.monotonic() < deadline:
+    while not ready() and time.monotonic() < deadline:
         time.sleep(0.02)
-    os.killpg(child.pid, signal.SIGINT)  # as a terminal's Ctrl-C does
+    os.killpg(child.pid, sent)
     _, stderr = child.communicate(timeout=60)
-    assert child.returncode == 130
-    said = stderr.decode()
+    return child.returncode, stderr.decode()
+
+
+def test_ctrl_c_in_a_batch_of_workers_leaves_one_line_and_no_partial_file(tmp_path: Path) -> None:
+    """Ctrl-C reaches the whole process group: the workers stop quietly, the CLI says
+    one line, nothing half-written stays, and a rerun completes only the rest."""
+    inputs = numbered_articles(tmp_path, 10, "Long")
+    out = tmp_path / "out"
+    code, said = _interrupted_batch(inputs, out, lambda: len(list(out.glob("*.flac"))) >= 2)
+    assert code == 130
     assert "Traceback" not in said and "KeyboardInterrupt" not in said, said
-    others = [line for line in said.splitlines() if not line.startswith("readout: [")]
-    assert others == ["readout: interrupted"], said  # besides a line per finished file
+    assert said.splitlines()[-1] == "readout: interrupted", said
+    for line in said.splitlines()[:-1]:  # the only others: one per file finished before
+        assert re.fullmatch(r"readout: \[\d+/10\] ok: .* -> (.*)", line), said
+        assert Path(line.split(" -> ")[1]).is_file()
     assert not list(out.glob("*.part"))
     done_before = {p.name for p in out.glob("*.flac")}
     rerun = run_cli("export", *inputs, "--out-dir", str(out), "--format", "flac", "--json")
@@ -315,3 +396,101 @@ def test_ctrl_c_in_a_batch_of_workers_leaves_one_line_and_no_partial_file(tmp_pa
     manifest = json.loads(rerun.stdout)
     skipped = {Path(e["output"]).name for e in manifest if e["status"] == "skipped"}
     assert skipped == done_before and len(list(out.glob("*.flac"))) == 10
+
+
+def test_a_hang_up_or_kill_stops_an_export_as_ctrl_c_does(tmp_path: Path) -> None:
+    """SIGTERM to one export, and SIGHUP to a batch's whole group (the terminal went
+    away): one line, exit 130, no partial file (the .part files stayed behind)."""
+    (source,) = numbered_articles(tmp_path, 1, "Killed", paragraphs=600)
+    out = tmp_path / "one" / "killed.flac"
+    out.parent.mkdir()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "readout", "export", source, "-o", str(out)],
+        stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while not out.with_name("killed.flac.part").exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    child.terminate()
+    _, stderr = child.communicate(timeout=60)
+    assert (child.returncode, stderr.decode()) == (130, "readout: interrupted\n")
+    assert not list(out.parent.iterdir())
+    inputs = numbered_articles(tmp_path, 4, "Hung up")
+    batch = tmp_path / "batch"
+    code, said = _interrupted_batch(
+        inputs, batch, lambda: bool(list(batch.glob("*.part"))), signal.SIGHUP
+    )
+    assert code == 130 and said.splitlines()[-1] == "readout: interrupted", said
+    assert "Traceback" not in said and not list(batch.glob("*.part"))
+
+
+def test_kill_to_a_batch_alone_stops_its_workers_exports_too(tmp_path: Path) -> None:
+    """SIGTERM reaches the batch's own process only: it stops the workers' exports at
+    their next sentence (they went on to finish every file they had)."""
+    inputs = numbered_articles(tmp_path, 2, "Stopped", paragraphs=600)
+    out = tmp_path / "out"
+    child = subprocess.Popen(
+        [sys.executable, "-m", "readout", "export", *inputs, "--out-dir", str(out), "--format",
+         "flac", "--jobs", "2"],
+        stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while len(list(out.glob("*.part"))) < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    child.terminate()
+    _, stderr = child.communicate(timeout=60)
+    assert (child.returncode, stderr.decode()) == (130, "readout: interrupted\n")
+    assert not list(out.glob("*.flac*"))
+
+
+@pytest.fixture
+def held_page() -> Iterator[tuple[str, threading.Event]]:
+    """A local article page answered only when the test releases it: a batch waits on it."""
+    release = threading.Event()
+    body = (ASSETS / "sample-article.html").read_bytes()
+
+    class Held(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            release.wait(60)
+            with contextlib.suppress(OSError):  # the interrupted batch has gone
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Held)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/held", release
+    release.set()
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_ctrl_c_with_a_worker_waiting_for_input_leaves_one_line_and_no_partial_file(
+    tmp_path: Path, held_page: tuple[str, threading.Event]
+) -> None:
+    """One worker renders a long article while the other waits for the next input (a page
+    still loading): Ctrl-C to the process group stops both quietly. The waiting worker
+    printed a traceback and died, and the broken pool killed the busy one, whose .part
+    stayed behind."""
+    url, release = held_page
+    (long,) = numbered_articles(tmp_path, 1, "Very long", paragraphs=600)
+    short = numbered_articles(tmp_path, 8, "Short", paragraphs=3)
+    inputs = [long, short[0], url, *short[1:]]
+    out = tmp_path / "out"
+    waiting = [out / "Short 0.flac", out / "Very long 0.flac.part"]
+    code, said = _interrupted_batch(inputs, out, lambda: all(path.exists() for path in waiting))
+    assert code == 130, said
+    assert said.splitlines() == ["readout: interrupted"], said  # no file was reported
+    assert not list(out.glob("*.part"))
+    assert sorted(p.name for p in out.glob("*.flac")) == ["Short 0.flac"]
+    release.set()
+    rerun = run_cli("export", *inputs, "--out-dir", str(out), "--format", "flac", "--json")
+    assert rerun.code == 0, rerun.stderr
+    statuses = [e["status"] for e in json.loads(rerun.stdout)]
+    assert statuses == ["ok", "skipped", *["ok"] * 8] and len(list(out.glob("*.flac"))) == 10

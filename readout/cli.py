@@ -532,8 +532,8 @@ def _run_export(args: argparse.Namespace) -> int:
     )  # fmt: skip
     _stop_on_hangup_and_terminate()
     if args.output:
-        return _export_one(args, specs[0] if specs else None, Path(args.output), options)
-    return _export_batch(args, specs, Path(args.out_dir), options)
+        return _export_one(args, specs[0] if specs else None, Path(args.output), options, speech)
+    return _export_batch(args, specs, Path(args.out_dir), options, speech)
 
 
 def _stop_on_hangup_and_terminate() -> None:
@@ -567,7 +567,11 @@ def _read_list(path: Path) -> list[str]:
 
 
 def _export_one(
-    args: argparse.Namespace, spec: str | None, out: Path, options: ExportOptions
+    args: argparse.Namespace,
+    spec: str | None,
+    out: Path,
+    options: ExportOptions,
+    speech: SessionOptions,
 ) -> int:
     from dataclasses import replace
 
@@ -576,7 +580,7 @@ def _export_one(
 
     check_target(out, options, source=spec)
     display = _progress_display(args, None)
-    engine = start_engine(args.engine)
+    engine = start_engine(speech.engine)
     try:
         article = _load_input(args, spec)
         voice = options.voice or engine.voice_for_language(article.language)
@@ -585,7 +589,7 @@ def _export_one(
             engine,
             out,
             replace(options, voice=voice),
-            lexicon=_lexicon(args),
+            lexicon=speech.lexicon,
             overlap=_jobs(args) >= 2,
             progress=(lambda progress: display.progressed(0, progress)) if display else None,
         )
@@ -610,7 +614,11 @@ def _export_one(
 
 
 def _export_batch(
-    args: argparse.Namespace, specs: list[str], out_dir: Path, options: ExportOptions
+    args: argparse.Namespace,
+    specs: list[str],
+    out_dir: Path,
+    options: ExportOptions,
+    speech: SessionOptions,
 ) -> int:
     import json
 
@@ -639,7 +647,7 @@ def _export_batch(
 
     try:
         manifest = run_batch(
-            specs, out_dir, options, load=load, lexicon=_lexicon(args), engine_name=args.engine,
+            specs, out_dir, options, load=load, lexicon=speech.lexicon, engine_name=speech.engine,
             jobs=jobs, force=args.force, on_done=on_done,
             on_progress=display.progressed if display else None,
         )  # fmt: skip

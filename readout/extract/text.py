@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import textwrap
 from dataclasses import dataclass
 
 from readout.article import BlockKind
@@ -42,12 +43,17 @@ from readout.extract.region import (
 
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||–|—|::|·|•|-)\s+")
 _BYLINE = re.compile(
-    r"^(?:by|written by|words by|story by|posted by|von|par|por|di|door|av)[:\s]+(\S.*)$", re.I
+    r"^(?::?author:|by|written by|words by|story by|posted by|von|par|por|di|door|av)[:\s]+(\S.*)$",
+    re.I,
 )
 _LIST_ITEM = re.compile(r"^(?:[-•–*·▪◦]|\d{1,3}[.)])\s+(\S.*)$")
 _WORD = re.compile(r"\w+")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _SECTION_BREAK = re.compile(r"^[\W_]+$")
+_RULE = re.compile(r"^([=\-~^*#+`'\".:_])\1{2,}$")
+_MARKUP_LINE = re.compile(r"^\.\.(\s+[\w:-]+::.*|\s+_[^:]+:|\s*)$")
+"""A reStructuredText directive, target or comment standing alone (".. note::")."""
+_CODE_MARKS = frozenset("(){}[]=<>;$#/\\_|&*+%@")
 _SENTENCE_END = (".", "!", "?", "…", "。", "！", "？")
 HEADLINE_LOOKBACK = 30
 """How many lines before the body the headline may stand (bylines, dates, share bars)."""
@@ -99,27 +105,58 @@ def extract_text(text: str) -> TextExtraction:
 def split_paragraphs(text: str) -> list[str]:
     """Paragraphs of ``text``: one a line, unless the text is hard-wrapped prose.
 
-    Copied text puts each paragraph on one line. A hand-written .txt file wraps lines
-    at a fixed width and separates paragraphs with blank lines; there the lines of each
-    blank-line-separated chunk are joined.
+    Copied text puts each paragraph on one line. A hand-written .txt file (or a
+    reStructuredText source) wraps lines at a fixed width and separates paragraphs
+    with blank lines; there the lines of each blank-line-separated chunk are joined,
+    except in an indented chunk (a literal or code block), which keeps its lines, and
+    a heading's underline ("Concepts" over "========") is taken off.
     """
     raw_lines = text.split("\n")
-    if _is_hard_wrapped(raw_lines):
-        chunks = re.split(r"\n\s*\n", text)
-        return [collapse(chunk) for chunk in chunks if chunk.strip()]
-    return [collapse(line) for line in raw_lines if line.strip()]
+    if not _is_hard_wrapped(raw_lines):
+        return [collapse(line) for line in raw_lines if line.strip()]
+    paragraphs: list[str] = []
+    for chunk in re.split(r"\n[ \t]*\n", text):
+        if not chunk.strip() or _MARKUP_LINE.match(chunk.strip()):
+            continue
+        literal = bool(paragraphs) and paragraphs[-1].endswith("::")
+        if _is_indented(chunk) and (literal or _reads_as_code(chunk)):
+            if literal:  # reST's "a main module::" introduces the block: one colon said
+                paragraphs[-1] = paragraphs[-1][:-1]
+            paragraphs.append(textwrap.dedent(chunk).strip("\n").rstrip())
+        else:
+            paragraphs.append(collapse(" ".join(_without_rules(chunk.split("\n")))))
+    return [paragraph for paragraph in paragraphs if paragraph.strip()]
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
     long_lines = [len(line.rstrip()) for line in lines if len(line.strip()) > 40]
-    if len(long_lines) < 4 or max(long_lines) > 100:
+    if len(long_lines) < 4:
         return False
+    if sum(length > 100 for length in long_lines) > len(long_lines) / 10:
+        return False  # a copied page: paragraphs are lines (a few long code lines are not)
     followed_by_text = sum(
         1
         for this, following in itertools.pairwise(lines)
         if len(this.strip()) > 40 and following.strip()
     )
     return followed_by_text >= len(long_lines) / 2
+
+
+def _is_indented(chunk: str) -> bool:
+    """Every line indented: a literal block, code, a quoted passage."""
+    lines = [line for line in chunk.split("\n") if line.strip()]
+    return bool(lines) and all(line.startswith(("  ", "\t")) for line in lines)
+
+
+def _reads_as_code(chunk: str) -> bool:
+    """Dense in the marks code is made of, as prose never is (an indented note is prose)."""
+    marks = sum(char in _CODE_MARKS for char in chunk)
+    return marks >= 0.03 * max(1, sum(not char.isspace() for char in chunk))
+
+
+def _without_rules(lines: list[str]) -> list[str]:
+    """The lines without a heading's over- or underline ("=====", "-----", "*****")."""
+    return [line for line in lines if not _RULE.match(line.strip())]
 
 
 def _normal(text: str) -> str:
@@ -156,15 +193,14 @@ def _find_headline(lines: list[str], start: int, end: int, window: str | None) -
     vocabulary = _vocabulary(lines[start:end])
     first = max(0, start - HEADLINE_LOOKBACK)
     # A byline or a date just above the body stands right under the headline.
-    for stamp in range(start - 1, max(first, start - 12) - 1, -1):
-        if _BYLINE.match(lines[stamp]) or _is_date_line(lines[stamp]):
-            above = [
-                (_headline_score(lines, i, start, vocabulary), i)
-                for i in range(max(first, stamp - 3), stamp)
-                if _is_headline_shaped(lines[i]) and _overlap(lines[i], vocabulary) >= 0.3
-            ]
-            if above:
-                return max(above)[1]
+    stamps = [
+        stamp
+        for stamp in range(start - 1, max(first, start - 12) - 1, -1)
+        if _BYLINE.match(lines[stamp]) or _is_date_line(lines[stamp])
+    ]
+    above_stamp = _above_stamps(lines, stamps, start, vocabulary, first, fewest=3)
+    if above_stamp is not None:
+        return above_stamp
     candidates = [
         (_headline_score(lines, index, start, vocabulary), index)
         for index in range(first, min(start + 1, end))
@@ -173,7 +209,33 @@ def _find_headline(lines: list[str], start: int, end: int, window: str | None) -
             index >= start and (ends_like_sentence(lines[index]) or word_count(lines[index]) > 20)
         )
     ]
-    return max(candidates)[1] if candidates else None
+    if candidates:
+        return max(candidates)[1]
+    # Nothing of three words or more: a two-word headline over a byline ("Logging
+    # Cookbook"); a blog's name or a tag is often two words too, so only now.
+    return _above_stamps(lines, stamps, start, vocabulary, first, fewest=2)
+
+
+def _above_stamps(
+    lines: list[str],
+    stamps: list[int],
+    start: int,
+    vocabulary: set[str],
+    first: int,
+    *,
+    fewest: int,
+) -> int | None:
+    """The best headline-shaped line just above one of the byline or date lines."""
+    for stamp in stamps:
+        above = [
+            (_headline_score(lines, i, start, vocabulary), i)
+            for i in range(max(first, stamp - 3), stamp)
+            if _is_headline_shaped(lines[i], fewest_words=fewest)
+            and _overlap(lines[i], vocabulary) >= 0.3
+        ]
+        if above:
+            return max(above)[1]
+    return None
 
 
 def _headline_score(lines: list[str], index: int, start: int, vocabulary: set[str]) -> float:
@@ -219,9 +281,10 @@ def _content_words(line: str) -> list[str]:
     return [w for w in _WORD.findall(line.casefold()) if len(w) >= 5 or not w.isascii()]
 
 
-def _is_headline_shaped(line: str) -> bool:
+def _is_headline_shaped(line: str, *, fewest_words: int = 3) -> bool:
+    """A line a headline could be: menu items ("Home", "World") have fewer words."""
     words = word_count(line)
-    if not 3 <= words <= 30 or _BYLINE.match(line) or _is_date_line(line):
+    if not fewest_words <= words <= 30 or _BYLINE.match(line) or _is_date_line(line):
         return False
     if _CLOCK.search(line) or is_icon_line(line):
         return False
@@ -310,7 +373,9 @@ def _blocks_of(body: list[str], scorer: LineScorer, offset: int) -> list[RawBloc
             continue
         item = _LIST_ITEM.match(line)
         following = body[index + 1] if index + 1 < len(body) else ""
-        if item and not _SECTION_BREAK.match(item.group(1)):
+        if "\n" in line:  # an indented chunk of hard-wrapped text, kept line by line
+            blocks.append(RawBlock(BlockKind.CODE, line))
+        elif item and not _SECTION_BREAK.match(item.group(1)):
             blocks.append(RawBlock(BlockKind.LIST_ITEM, item.group(1)))
         elif _is_subheading(line, following):
             blocks.append(RawBlock(BlockKind.HEADING, line, 2))

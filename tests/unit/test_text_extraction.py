@@ -76,6 +76,57 @@ def test_hard_wrapped_plain_text_is_joined_into_paragraphs() -> None:
     assert article.blocks[0].text.endswith("joined back together again.")
 
 
+def _wrapped_manual(code_line_length: int) -> str:
+    """A hand-written manual page in reStructuredText, wrapped at 72 columns, with a
+    literal block whose one line is ``code_line_length`` long."""
+    prose = (
+        "The harbour office keeps a log of every vessel that enters the inner basin,\n"
+        "with its name, its length and the hour it tied up at the quay. Clerks write\n"
+        "the log by hand and copy it each evening into the office's own ledger.\n"
+    )
+    long_call = "ledger.record(" + ", ".join(["vessel"] * 40) + ")"
+    return (
+        ".. _harbour-log:\n\n"
+        "===========\nHarbour Log\n===========\n\n"
+        ":Author: Ada Whitcombe\n\n" + prose + "\n"
+        "Keeping the ledger\n------------------\n\n"
+        + prose.replace("harbour office", "night clerk")
+        + "\n"
+        "A day's entries are added with a short script::\n\n"
+        "    for vessel in log.today():\n"
+        "        ledger.record(vessel.name, vessel.length)\n"
+        f"    {long_call[:code_line_length]}\n\n"
+        ".. note::\n\n"
+        "   The ledger is read by the harbour master each morning, and any vessel\n"
+        "   missing from it is looked for along the outer wall before nine o'clock.\n\n"
+        + prose.replace("inner basin", "outer basin")
+    )
+
+
+@pytest.mark.parametrize("code_line_length", [40, 160])
+def test_a_wrapped_manual_keeps_its_code_headings_title_and_author(code_line_length: int) -> None:
+    """A literal block keeps its lines (a code line over 100 columns once made the whole
+    file read as copied text: six lines of 1,743 came out), heading rules and markup
+    lines go, and a two-word title over an author line is the title."""
+    article = extract(Source(_wrapped_manual(code_line_length), MediaType.TEXT, "log.rst.txt"))
+    assert article.title == "Harbour Log"
+    assert article.byline == "Ada Whitcombe"
+    kinds = [block.kind for block in article.blocks]
+    assert kinds.count(BlockKind.CODE) == 1
+    code = next(block for block in article.blocks if block.kind is BlockKind.CODE)
+    assert code.text.split("\n")[:2] == [
+        "for vessel in log.today():",
+        "    ledger.record(vessel.name, vessel.length)",
+    ]
+    headings = [b.text for b in article.blocks if b.kind is BlockKind.HEADING]
+    assert headings == ["Keeping the ledger"]
+    texts = [block.text for block in article.blocks]
+    assert "A day's entries are added with a short script:" in texts
+    assert any(t.startswith("The ledger is read by the harbour master") for t in texts)
+    assert not any(".." in t or "===" in t or "---" in t for t in texts)
+    assert len([t for t in texts if t.startswith("The ")]) >= 3  # every prose chunk kept
+
+
 def test_word_count_counts_unspaced_scripts_by_characters() -> None:
     from readout.extract.boilerplate import word_count
 

@@ -122,6 +122,11 @@ def _walk(element: etree._Element, context: BlockKind) -> Iterator[RawBlock]:
     if tag in _CAPTIONS or _is_caption(element, tag):
         yield RawBlock(BlockKind.CAPTION, text_of(element))
         return
+    if tag == "dl" or (tag == "list" and element.get("rend") == "dl"):
+        fields = _fields(element)
+        if fields is not None:  # "Author: Gordon McMillan", one line, not two
+            yield from (RawBlock(context, field) for field in fields)
+            return
     if tag in _TABLE_ROWS:
         cells = [text_of(cell) for cell in element if tag_of(cell) in {"td", "th", "cell"}]
         yield RawBlock(context, "; ".join(cell for cell in cells if cell))
@@ -148,6 +153,33 @@ def _walk(element: etree._Element, context: BlockKind) -> Iterator[RawBlock]:
             loose.append(child)
         pending.append(child.tail or "")
     yield from _loose_block(context, pending, loose)
+
+
+FIELD_NAME_WORDS = 4
+FIELD_VALUE_WORDS = 12
+
+
+def _fields(element: etree._Element) -> list[str] | None:
+    """A list of short name and value pairs (a manual's "Author:", "Release:"), each
+    as one line; None when it is a definition list with prose to read as it stands."""
+    children = [child for child in element if tag_of(child)]
+    if not children or [_role(c) for c in children] != ["dt", "dd"] * (len(children) // 2):
+        return None
+    fields = []
+    for name, value in zip(children[::2], children[1::2], strict=True):
+        term, said = text_of(name), text_of(value)
+        if not term or len(term.split()) > FIELD_NAME_WORDS:
+            return None
+        if not said or len(said.split()) > FIELD_VALUE_WORDS:
+            return None
+        fields.append(f"{term} {said}" if term.endswith(":") else f"{term}: {said}")
+    return fields
+
+
+def _role(child: etree._Element) -> str:
+    """ "dt" or "dd" for a definition list's child (trafilatura's ``<item rend="dt-1">``)."""
+    tag = tag_of(child)
+    return (child.get("rend") or "")[:2] if tag == "item" else tag
 
 
 def _loose_block(

@@ -88,7 +88,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
         own = _own_blocks(page)
         if word_count(body_text(own)) > word_count(body_text(blocks)):
             blocks = own
-    blocks = drop_boilerplate([b for b in blocks if not is_noise(b)])
+    blocks = drop_empty_sections(drop_boilerplate([b for b in blocks if not is_noise(b)]))
     first_heading = next((b.text for b in blocks[:3] if b.kind is BlockKind.HEADING), None)
     names = page_names(page, landmarks, first_heading)
     title = names.title or ""
@@ -140,6 +140,23 @@ def drop_boilerplate(blocks: list[RawBlock]) -> list[RawBlock]:
         if block.kind is not BlockKind.CODE and is_boilerplate(block.text):
             in_link_list = introduces_list(block.text)
             continue
+        kept.append(block)
+    return kept
+
+
+def drop_empty_sections(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Leave out a heading with nothing under it: the next block is a heading of its
+    own level or above, or there is none ("Contents" over a table of contents that is
+    gone, "Indices and tables" over links, "Comments" over no comments). A listener
+    would be taken there by "next heading" to hear nothing."""
+    kept: list[RawBlock] = []
+    for index, block in enumerate(blocks):
+        if block.kind is BlockKind.HEADING:
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if following is None or (
+                following.kind is BlockKind.HEADING and (following.level or 2) <= (block.level or 2)
+            ):
+                continue
         kept.append(block)
     return kept
 

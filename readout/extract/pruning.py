@@ -26,6 +26,7 @@ _AUTHOR_NAME = re.compile(
     r"(?i:(^|[\s_-])(byline|author|by-?line))|Byline|Author"  # "FeatureByline" too
 )
 _COMMENTS = re.compile(r"(?i:(^|[\s_-])(comments?|replies|reply)($|[\s_-]))|Comment")
+_AUTHOR_TERM = re.compile(r"^\s*(authors?|written by|by)\s*:?\s*$", re.I)
 _BARE_TAGS = {"dialog", "ul", "ol", "button"}
 _MORE = re.compile(
     r"^\s*(read more|more|continue reading|full story|…|\.\.\.|»)\s*[.…»]*\s*$", re.I
@@ -52,6 +53,13 @@ class _Seen:
     marked_authors: list[etree._Element] = field(default_factory=list)
     class_authors: list[etree._Element] = field(default_factory=list)
     headlines: list[etree._Element] = field(default_factory=list)
+
+    def note_term(self, term: etree._Element) -> None:
+        """A manual's field "Author: Gordon McMillan" (a <dt> and its <dd>) names the author."""
+        if _AUTHOR_TERM.match(term.text_content()):
+            value = term.getnext()
+            if value is not None and value.tag == "dd":
+                self.class_authors.append(value)
 
     def landmarks(self, root: etree._Element) -> Landmarks:
         """Texts of the noted elements that are still in the page after pruning."""
@@ -97,6 +105,8 @@ def prune_furniture(root: etree._Element) -> Landmarks:
     seen = _Seen()
     for element in root.iter(etree.Element):
         # One pass, cheapest tests first: most elements have no attribute that counts.
+        if element.tag == "dt":
+            seen.note_term(element)
         attributes = element.attrib
         if attributes:
             if _is_doomed(element, attributes, seen):

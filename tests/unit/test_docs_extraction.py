@@ -129,3 +129,17 @@ def test_code_is_spoken_as_written_with_its_marks() -> None:
     code = units[BlockKind.CODE]
     assert "5" in code and "7" in code and "five" not in code and "seven" not in code
     assert "open brace" in code and "close brace" in code
+
+
+def test_a_field_list_is_read_one_field_a_line_and_names_the_author() -> None:
+    """Sphinx's "Author: Ada Whitcombe" was two paragraphs and no byline."""
+    page = _page("sphinx.html")
+    texts = [block.text for block in page.blocks]
+    assert texts[:2] == ["Author: Ada Whitcombe", "Release: 4.2"]
+    assert page.byline == "Ada Whitcombe"
+
+
+def test_a_heading_with_nothing_under_it_is_left_out() -> None:
+    """ "Indices and tables" over links that are furniture: "next heading" would go
+    there to hear nothing."""
+    assert "Indices and tables" not in [text for _, text in _headings(_page("sphinx.html"))]

@@ -789,11 +789,13 @@ def _run_read(args: argparse.Namespace, *, full_screen: bool = False) -> int:
         if args.changed_since:
             from readout.diff import changed_blocks, diff_articles
 
-            only = changed_blocks(diff_articles(_load_input(args, args.changed_since), article))
+            changes = diff_articles(_load_input(args, args.changed_since), article)
+            only = changed_blocks(changes)
             if not only:
                 _say("nothing changed: no block differs from the earlier version")
                 return EXIT_OK
-            listening = replace(listening, only_blocks=frozenset(only))
+            added = frozenset(c.new for c in changes if c.kind == "added" and c.new is not None)
+            listening = replace(listening, only_blocks=frozenset(only), added_blocks=added)
         session = _Session(
             article, engine, open_device, options, listening, store, notes,
             remapped(dict(settings.keys)), whole,

@@ -82,6 +82,8 @@ class Listening:
     announce: Announce = "text"
     only_blocks: frozenset[int] | None = None
     """Read only these blocks (``--changed-since``); None reads them all."""
+    added_blocks: frozenset[int] = frozenset()
+    """Of those, the ones that are new ("Added paragraph 8", not "Changed")."""
 
     @property
     def spoken(self) -> bool:

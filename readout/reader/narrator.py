@@ -48,11 +48,13 @@ class Narrator:
         finish: Callable[[], list[ReaderEvent]],
         *,
         changed_only: bool = False,
+        added: frozenset[int] = frozenset(),
     ) -> None:
         self._session = session
         self._scheduler = scheduler
         self._finish = finish
         self._changed_only = changed_only
+        self._added = added
         self._last_block: int | None = None
         self._shown_unit: int | None = None  # a unit whose block line a paused move gave
         self.last_word: tuple[int, int, int, int] | None = None
@@ -100,9 +102,9 @@ class Narrator:
         if block < 0:
             return BlockStarted(block, label, article.title)
         shown = article.blocks[block]
-        return BlockStarted(
-            block, words.changed(label) if self._changed_only else label, shown.text, shown.kind
-        )
+        if self._changed_only:
+            label = words.changed(label, added=block in self._added)
+        return BlockStarted(block, label, shown.text, shown.kind)
 
     def _unit_started(self, index: int) -> list[ReaderEvent]:
         self._scheduler.started(index)

@@ -116,7 +116,11 @@ class Reader:
         )
         self._asides = AsideSpeaker(engine, self.player, lambda: (self.rate, self.voice))
         self._narrator = Narrator(
-            self, self._scheduler, self._finish, changed_only=listening.only_blocks is not None
+            self,
+            self._scheduler,
+            self._finish,
+            changed_only=listening.only_blocks is not None,
+            added=listening.added_blocks,
         )
 
     # --- what faces read ------------------------------------------------------------

@@ -83,9 +83,10 @@ def resuming(label: str) -> str:
     return f"Resuming at {_lower_first(label)}"
 
 
-def changed(label: str) -> str:
-    """A block read because it changed (``readout diff --read``): "Changed paragraph 4"."""
-    return f"Changed {_lower_first(label)}"
+def changed(label: str, *, added: bool = False) -> str:
+    """A block read because it changed (``--changed-since``): "Changed paragraph 4",
+    or "Added paragraph 8", as ``readout diff`` says."""
+    return f"{'Added' if added else 'Changed'} {_lower_first(label)}"
 
 
 def step(block: Block, sentence: int) -> str:

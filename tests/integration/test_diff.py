@@ -51,7 +51,10 @@ def test_changed_since_reads_exactly_the_changed_blocks(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.code == 0, result.stderr
     blocks = [
-        line.split(":")[0] for line in result.stdout.splitlines() if line.startswith("Changed ")
+        line.split(":")[0]
+        for line in result.stdout.splitlines()
+        if line.startswith(("Changed ", "Added "))
     ]
-    assert blocks == ["Changed paragraph 2 of 8", "Changed paragraph 5 of 8"]
+    # Named as readout diff names them: the new paragraph is "Added", not "Changed".
+    assert blocks == ["Changed paragraph 2 of 8", "Added paragraph 5 of 8"]
     assert result.stdout.splitlines()[-1] == "Finished"

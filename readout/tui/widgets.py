@@ -153,6 +153,7 @@ class ArticleView(VerticalScroll):
         self.article, self.current, self._cursor_on = article, None, None
         self._numbering = Numbering(article)
         await self.remove_children()
+        self.scroll_home(animate=False, immediate=True)  # not where the last one was
         self._views = self._make_views(0, FIRST_BLOCKS)
         await self.mount_all(self._views)
 

@@ -176,6 +176,26 @@ async def test_open_another_article_in_the_player(engine: SpeechWorker, tmp_path
     store.close()
 
 
+async def test_another_article_opens_at_its_top_not_where_the_last_was_scrolled(
+    engine: SpeechWorker,
+) -> None:
+    from textual.widgets import Input
+
+    app = build(engine)
+    async with app.run_test(size=(60, 14)) as pilot:
+        await wait_for(pilot, lambda: app.reader.state is ReaderState.PLAYING)
+        await pilot.press("space", "end")
+        view = app.query_one("#article", ArticleView)
+        await wait_for(pilot, lambda: view.scroll_y > 0)
+        await pilot.press("o")
+        await wait_for(pilot, lambda: bool(app.screen.query("#spec")))
+        app.screen.query_one("#spec", Input).value = str(FIXTURES / "scraped-harbour.txt")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.article.title == "Harbour wall repairs finish early")
+        await pilot.pause(0.3)
+        assert view.scroll_y == 0
+
+
 async def test_the_terminal_cursor_sits_on_the_sentence_being_read(engine: SpeechWorker) -> None:
     app = build(engine)
     async with app.run_test(size=(80, 30)) as pilot:

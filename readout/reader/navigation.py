@@ -44,6 +44,15 @@ def first_unit_of(script: Script, block: int) -> int:
     return next(i for i, (b, _) in enumerate(script.positions) if b == block)
 
 
+def unit_at(script: Script, block: int, sentence: int) -> int:
+    """The unit of a (block, sentence) place, or the nearest after it; the last unit
+    when the place is past the end (a saved place in an article that got shorter)."""
+    for index, (unit_block, unit_sentence) in enumerate(script.positions):
+        if (unit_block == block and unit_sentence >= sentence) or unit_block > block:
+            return index
+    return len(script) - 1
+
+
 def to_block(script: Script, article: Article, block: int) -> Target:
     """The start of block ``block`` (0-based; -1 the title), clamped to the article."""
     return Target(first_unit_of(script, max(-1, min(block, len(article.blocks) - 1))))

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from readout.article import Article
 from readout.audio.output import OutputDevice
 from readout.audio.player import PlayerEvent
+from readout.defaults import Punctuation
 from readout.keys import Command
 from readout.numbering import Numbering
 from readout.options import Listening, SessionOptions
@@ -90,28 +91,13 @@ class Reader:
         self._dispatcher: threading.Thread | None = None
         self.recorder = PositionRecorder(store, self._announce)
         self.recorder.follow(article, self.numbering, whole=not partial)
-        self._scheduler = Scheduler(
-            engine,
-            spoken_units(
-                article, options.lexicon, verbatim=options.verbatim, punctuation=options.punctuation
-            ),
-            self._events.put,
-            speech=SpeechSettings(options.rate, options.voice),
-            pauses=pauses or Pauses(),
-            lookahead=lookahead,
-            only_blocks=listening.only_blocks,
-            whole=self._whole,
-            on_skipped=lambda unit: self._announce(words.skipped(self._where(unit))),
-            on_ran_out=lambda: self._events.put(StateChanged(ReaderState.FINISHED)),
-        )
+        self._scheduler = self._schedule(options, listening, pauses or Pauses(), lookahead)
         self.player = self._scheduler.player
         self.controls = Controls(
             self._scheduler,
             engine.rate_range,
             self._announce,
-            lambda mode: spoken_units(
-                self.article, self._lexicon, verbatim=self._verbatim, punctuation=mode
-            ),
+            lambda mode: self._script(mode),
             volume=options.volume,
         )
         self._asides = AsideSpeaker(engine, self.player, lambda: (self.rate, self.voice))
@@ -121,6 +107,28 @@ class Reader:
             self._finish,
             changed_only=listening.only_blocks is not None,
             added=listening.added_blocks,
+        )
+
+    def _schedule(
+        self, options: SessionOptions, listening: Listening, pauses: Pauses, lookahead: int
+    ) -> Scheduler:
+        return Scheduler(
+            self._engine,
+            self._script(options.punctuation),
+            self._events.put,
+            speech=SpeechSettings(options.rate, options.voice),
+            pauses=pauses,
+            lookahead=lookahead,
+            only_blocks=listening.only_blocks,
+            whole=self._whole,
+            on_skipped=lambda unit: self._announce(words.skipped(self._where(unit))),
+            on_ran_out=lambda: self._events.put(StateChanged(ReaderState.FINISHED)),
+        )
+
+    def _script(self, punctuation: Punctuation, article: Article | None = None) -> Script:
+        """The article's units, with punctuation said as ``punctuation``."""
+        return spoken_units(
+            article or self.article, self._lexicon, verbatim=self._verbatim, punctuation=punctuation
         )
 
     # --- what faces read ------------------------------------------------------------
@@ -171,10 +179,7 @@ class Reader:
     def unit_for(self, block: int, sentence: int) -> int:
         """The unit index of a (block, sentence) position, clamped to the article."""
         self._await_whole()
-        for index, (unit_block, unit_sentence) in enumerate(self.units.positions):
-            if (unit_block == block and unit_sentence >= sentence) or unit_block > block:
-                return index
-        return len(self.units) - 1
+        return navigation.unit_at(self.units, block, sentence)
 
     def first_allowed(self, unit: int) -> int | None:
         """The first unit at or after ``unit`` that is read (all, unless only some blocks)."""
@@ -221,9 +226,7 @@ class Reader:
         """
         if self._whole.is_set():
             return
-        units = spoken_units(
-            article, self._lexicon, verbatim=self._verbatim, punctuation=self.units.punctuation
-        )
+        units = self._script(self.units.punctuation, article)
         old = self.article.blocks
         same = next(
             (i for i, (a, b) in enumerate(zip(old, article.blocks, strict=False)) if a != b),

@@ -50,6 +50,12 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    _Subparsers: TypeAlias = "argparse._SubParsersAction[_Parser]"
+
+
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The command line; with ``command``, only that command's options are added.
 
@@ -70,7 +76,20 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         "--debug", action="store_true", help="show a traceback when something goes wrong"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for add in (
+        _add_text_command,
+        _add_voices_command,
+        _add_reading_commands,
+        _add_marks_command,
+        _add_diff_command,
+        _add_export_command,
+    ):
+        add(commands, command)
+    return parser
 
+
+def _add_text_command(commands: _Subparsers, command: str | None) -> None:
+    """``readout text``: print the article."""
     text = commands.add_parser(
         "text",
         help="print the extracted article (title, byline, body split into sentences)",
@@ -98,6 +117,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
             "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
         )
 
+
+def _add_voices_command(commands: _Subparsers, command: str | None) -> None:
+    """``readout voices``."""
     voices = commands.add_parser(
         "voices",
         help="list the speech voices",
@@ -107,6 +129,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         voices.add_argument("--json", action="store_true", help="print a JSON list")
         _add_engine_option(voices)
 
+
+def _add_reading_commands(commands: _Subparsers, command: str | None) -> None:
+    """``readout play`` (the player) and ``readout read`` (plain mode)."""
     for name, summary in (
         ("play", "read the article aloud in the full-screen player (the default command)"),
         ("read", "read the article aloud in plain mode, for screen readers and braille"),
@@ -170,6 +195,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
             )
             _add_timeout_option(reading)
 
+
+def _add_marks_command(commands: _Subparsers, command: str | None) -> None:
+    """``readout marks``: the proofreading report."""
     marks = commands.add_parser(
         "marks",
         help="list the sentences flagged while proofreading (f), as a report to hand on",
@@ -186,6 +214,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         change.add_argument("--note", nargs=2, metavar=("N", "TEXT"), help="set the note of mark N")
         _add_timeout_option(marks)
 
+
+def _add_diff_command(commands: _Subparsers, command: str | None) -> None:
+    """``readout diff``."""
     diff = commands.add_parser(
         "diff",
         help="list what changed between two versions of an article",
@@ -204,6 +235,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         description="List audio output devices; 'null' plays silently.",
     )
 
+
+def _add_export_command(commands: _Subparsers, command: str | None) -> None:
+    """``readout export``: audio files."""
     export = commands.add_parser(
         "export",
         help="speak articles into audio files (WAV, MP3, Ogg, FLAC) with chapters and captions",
@@ -271,7 +305,6 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         )
         _add_speech_options(export)
         _add_timeout_option(export)
-    return parser
 
 
 def _add_speech_options(parser: argparse.ArgumentParser) -> None:

@@ -27,13 +27,15 @@ from readout.audio.player import (
     Clip,
     ClipFinished,
     ClipStarted,
+    DeviceLost,
     Player,
     PlayerEvent,
     PlayerIdle,
     WordReached,
 )
+from readout.audio.watch import DeviceWatch
 from readout.defaults import RATE_DEFAULT
-from readout.errors import EngineError, ReadoutError
+from readout.errors import AudioDeviceError, EngineError, ReadoutError
 from readout.keys import Command
 from readout.numbering import Numbering
 from readout.speech.engine import Utterance
@@ -191,6 +193,7 @@ class Reader:
         self._engine = engine
         self._open_device = open_device
         self._device: OutputDevice | None = None
+        self._watch: DeviceWatch | None = None
         self._on_event = on_event
         self._store = store
         self._pauses = pauses or Pauses()
@@ -243,11 +246,12 @@ class Reader:
             self._announce(announce)
         unit, first = self._first_playable(unit)
         self._device = self._open_device(first.sample_rate)
+        self._watch = DeviceWatch(self._device, self._player.source, self._events.put)
         self._jump(unit)
         self._enqueue(unit, first, self._epoch)  # queued before the device asks for audio
         self._player.resume()
         self._set_state(ReaderState.PLAYING)
-        self._device.start(self._player.source())
+        self._watch.start()
         if self._whole.is_set():
             self._record_opened()
         return self._device
@@ -351,8 +355,8 @@ class Reader:
             self._closed = True
             self._cond.notify_all()
         self._player.clear()
-        if self._device is not None:
-            self._device.close()
+        if self._watch is not None:
+            self._watch.close()
         self._events.put(None)
         with contextlib.suppress(queue.Full):  # then it sees _closed after its aside
             self._asides.put_nowait(None)
@@ -368,6 +372,8 @@ class Reader:
     # --- commands ---------------------------------------------------------------
 
     def play(self) -> None:
+        if self.device_lost and not self._reconnected():
+            return
         if self.state is ReaderState.FINISHED:
             self._finished.clear()
             self._jump(0)
@@ -380,6 +386,21 @@ class Reader:
         self._player.pause()
         self._set_state(ReaderState.PAUSED)
         self.save_position()
+
+    @property
+    def device_lost(self) -> bool:
+        """True from the moment the sound device stopped taking audio until one takes it again."""
+        return self._watch is not None and self._watch.lost
+
+    def _reconnected(self) -> bool:
+        """Open the lost device again; if it cannot be had, say so and stay paused."""
+        assert self._watch is not None
+        try:
+            self._watch.reopen()
+        except AudioDeviceError as error:
+            self._events.put(Announced(f"Still no sound device: {error}; paused"))
+            return False
+        return True
 
     def toggle(self) -> None:
         if self.state is ReaderState.PLAYING:
@@ -872,6 +893,8 @@ class Reader:
             return [event]
         if isinstance(event, PlayerIdle):
             return []
+        if isinstance(event, DeviceLost):
+            return self._on_device_lost(event)
         queued = self._live.get(event.tag)
         if queued is None:
             return []  # a clip from before a jump
@@ -889,6 +912,24 @@ class Reader:
             if self._ends_article(queued.unit):
                 return self._on_finished()
         return []
+
+    def _on_device_lost(self, event: DeviceLost) -> list[ReaderEvent]:
+        """Pause where the sound stopped, and say so in one line (not aloud: there is
+        nothing to say it on). Playing again opens the device again."""
+        events: list[ReaderEvent] = []
+        if self.state is ReaderState.PLAYING:
+            self._player.pause()
+            self.state = ReaderState.PAUSED
+            self.save_position()
+            events.append(StateChanged(ReaderState.PAUSED))
+        place = self._where(self.unit)
+        return [
+            *events,
+            Announced(
+                f"Sound device lost ({event.device} took no audio for {event.silent_s:g} s); "
+                f"paused at {place[0].lower()}{place[1:]}; play to resume there"
+            ),
+        ]
 
     def _on_unit_started(self, index: int) -> list[ReaderEvent]:
         with self._cond:

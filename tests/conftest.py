@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
+    from readout.speech.worker import SpeechWorker
     from tests.soundserver import SoundServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,6 +52,16 @@ def run_cli(*args: str, stdin: bytes | None = None, env: dict[str, str] | None =
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES
+
+
+@pytest.fixture(scope="module")
+def engine() -> Iterator[SpeechWorker]:
+    """Real espeak-ng synthesis in its worker thread, one a module."""
+    from readout.speech.engines import start_engine
+
+    worker = start_engine("espeak")
+    yield worker
+    worker.close()
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -22,7 +22,6 @@ import pytest
 
 from readout.audio.output import CLOSE_TIMEOUT_S, OPEN_TIMEOUT_S
 from readout.reader import Announced, Reader, ReaderEvent, ReaderState, SentenceStarted
-from readout.speech.engines import start_engine
 from readout.speech.worker import SpeechWorker
 from tests.integration.test_plain_mode import Terminal
 from tests.integration.test_reader import RenderLog
@@ -33,13 +32,6 @@ from tests.soundserver import RATE, SINK_DESCRIPTION, SoundServer
 NOTICE_BOUND_S = 2.0
 """The issue's bound: a stalled server is noticed within this long."""
 LOST = "Sound device lost"
-
-
-@pytest.fixture(scope="module")
-def engine() -> Iterator[SpeechWorker]:
-    worker = start_engine("espeak")
-    yield worker
-    worker.close()
 
 
 class Events:
@@ -72,25 +64,29 @@ def announced(start: str) -> Callable[[ReaderEvent], bool]:
     return lambda event: isinstance(event, Announced) and event.text.startswith(start)
 
 
-def reading(server: SoundServer, engine: SpeechWorker) -> tuple[Reader, Events, RenderLog]:
-    """The reader on the private server's sink, inside the first paragraph's second sentence."""
+def lost_while_reading(
+    fault: Callable[[], None], engine: SpeechWorker
+) -> tuple[Reader, Events, RenderLog]:
+    """A reader on the private server's sink, well inside the first paragraph's second
+    sentence when ``fault`` strikes; returns once it has said the device is lost,
+    which must be within the issue's bound, and paused."""
     log, events = RenderLog(engine), Events()
     reader = Reader(ARTICLE, log, open_sink, on_event=events.put, rate=WPM)  # type: ignore[arg-type]
     reader.start(0)
     events.wait_for(lambda event: event == SentenceStarted(0, 1))
-    time.sleep(0.4)  # well inside its words
+    time.sleep(0.4)
+    struck = time.monotonic()
+    fault()
+    events.wait_for(announced(LOST))
+    assert time.monotonic() - struck <= NOTICE_BOUND_S
+    assert reader.state is ReaderState.PAUSED and reader.unit == 2
     return reader, events, log
 
 
 def test_a_killed_server_pauses_reading_where_the_sound_stopped_and_a_restarted_one_plays_on_from_that_sample(
     sound_server: SoundServer, engine: SpeechWorker
 ) -> None:
-    reader, events, log = reading(sound_server, engine)
-    killed = time.monotonic()
-    sound_server.kill()
-    events.wait_for(announced(LOST))
-    assert time.monotonic() - killed <= NOTICE_BOUND_S
-    assert reader.state is ReaderState.PAUSED and reader.unit == 2
+    reader, events, log = lost_while_reading(sound_server.kill, engine)
     position = reader._player.position()
     assert position is not None
     cpu = time.process_time()
@@ -117,13 +113,7 @@ def test_a_killed_server_pauses_reading_where_the_sound_stopped_and_a_restarted_
 def test_a_stalled_server_is_noticed_within_2_s_and_playing_waits_for_it_without_hanging(
     sound_server: SoundServer, engine: SpeechWorker
 ) -> None:
-    reader, events, _ = reading(sound_server, engine)
-    stalled = time.monotonic()
-    sound_server.stall()
-    events.wait_for(announced(LOST))
-    assert time.monotonic() - stalled <= NOTICE_BOUND_S
-    assert reader.state is ReaderState.PAUSED
-
+    reader, events, _ = lost_while_reading(sound_server.stall, engine)
     asked = time.monotonic()
     reader.play()  # the server takes the connection and never answers
     assert time.monotonic() - asked < OPEN_TIMEOUT_S + CLOSE_TIMEOUT_S + 0.5

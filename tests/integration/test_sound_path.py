@@ -12,7 +12,6 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 
 import numpy as np
 import pytest
@@ -21,7 +20,6 @@ from readout.audio.output import OutputDevice, open_output
 from readout.audio.player import Clip, Player
 from readout.loading import load
 from readout.reader import Reader, ReaderEvent
-from readout.speech.engines import start_engine
 from readout.speech.script import Pauses
 from readout.speech.worker import SpeechWorker
 from tests.conftest import FIXTURES
@@ -47,13 +45,6 @@ PAUSE_BOUND_S = 0.05
 """The issue's bound: silence within this long of the pause command, as recorded."""
 GAP_S = 0.1
 """A silence this long that the article does not have is an audible gap."""
-
-
-@pytest.fixture(scope="module")
-def engine() -> Iterator[SpeechWorker]:
-    worker = start_engine("espeak")
-    yield worker
-    worker.close()
 
 
 def open_sink(sample_rate: int) -> OutputDevice:

@@ -192,8 +192,17 @@ def list_devices() -> list[str]:
 
 
 def _playbacks() -> list[dict[str, Any]]:
+    """The sound system's playback devices (miniaudio's dicts: name, id...).
+
+    Raises:
+        AudioDeviceError: the sound system cannot list them (ALSA routed to a
+            PulseAudio that is not running fails so, for one).
+    """
     miniaudio = _miniaudio()
-    playbacks: list[dict[str, Any]] = miniaudio.Devices().get_playbacks()
+    try:
+        playbacks: list[dict[str, Any]] = miniaudio.Devices().get_playbacks()
+    except miniaudio.MiniaudioError as error:
+        raise AudioDeviceError(f"the sound system lists no devices ({_reason(error)})") from None
     return playbacks
 
 

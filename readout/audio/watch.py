@@ -70,10 +70,12 @@ class DeviceWatch:
         return self._lost
 
     def start(self) -> None:
-        """Start the device; watch it unless it is the null device, which cannot go away."""
-        self._feed(self._device)
+        """Start the device; watch it unless it is the null device, which cannot go away
+        (and pulls every millisecond in tests: it is fed straight from the player)."""
         if isinstance(self._device, NullDevice):
+            self._device.start(self._new_source())
             return
+        self._feed(self._device)
         self._thread = threading.Thread(
             target=self._watch, name="readout-device-watch", daemon=True
         )
@@ -123,9 +125,8 @@ class DeviceWatch:
             if generation != self._generation:
                 wanted = yield bytes(wanted * 2)
                 continue
-            with self._lock:
-                self._pulls += 1
-                self._last_pull = time.monotonic()
+            self._pulls += 1  # only this device's thread writes these
+            self._last_pull = time.monotonic()
             wanted = yield source.send(wanted)
 
     def _watch(self) -> None:

@@ -10,12 +10,17 @@ In one run:
   only load the speech engine (and the audio library) and play the first sentence
   (the practical limit), medians of interleaved runs;
 - pause -> silence and volume -> audible change latency (median and max over 50 tries);
+- the same through a real device, where PulseAudio is installed: a private server
+  (tests/soundserver.py) with a null sink, recorded at its monitor: process start to
+  the first sample heard on the sink, pause to silence and volume to the level
+  change, as recorded (the recording's own clock), beside the null-device figures;
 - CPU used while playing;
 - time to first sound and peak memory for a 1,000,000-character article.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import statistics
 import subprocess
@@ -23,8 +28,11 @@ import sys
 import tempfile
 import textwrap
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.soundserver import SINK_DESCRIPTION, Recording, SoundServer, missing_tools
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "assets" / "sample-article.txt"
@@ -202,6 +210,119 @@ def control_latency() -> tuple[list[float], list[float]]:
     return pause_delays, volume_delays
 
 
+def real_device_first_sound_s(server: SoundServer, env: dict[str, str]) -> float:
+    """Process start to the first sample heard on the private server's sink."""
+    from tests.listening import SILENCE
+
+    recorder = server.record()
+    started = time.monotonic()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "readout", "read", str(SAMPLE), "--audio-device", SINK_DESCRIPTION, "--no-resume"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, env={**env, **server.env},
+    )  # fmt: skip
+    time.sleep(3.0)  # the first sound comes well within this
+    child.kill()
+    child.wait()
+    recording = recorder.stop()
+    loud = [index for index, sample in enumerate(recording.samples) if abs(sample) > SILENCE]
+    return recording.time_of(loud[0]) - started
+
+
+def real_device_control_latency(
+    server: SoundServer, tries: int = 20
+) -> tuple[list[float], list[float]]:
+    """Seconds from pause() to silence and from set_volume() to the new level, as
+    recorded at the sink, for a constant tone played by a Player on the real device."""
+    import array
+
+    from readout.audio.output import open_output
+    from readout.audio.player import Clip, Player
+
+    player = Player(lambda event: None)
+    player.enqueue(Clip("tone", array.array("h", [8000] * 22050 * 120).tobytes()))
+    recorder = server.record()
+    with _environment(server.env):
+        device = open_output(SINK_DESCRIPTION, 22050).device
+    device.start(player.source())
+    pauses, volumes = [], []
+    for _ in range(tries):
+        time.sleep(0.3)
+        pauses.append(("pause", time.monotonic()))
+        player.pause()
+        time.sleep(0.2)
+        player.resume()
+        time.sleep(0.3)
+        volumes.append(("volume", time.monotonic()))
+        player.set_volume(0.5)
+        time.sleep(0.2)
+        player.set_volume(1.0)
+    time.sleep(0.3)
+    device.close()
+    samples = recorder.stop()
+    return (
+        [
+            _heard_after(samples, moment, lambda sample: sample == 0) - moment
+            for _, moment in pauses
+        ],
+        [
+            _heard_after(samples, moment, lambda sample: sample == 4000) - moment
+            for _, moment in volumes
+        ],
+    )
+
+
+def _heard_after(recording: Recording, moment: float, changed: Callable[[int], bool]) -> float:
+    """When the first changed sample played, searching from 100 ms before ``moment``
+    (the tone is steady there: the change before came 200 ms earlier still)."""
+    index = recording.index_at(moment - 0.1)
+    while not changed(int(recording.samples[index])):
+        index += 1
+    return recording.time_of(index)
+
+
+@contextlib.contextmanager
+def _environment(values: dict[str, str]) -> Iterator[None]:
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def real_device_rows(
+    env: dict[str, str], null_pauses: list[float], null_volumes: list[float]
+) -> None:
+    if missing_tools():
+        print(
+            "real device: not measured (no PulseAudio here: apt-get install pulseaudio pulseaudio-utils)"
+        )
+        return
+    with tempfile.TemporaryDirectory(prefix="readout-pulse-") as directory:
+        server = SoundServer(Path(directory))
+        server.start()
+        try:
+            real_device_first_sound_s(server, env)  # warm-up
+            first = statistics.median(real_device_first_sound_s(server, env) for _ in range(7))
+            pauses, volumes = real_device_control_latency(server)
+        finally:
+            server.stop()
+    print("real device (a private PulseAudio's null sink, as recorded at its monitor):")
+    print(f"  process start -> first sample heard on the sink: {first * 1000:.0f} ms (median of 7)")
+    for label, real, null in (
+        ("pause -> silence", pauses, null_pauses),
+        ("volume -> new level", volumes, null_volumes),
+    ):
+        print(
+            f"  {label}: median {statistics.median(real) * 1000:.0f} ms, max {max(real) * 1000:.0f} ms "
+            f"over {len(real)} (null device: median {statistics.median(null) * 1000:.0f} ms, max {max(null) * 1000:.0f} ms)"
+        )
+
+
 def cpu_while_playing(env: dict[str, str], seconds: float = 6.0) -> float:
     child = subprocess.Popen(
         [sys.executable, "-m", "readout", "read", str(SAMPLE), "--audio-device", "null", "--no-resume"],
@@ -310,6 +431,7 @@ def main() -> int:
             f"pause -> silence: median {statistics.median(pauses) * 1000:.0f} ms, max {max(pauses) * 1000:.0f} ms; "
             f"volume -> audible: median {statistics.median(volumes) * 1000:.0f} ms, max {max(volumes) * 1000:.0f} ms"
         )
+        real_device_rows(env, pauses, volumes)
         print(f"CPU while playing: {cpu_while_playing(env) * 100:.1f}% of one core")
         rss = max(peak_rss_mb_and_first_sound(long_path, env)[0] for _ in range(3))
         playing = peak_rss_mb_while_playing(long_path, env)

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
+EXIT_UNAVAILABLE = 69
 EXIT_INTERRUPTED = 130
 
 
@@ -923,7 +924,8 @@ def _play_plain(args: argparse.Namespace, session: _Session) -> int:
                     whole = None
                 if not sys.stdin.isatty():
                     while not reader.wait_finished(0.2):
-                        pass
+                        if reader.device_lost:  # no one to press play: the line said why
+                            return EXIT_UNAVAILABLE
                     return EXIT_OK
                 following = _next_article(args, reader, output, session.store, session.bindings)
                 if following is None:

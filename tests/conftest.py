@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from readout.speech.worker import SpeechWorker
+    from tests.soundserver import SoundServer
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -45,6 +52,41 @@ def run_cli(*args: str, stdin: bytes | None = None, env: dict[str, str] | None =
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES
+
+
+@pytest.fixture(scope="module")
+def engine() -> Iterator[SpeechWorker]:
+    """Real espeak-ng synthesis in its worker thread, one a module."""
+    from readout.speech.engines import start_engine
+
+    worker = start_engine("espeak")
+    yield worker
+    worker.close()
+
+
+@pytest.fixture
+def sound_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[SoundServer]:
+    """A private PulseAudio (``tests/soundserver.py``), stopped afterwards; this process
+    and every readout it starts play to it, and to no other sound server."""
+    from tests.soundserver import SoundServer, missing_tools
+
+    missing = missing_tools()
+    if missing:
+        pytest.skip(
+            f"no PulseAudio to test the real sound path ({' and '.join(missing)} missing; "
+            "Debian: apt-get install pulseaudio pulseaudio-utils)"
+        )
+    # Not tmp_path: a socket's path must stay under 108 characters.
+    directory = Path(tempfile.mkdtemp(prefix="readout-pulse-"))
+    server = SoundServer(directory)
+    try:
+        server.start()
+        for name, value in server.env.items():
+            monkeypatch.setenv(name, value)
+        yield server
+    finally:
+        server.stop()
+        shutil.rmtree(directory, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

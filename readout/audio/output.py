@@ -15,17 +15,28 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol, TypeVar
 
-from readout.errors import AudioDeviceError
+from readout.errors import AudioDeviceError, UsageError
 
 AudioSource = Generator[bytes, int, None]
 """Sent a frame count, yields that many int16 mono frames as bytes."""
 
 NULL_DEVICE = "null"
 PERIOD_S = 0.02
+BUFFER_MS = 20
+"""miniaudio's period, and PulseAudio's target buffer for the stream: what was handed
+over before a pause or a volume change is still heard. Recorded at a PulseAudio sink,
+pause -> silence took 46-50 ms with 40 ms periods, 32-34 ms with 20; shorter periods
+wake the callback (and take the GIL) more often for little gain."""
+OPEN_TIMEOUT_S = 2.0
+"""The longest opening a device (or listing them) may take: a stalled sound server
+accepts the connection and then never answers."""
+CLOSE_TIMEOUT_S = 0.5
+
+T = TypeVar("T")
 
 
 class OutputDevice(Protocol):
@@ -40,6 +51,14 @@ class OutputDevice(Protocol):
 
     def close(self) -> None:
         """Stop pulling and release the device; never blocks for long."""
+        ...
+
+    def reopened(self) -> OutputDevice:
+        """A new device like this one (after it was lost), never a stand-in for it.
+
+        Raises:
+            AudioDeviceError: it cannot be opened (yet).
+        """
         ...
 
 
@@ -92,37 +111,46 @@ class NullDevice:
         if self._thread is not None and self._thread is not threading.current_thread():
             self._thread.join(1.0)
 
+    def reopened(self) -> NullDevice:
+        return NullDevice(self.sample_rate, speed=self.speed, record=self.recording is not None)
+
 
 class MiniaudioDevice:
-    """A real output device through miniaudio."""
+    """A real output device through miniaudio (PulseAudio, PipeWire, ALSA...).
+
+    Opening and closing are bounded: a stalled sound server accepts the connection and
+    never answers, and miniaudio would wait on it for ever.
+    """
 
     def __init__(self, sample_rate: int, device_name: str | None = None) -> None:
-        with _without_numpy():
-            import miniaudio
-
         self.sample_rate = sample_rate
-        device_id = None
+        self._asked = device_name
+        self._closed = False
         with _quiet_stderr():
-            if device_name is not None:
-                device_id = _find_device_id(miniaudio, device_name)
-            try:
-                self._device = miniaudio.PlaybackDevice(
-                    output_format=miniaudio.SampleFormat.SIGNED16,
-                    nchannels=1,
-                    sample_rate=sample_rate,
-                    buffersize_msec=40,
-                    device_id=device_id,
-                    app_name="readout",
-                )
-            except miniaudio.MiniaudioError as error:
-                raise AudioDeviceError(f"cannot open the audio device ({error})") from None
-        self.name = str(getattr(self._device, "name", None) or device_name or "default")
+            self._device, self.name = _bounded(
+                OPEN_TIMEOUT_S,
+                lambda: _open_playback(sample_rate, device_name),
+                discard=lambda opened: opened[0].close(),
+            )
 
     def start(self, source: AudioSource) -> None:
-        self._device.start(source)
+        miniaudio = _miniaudio()
+        try:
+            self._device.start(source)
+        except miniaudio.MiniaudioError as error:
+            raise AudioDeviceError(f"cannot start the audio device ({_reason(error)})") from None
+
+    def reopened(self) -> MiniaudioDevice:
+        return MiniaudioDevice(self.sample_rate, self._asked)
 
     def close(self) -> None:
-        self._device.close()
+        """Close the device; one whose server does not answer is left behind (its thread
+        holds it, so it is never collected, whose ``__del__`` would wait again)."""
+        if self._closed:
+            return
+        self._closed = True
+        with contextlib.suppress(AudioDeviceError):
+            _bounded(CLOSE_TIMEOUT_S, self._device.close)
 
 
 @dataclass(frozen=True)
@@ -154,27 +182,154 @@ def open_output(name: str | None, sample_rate: int) -> OpenedOutput:
 
 
 def list_devices() -> list[str]:
-    """Names of the output devices the system offers (besides "null")."""
+    """Names of the output devices the system offers (besides "null"); none when no
+    sound system answers in time."""
     try:
-        with _without_numpy():
-            import miniaudio
-
         with _quiet_stderr():
-            return [str(d["name"]) for d in miniaudio.Devices().get_playbacks()]
+            return _bounded(OPEN_TIMEOUT_S, lambda: [str(d["name"]) for d in _playbacks()])
     except Exception:  # no audio system at all: there is still the null device
         return []
 
 
-def _find_device_id(miniaudio: object, name: str) -> object:
+def _playbacks() -> list[dict[str, Any]]:
+    """The sound system's playback devices (miniaudio's dicts: name, id...).
+
+    Raises:
+        AudioDeviceError: the sound system cannot list them (ALSA routed to a
+            PulseAudio that is not running fails so, for one).
+    """
+    miniaudio = _miniaudio()
     try:
-        with _quiet_stderr():
-            devices = miniaudio.Devices().get_playbacks()  # type: ignore[attr-defined]
-    except Exception:  # ALSA with no sound card cannot even list: there is no such device
-        devices = []
+        playbacks: list[dict[str, Any]] = miniaudio.Devices().get_playbacks()
+    except miniaudio.MiniaudioError as error:
+        raise AudioDeviceError(f"the sound system lists no devices ({_reason(error)})") from None
+    return playbacks
+
+
+def _open_playback(sample_rate: int, device_name: str | None) -> tuple[Any, str]:
+    """A miniaudio playback device and its name: ``device_name``'s, or the default's."""
+    miniaudio = _miniaudio()
+    device_id, name = None, "default"
+    if device_name is not None:
+        device_id, name = _find_device(device_name)
+    try:
+        device = miniaudio.PlaybackDevice(
+            output_format=miniaudio.SampleFormat.SIGNED16,
+            nchannels=1,
+            sample_rate=sample_rate,
+            buffersize_msec=BUFFER_MS,
+            device_id=device_id,
+            # The callback must run on time while every core is busy: where the system
+            # allows it (root, or an rtprio limit) its thread is real-time, else normal.
+            thread_prio=miniaudio.ThreadPriority.REALTIME,
+            app_name="readout",
+        )
+    except miniaudio.MiniaudioError as error:
+        raise AudioDeviceError(f"cannot open the audio device ({_reason(error)})") from None
+    return device, name
+
+
+def _find_device(name: str) -> tuple[Any, str]:
+    """The id and full name of the device called ``name`` (or whose name contains it,
+    in any case).
+
+    Raises:
+        UsageError: no such device (the message lists those there are).
+        AudioDeviceError: no sound system offers any device.
+    """
+    devices = _playbacks()
     for device in devices:
         if device["name"] == name or name.casefold() in str(device["name"]).casefold():
-            return device["id"]
-    raise AudioDeviceError(f"no audio device named {name!r}: see 'readout devices'")
+            return device["id"], str(device["name"])
+    if not devices:
+        raise AudioDeviceError(f"no sound system offers a device named {name!r}")
+    choices = ", ".join(repr(str(d["name"])) for d in [*devices, {"name": NULL_DEVICE}])
+    raise UsageError(f"no audio device named {name!r}; the devices are {choices}")
+
+
+def _reason(error: Exception) -> str:
+    """miniaudio's words for an error, without the tuple it wraps them in."""
+    return str(error.args[0]) if error.args else str(error)
+
+
+def _bounded(
+    seconds: float, action: Callable[[], T], discard: Callable[[T], None] | None = None
+) -> T:
+    """``action()`` in a thread of its own, waited for ``seconds`` at most.
+
+    A result that comes after that is handed to ``discard`` (a device opened too late
+    is closed). Exceptions are raised in the caller.
+
+    Raises:
+        AudioDeviceError: ``action`` did not finish in time.
+    """
+    done = threading.Event()
+    lock = threading.Lock()
+    outcome: list[T] = []
+    failure: list[BaseException] = []
+    abandoned = False
+
+    def run() -> None:
+        try:
+            result = action()
+        except BaseException as error:  # handed to the caller
+            failure.append(error)
+            done.set()
+            return
+        with lock:
+            if abandoned:
+                if discard is not None:
+                    discard(result)
+                return
+            outcome.append(result)
+            done.set()
+
+    threading.Thread(target=run, name="readout-audio-call", daemon=True).start()
+    if not done.wait(seconds):
+        with lock:
+            if not done.is_set():
+                abandoned = True
+                raise AudioDeviceError("the sound server does not answer")
+    if failure:
+        raise failure[0]
+    return outcome[0]
+
+
+def _miniaudio() -> Any:
+    """The miniaudio module, imported lean, with ALSA's messages silenced."""
+    with _without_numpy():
+        import miniaudio
+    _silence_alsa()
+    return miniaudio
+
+
+_ALSA_HANDLER: list[object] = []
+"""ALSA keeps a pointer to the handler: this keeps the handler."""
+
+
+def _silence_alsa() -> None:
+    """Give ALSA an error handler that says nothing, once.
+
+    miniaudio tries ALSA when no sound server answers, and ALSA writes its complaints
+    to stderr from whichever thread asked, even one still asking after it was given up
+    on (a stalled server), when ``_quiet_stderr`` no longer holds.
+    """
+    if _ALSA_HANDLER:
+        return
+    import ctypes
+
+    try:
+        alsa = ctypes.CDLL("libasound.so.2")
+    except OSError:
+        _ALSA_HANDLER.append(None)  # no ALSA, nothing to say anything
+        return
+    # void (*)(const char *file, int line, const char *function, int err, const char *fmt, ...)
+    prototype = ctypes.CFUNCTYPE(
+        None, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p
+    )
+    handler = prototype(lambda *_: None)
+    alsa.snd_lib_error_set_handler(handler)
+    _ALSA_HANDLER.append(handler)
 
 
 @contextlib.contextmanager

@@ -65,7 +65,20 @@ class PlayerIdle:
     """Nothing left to play (the queue ran dry)."""
 
 
-PlayerEvent = ClipStarted | ClipFinished | WordReached | PlayerIdle
+@dataclass(frozen=True)
+class DeviceLost:
+    """The output device stopped taking audio: its sound server went away or stalled.
+
+    Reported by :class:`~readout.audio.watch.DeviceWatch` through the player's callback,
+    from the watch's thread; the player itself stands where the device stopped.
+    """
+
+    device: str
+    silent_s: float
+    """How long the device had taken nothing when it was given up on."""
+
+
+PlayerEvent = ClipStarted | ClipFinished | WordReached | PlayerIdle | DeviceLost
 
 
 @dataclass

@@ -18,8 +18,10 @@ from collections.abc import Callable
 
 from readout.article import Article
 from readout.audio.output import OutputDevice
-from readout.audio.player import PlayerEvent
+from readout.audio.player import DeviceLost, PlayerEvent
+from readout.audio.watch import DeviceWatch
 from readout.defaults import Punctuation
+from readout.errors import AudioDeviceError
 from readout.keys import Command
 from readout.numbering import Numbering
 from readout.options import Listening, SessionOptions
@@ -82,6 +84,7 @@ class Reader:
         self._engine = engine
         self._open_device = open_device
         self._device: OutputDevice | None = None
+        self._watch: DeviceWatch | None = None
         self._on_event = on_event
         self._speak_announcements = listening.spoken
         self.state = ReaderState.STOPPED
@@ -210,10 +213,11 @@ class Reader:
             self._announce(announce)
         unit, first = self._scheduler.first_playable(unit)
         self._device = self._open_device(first.sample_rate)
+        self._watch = DeviceWatch(self._device, self.player.source, self._events.put)
         self._scheduler.begin(unit, first)
         self.player.resume()
         self._set_state(ReaderState.PLAYING)
-        self._device.start(self.player.source())
+        self._watch.start()
         self.recorder.opened()
         return self._device
 
@@ -263,8 +267,8 @@ class Reader:
         self._closed = True
         self._asides.close()
         self._scheduler.close()
-        if self._device is not None:
-            self._device.close()
+        if self._watch is not None:
+            self._watch.close()
         self._events.put(None)
         if self._dispatcher is not None:
             self._dispatcher.join(1.0)
@@ -300,12 +304,29 @@ class Reader:
         handler(self)
         return True
 
+    @property
+    def device_lost(self) -> bool:
+        """True from the moment the sound device stopped taking audio until one takes it again."""
+        return self._watch is not None and self._watch.lost
+
     def play(self) -> None:
+        if self.device_lost and not self._reconnected():
+            return
         if self.state is ReaderState.FINISHED:
             self._finished.clear()
             self._scheduler.jump(0)
         self.player.resume()
         self._set_state(ReaderState.PLAYING)
+
+    def _reconnected(self) -> bool:
+        """Open the lost device again; if it cannot be had, say so and stay paused."""
+        assert self._watch is not None
+        try:
+            self._watch.reopen()
+        except AudioDeviceError as error:
+            self._events.put(Announced(words.still_no_device(error)))
+            return False
+        return True
 
     def pause(self) -> None:
         if self.state is not ReaderState.PLAYING:
@@ -422,6 +443,8 @@ class Reader:
                 return
             if isinstance(event, StateChanged) and event.state is ReaderState.FINISHED:
                 told = self._finish()  # nothing readable was left (the rest was skipped)
+            elif isinstance(event, DeviceLost):
+                told = self._device_lost(event)
             else:
                 told = self._narrator.translate(event)
             for reader_event in told:
@@ -430,6 +453,19 @@ class Reader:
                     self._on_event(reader_event)
                 except Exception:  # a face's bug must not stop the reading; it is logged
                     _log.exception("event handler failed on %r", reader_event)
+
+    def _device_lost(self, event: DeviceLost) -> list[ReaderEvent]:
+        """Pause where the sound stopped, and say so in one line (not aloud: there is
+        nothing to say it on). Playing again opens the device again."""
+        events: list[ReaderEvent] = []
+        if self.state is ReaderState.PLAYING:
+            self.player.pause()
+            self.state = ReaderState.PAUSED
+            self._scheduler.set_active(True)
+            self.save_position()
+            events.append(StateChanged(ReaderState.PAUSED))
+        where = self._where(self.unit)
+        return [*events, Announced(words.device_lost(event.device, event.silent_s, where))]
 
     def _finish(self) -> list[ReaderEvent]:
         self.state = ReaderState.FINISHED

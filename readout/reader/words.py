@@ -100,6 +100,18 @@ def _lower_first(label: str) -> str:
     return f"{label[0].lower()}{label[1:]}"
 
 
+def device_lost(device: str, silent_s: float, where: str) -> str:
+    """The sound went away: what happened, where reading stands, what to do."""
+    return (
+        f"Sound device lost ({device} took no audio for {silent_s:g} s); "
+        f"paused at {_lower_first(where)}; play to resume there"
+    )
+
+
+def still_no_device(error: object) -> str:
+    return f"Still no sound device: {error}; paused"
+
+
 def cannot_open(spec: str, error: object) -> str:
     """ "Cannot open notes.txt: no such file": the reason before a long path, which a
     narrow line would cut off."""

@@ -63,8 +63,8 @@ class FaultyEngine:
         return pending  # "hang": never settled
 
 
-SESSION_THREADS = 4
-"""A session's own threads, whatever happens: events, feeder, the device, asides."""
+SESSION_THREADS = 5
+"""A session's own threads, whatever happens: events, feeder, device, its watch, asides."""
 
 
 def _run(

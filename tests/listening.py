@@ -62,14 +62,6 @@ def _rms(samples: Samples) -> float:
     return float(np.sqrt(np.mean(samples.astype(np.float64) ** 2)))
 
 
-def first_difference(heard: Samples, rendered: Samples, tolerance: int = 2) -> int | None:
-    """The first sample where ``heard`` is not ``rendered`` (both aligned), or None."""
-    length = min(len(heard), len(rendered))
-    differs = np.abs(heard[:length].astype(np.int32) - rendered[:length]) > tolerance
-    found = np.flatnonzero(differs)
-    return int(found[0]) if len(found) else None
-
-
 def sounding_s(samples: Samples, window_s: float = 0.01) -> float:
     """Seconds of sound: the windows of ``window_s`` that are not all silence."""
     size = round(window_s * RATE)

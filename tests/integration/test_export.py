@@ -337,6 +337,30 @@ def test_three_hundred_chapters_are_all_written_and_read_back(tmp_path: Path, fm
         assert len(names) == 301
 
 
+def test_a_chapter_at_each_of_600_paragraphs_is_written_and_read_back(tmp_path: Path) -> None:
+    """--chapters paragraph on a 600-paragraph page: 601 chapters, the title's too."""
+    lines = ["# Six hundred paragraphs", ""]
+    lines += [
+        f"Paragraph {number} tells what the harbour office saw that day."
+        for number in range(1, 601)
+    ]
+    source = tmp_path / "paragraphs.md"
+    source.write_text("\n\n".join(lines), "utf-8")
+    out = tmp_path / "paragraphs.mp3"
+    done = run_cli(
+        "export", str(source), "-o", str(out), "--chapters", "paragraph", "--rate", "450",
+        "--pause-sentence", "0", "--pause-paragraph", "0",
+        env={"READOUT_HOME": str(tmp_path)},
+    )  # fmt: skip
+    assert done.code == 0, done.stderr
+    from mutagen.id3 import ID3
+
+    chapters = ID3(str(out)).getall("CHAP")
+    assert len(chapters) == 601
+    titles = {str(chapter.sub_frames["TIT2"]) for chapter in chapters}
+    assert any(title.startswith("Paragraph 600 tells") for title in titles)
+
+
 def test_articles_with_the_same_title_never_replace_one_another(tmp_path: Path) -> None:
     """ "Letters" from two sources: both kept, in one run and across runs, each output
     named in the manifest with its source; a rerun of the same sources skips both."""

@@ -402,7 +402,7 @@ class Reader:
     def _where(self, unit: int) -> str:
         """ "Paragraph 2 of 4, sentence 2 of 2" (or "Title") for a unit."""
         block, sentence = self.units.positions[unit]
-        return words.place(self.numbering, block, sentence, totals=self._whole.is_set())
+        return self.numbering.place(block, sentence, totals=self._whole.is_set())
 
     def _text_of(self, block: int, sentence: int) -> str:
         if block < 0:

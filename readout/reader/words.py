@@ -2,25 +2,19 @@
 
 The player's announcement line, plain mode's lines and the spoken announcements all
 come from here, so one change of wording reaches every face, and places are always
-named in the one numbering (:mod:`readout.numbering`).
+named in the one numbering (:mod:`readout.numbering`, which Reader calls directly).
 """
 
 from __future__ import annotations
 
 from readout.article import Block, BlockKind
 from readout.defaults import Punctuation
-from readout.numbering import Numbering
 
 END_OF_ARTICLE = "End of article"
 FINISHED = "Finished"
 
 NOT_SPOKEN = frozenset({"Playing", "Muted"})
 """Said by the voice itself: resuming is heard, and "Muted" would break the silence."""
-
-
-def place(numbering: Numbering, block: int, sentence: int, *, totals: bool) -> str:
-    """ "Paragraph 2 of 4, sentence 2 of 2" (or "Title")."""
-    return numbering.place(block, sentence, totals=totals)
 
 
 def skipped(where: str) -> str:

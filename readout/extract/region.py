@@ -33,9 +33,9 @@ LEAD_IN_SCORE = -20.0
 FOOTNOTE_SCORE = 2.0
 """A short line that starts with a footnote mark: it belongs to the body before it."""
 LABEL_SCORE = -2.0
+"""A short line that is not a sentence: a heading, a teaser's title, a caption."""
 TEASER_SCORE = -3.0
 """A line cut off with an ellipsis: the start of another article's standfirst."""
-"""A short line that is not a sentence: a heading, a teaser's title, a caption."""
 RUN_GRACE = 2
 """Non-prose lines in a row that cost only their own score..."""
 RUN_GROWTH = 0.5
@@ -203,6 +203,15 @@ def headline_case(line: str) -> bool:
     if len(words) < 5:
         return False
     return sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+_CODE_MARKS = frozenset("(){}[]=<>;$#/\\_|&*+%@")
+
+
+def reads_as_code(text: str) -> bool:
+    """Dense in the marks code is made of, as prose never is (an indented note is prose)."""
+    marks = sum(char in _CODE_MARKS for char in text)
+    return marks >= 0.03 * max(1, sum(not char.isspace() for char in text))
 
 
 def _key(line: str) -> str:

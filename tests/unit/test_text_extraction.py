@@ -200,7 +200,7 @@ def test_a_footnote_or_a_section_break_never_ends_the_article() -> None:
     ],
 )
 def test_a_byline_keeps_the_names_not_the_stamp_after_them(line: str, names: str) -> None:
-    from readout.extract.text import clean_byline
+    from readout.extract.bylines import clean_byline
 
     assert clean_byline(line) == names
 
@@ -234,3 +234,81 @@ def test_a_lone_count_between_the_headline_and_the_body_is_not_read_out() -> Non
     )
     article = extract(Source(text, MediaType.TEXT, "-"))
     assert "0" not in [b.text for b in article.blocks]
+
+
+_BODY = [
+    "The ferry to the north islands will run twice a day from May, the harbour board said "
+    "on Tuesday, after a winter in which the only boat sailed three times a week.",
+    "Islanders have asked for a second crossing for years, saying the single boat left "
+    "them stranded whenever the weather turned or the engine needed repairs.",
+    "The board will lease a smaller ferry from the south coast for the summer and decide "
+    "in October whether to buy a second boat of its own for the winter crossings.",
+]
+_TEASERS = [
+    "More stories",
+    "Council votes to repair the sea wall before the autumn storms",
+    "By Ada Brennan",
+    "School choir wins the regional prize for the third year running",
+    "By Tom Okafor",
+]
+
+
+def _copied(*header: str, between: tuple[str, ...] = ()) -> str:
+    """A copied page with no window-title line: menus, the header, teasers, the body."""
+    menu = ["Home", "News", "Sport", "Weather", "Sign in", "Share on Facebook", "Share by email"]
+    return "\n".join([*menu, *header, *between, *_BODY, "Subscribe to our newsletter"])
+
+
+@pytest.mark.parametrize(
+    ("header", "between"),
+    [
+        # the headline sharing only short words with the body, under share buttons
+        (("Twice a Day to the Isles", "Share by email"), ()),
+        # a standfirst under the byline, without a full stop, right over the body
+        (
+            (
+                "Twice a Day to the Isles",
+                "By Mira Sol",
+                "2 April 2025",
+                "Islanders win the second crossing they have asked for since the single boat",
+            ),
+            (),
+        ),
+        # teasers for other articles, each over its own byline, between headline and body
+        (("Twice a Day to the Isles", "2 April 2025"), tuple(_TEASERS)),
+        # the headline far above the body, past a long fact box
+        (("Twice a Day to the Isles",), tuple(f"Sailing {n}: 07:{n:02d}" for n in range(40))),
+    ],
+    ids=["share-buttons", "standfirst", "teasers", "far-above"],
+)
+def test_the_headline_of_copied_text_is_the_line_that_speaks_of_the_body(
+    header: tuple[str, ...], between: tuple[str, ...]
+) -> None:
+    """Without a window title, the headline is found by what it shares with the body
+    (ferry, islands, crossing), not by where it stands or how long it is."""
+    text = _copied(*header, between=between).replace("north islands", "north isles")
+    article = extract(Source(text, MediaType.TEXT, "-"))
+    assert article.title == "Twice a Day to the Isles"
+    assert article.blocks[0].text.startswith(("The ferry", "Islanders win"))
+
+
+def test_a_name_over_a_date_is_the_author_and_a_tag_list_is_no_headline() -> None:
+    text = _copied(
+        "Ferry to the Isles Runs Twice a Day From May",
+        "Mira Sol",
+        "4/2/25 10:00AM",
+        "ferry islands harbour crossing boats",
+    )
+    article = extract(Source(text, MediaType.TEXT, "-"))
+    assert article.title == "Ferry to the Isles Runs Twice a Day From May"
+    assert article.byline == "Mira Sol"
+
+
+def test_a_headline_cut_short_over_its_byline_is_still_the_headline() -> None:
+    text = _copied(
+        "On the water this week",
+        "Ferry: «twice a day», «two boats», «the isles»…",
+        "By Mira Sol — 2 April 2025",
+    ).replace("north islands", "north isles")
+    article = extract(Source(text, MediaType.TEXT, "-"))
+    assert article.title == "Ferry: «twice a day», «two boats», «the isles»…"

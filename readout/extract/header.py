@@ -1,0 +1,239 @@
+"""The header of copied text: the window title, the headline, the byline and the date.
+
+Copied text carries no markup to say which line is the headline. In our users' copies
+the first line is the window title ("Headline | Site" and icon names), and the line
+that matches it is the headline, wherever it stands. Without one, every line before
+the body that could be a headline is scored (``_headline_score``): above all for
+sharing the body's words, as a menu label, a share button or a teaser for another
+article does not, then for its size, its case, a byline or a date under it, and how
+near the body it stands.
+"""
+
+from __future__ import annotations
+
+import re
+
+from readout.extract.boilerplate import is_icon_line, strip_icon_run, word_count
+from readout.extract.bylines import DATE, clean_byline
+from readout.extract.region import ends_like_sentence, headline_case, is_furniture, reads_as_code
+
+_TITLE_SEPARATOR = re.compile(r"\s+(?:\||–|—|::|·|•|-)\s+")
+BYLINE = re.compile(
+    r"^(?::?author:|by|written by|words by|story by|posted by|von|par|por|di|door|av)[:\s]+(\S.*)$",
+    re.I,
+)
+"""A line that names the author after a word for "by"."""
+_WORD = re.compile(r"\w+")
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+HEADLINE_LOOKBACK = 30
+"""Beyond this many lines before the body, a headline is no less likely for being further."""
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", text.casefold()).strip()
+
+
+def window_title(lines: list[str]) -> tuple[str | None, str | None, list[str]]:
+    """A first line "Headline | Site" with icon names: (headline, site, the other lines)."""
+    first, icons = strip_icon_run(lines[0])
+    parts = _TITLE_SEPARATOR.split(first)
+    if icons == 0 and len(parts) < 2:
+        return None, None, lines
+    if len(parts) < 2:
+        return first, None, lines[1:]
+    return " - ".join(parts[:-1]) if len(parts) > 2 else parts[0], parts[-1], lines[1:]
+
+
+def find_headline(lines: list[str], start: int, end: int, window: str | None) -> int | None:
+    """Index of the headline: the window title's match nearest the body, else the
+    headline-shaped line just before the body."""
+    if window:
+        wanted = _normal(window)
+        matches = [
+            i
+            for i, line in enumerate(lines[:end])
+            if (found := _normal(line))
+            and (found == wanted or (len(found) > 8 and wanted.startswith(found)))
+        ]
+        before = [i for i in matches if i <= start]
+        if before:
+            return before[-1]
+        if matches:
+            return matches[0]
+    vocabulary = _vocabulary(lines[start:end])
+    # The body's first line, when it could be the headline, is matched against the rest.
+    rest = _vocabulary(lines[start + 1 : end])
+    candidates = [
+        (_headline_score(lines, index, start, vocabulary if index < start else rest), index)
+        for index in range(0, min(start + 1, end))
+        if _could_head(lines, index)
+        and not (
+            index >= start and (ends_like_sentence(lines[index]) or word_count(lines[index]) > 20)
+        )
+    ]
+    return max(candidates)[1] if candidates else None
+
+
+def _headline_score(lines: list[str], index: int, start: int, vocabulary: set[str]) -> float:
+    """How much line ``index`` looks like the headline of the body that begins at
+    ``start``: it speaks of what the body speaks of (the strongest sign: a menu label or
+    a share button does not), it is sizeable, in headline case, near the body, and a
+    byline or a date follows it."""
+    line = lines[index]
+    words = word_count(line)
+    score = (
+        20 * _overlap(line, vocabulary)
+        + 0.5 * min(words, 14)
+        - 0.1 * min(abs(start - index), HEADLINE_LOOKBACK)
+    )
+    if headline_case(line):
+        score += 2
+    if words < 3:
+        score -= 4  # a blog's name is often two words too
+    if line.isascii() and line == line.lower():
+        score -= 4  # a list of tags, not a headline
+    following = lines[index + 1 : index + 4]
+    if _stamped(following) and not (
+        words < 3 and _is_name_line(line) and _is_date_line(following[0])
+    ):
+        score += 6  # (a name right over a date is the author: "Jo Bloggs", "9/11/13")
+    if index >= start and any(BYLINE.match(f) for f in lines[max(0, index - 3) : index]):
+        score -= 6  # under the byline: the standfirst, not the headline
+    return score
+
+
+def _overlap(line: str, vocabulary: set[str]) -> float:
+    """The share of the line's content words that the body uses too."""
+    words = _content_words(line)
+    return sum(1 for w in words if w in vocabulary) / len(words) if words else 0.0
+
+
+def _vocabulary(body: list[str], limit: int = 600) -> set[str]:
+    """The content words of the body's opening, for matching a headline against it."""
+    found: set[str] = set()
+    count = 0
+    for line in body:
+        if word_count(line) < 12:
+            continue  # captions, labels and credits inside the body say nothing of it
+        words = _content_words(line)
+        found.update(words)
+        count += len(words)
+        if count >= limit:
+            break
+    return found
+
+
+def _content_words(line: str) -> list[str]:
+    """Lower-cased words of four letters or more (any length outside ASCII scripts)."""
+    return [w for w in _WORD.findall(line.casefold()) if len(w) >= 4 or not w.isascii()]
+
+
+def _could_head(lines: list[str], index: int) -> bool:
+    """Line ``index`` could be a headline: it is shaped as one, or it is a headline cut
+    short with an ellipsis right over the byline ("Screenshot: «Vape Wave»…")."""
+    line = lines[index]
+    if _is_headline_shaped(line):
+        return True
+    if _is_headline_shaped(line, fewest_words=2):
+        # Two words ("Logging Cookbook") head an article only over its byline or date:
+        # elsewhere they are a menu's or a box's label ("All Stocks", "About bugs").
+        return _stamped(lines[index + 1 : index + 4])
+    return (
+        line.endswith(("…", "..."))
+        and index + 1 < len(lines)
+        and bool(BYLINE.match(lines[index + 1]))
+        and _is_headline_shaped(line.rstrip(".…"), fewest_words=2)
+    )
+
+
+def _is_headline_shaped(line: str, *, fewest_words: int = 3) -> bool:
+    """A line a headline could be: menu items ("Home", "World") have fewer words."""
+    words = word_count(line)
+    if not fewest_words <= words <= 30 or BYLINE.match(line) or _is_date_line(line):
+        return False
+    if _CLOCK.search(line) or is_icon_line(line):
+        return False
+    if sum(any(ch.isdigit() for ch in w) for w in line.split()) * 2 > words:
+        return False  # a score line or a table row ("Palm Bay 18 22 13 17 — 70")
+    if is_furniture(line) or line.endswith((":", "…", "...")):
+        return False
+    if line.startswith("(") and line.endswith(")"):
+        return False  # a photo credit or an aside
+    if reads_as_code(line) and any(mark in line for mark in "{}=\\"):
+        return False  # a formula or a line of code
+    return not (words > 12 and line.rstrip().endswith("."))
+
+
+def _stamped(lines: list[str]) -> bool:
+    """A byline or a date is among ``lines``."""
+    return any(is_stamp(line) for line in lines)
+
+
+def is_stamp(line: str) -> bool:
+    """A byline ("By Mira Sol") or a date line: the header's, or another article's."""
+    return bool(BYLINE.match(line)) or _is_date_line(line)
+
+
+def _is_date_line(line: str) -> bool:
+    return bool(DATE.search(line)) and word_count(line) <= 10
+
+
+def find_byline_and_date(
+    lines: list[str], start: int, body_start: int
+) -> tuple[str | None, str | None, int]:
+    """A byline and a date in the lines from ``start``, up to and just into the body.
+
+    A byline is a "By ..." line, or else a line that is only a person's name standing
+    next to the date. Returns them and the index of the first line after those used.
+    """
+    byline = published = None
+    names: list[int] = []
+    dates: list[int] = []
+    after = start
+    for index in range(start, min(len(lines), max(body_start, start) + 3)):
+        line = lines[index]
+        if word_count(line) > 14:
+            if index >= body_start:
+                break
+            continue
+        match = BYLINE.match(line)
+        date = DATE.search(line) or _CLOCK.search(line)
+        if match and byline is None:
+            byline = clean_byline(match.group(1))
+            published = published or (date.group(1) if date and date.lastindex else None)
+        elif date and word_count(line) <= 10:
+            dates.append(index)
+            found = DATE.search(line)
+            published = published or (found.group(1) if found else None)
+        elif _is_name_line(line):
+            names.append(index)
+            continue
+        elif index >= body_start:
+            break
+        else:
+            continue
+        after = index + 1
+    if byline is None:
+        near = [i for i in names if any(abs(i - d) <= 2 for d in dates)]
+        if near:
+            byline = clean_byline(lines[near[0]])
+            after = max(after, near[0] + 1) if near[0] < body_start else after
+    return byline or None, published, after
+
+
+_NAVIGATION = frozenset(
+    "previous next post posts page home back menu share more top older newer article story".split()
+)
+_PARTICLES = frozenset("de da di du van von der den le la y e et and und & of bin al".split())
+
+
+def _is_name_line(line: str) -> bool:
+    """Two to five words, each capitalised (name particles aside), no digits: a name."""
+    words = [w.strip(",") for w in line.split() if not w.startswith("@")]
+    if not 2 <= len(words) <= 5 or any(ch.isdigit() for ch in line):
+        return False
+    if any(w.lower() in _NAVIGATION for w in words):
+        return False  # "Previous Post", "Next Page": a control, not a person
+    return all(w[:1].isupper() or w.lower() in _PARTICLES for w in words if w) and any(
+        len(w) > 1 and w[1:].islower() for w in words
+    )

@@ -23,6 +23,8 @@ DATE = re.compile(
 )
 BY = re.compile(r"^\s*(?:by|written by|words by|story by|posted by|von|par|por|di)[:\s]+", re.I)
 _HANDLE = re.compile(r"@\w+")
+_LINK = re.compile(r"\(?\s*(?:https?://|www\.)\S*")
+"""A link after the names ("Bradley M. Kuhn (http://ebb.org/bkuhn/)")."""
 _ENDS = (
     DATE,
     re.compile(r"\bT?\d{1,2}:\d{2}"),
@@ -41,9 +43,9 @@ _JOINERS = frozenset("de da di du van von der den le la y e et and und & of bin 
 
 def clean_byline(text: str) -> str:
     """The names in a byline: what stands before its date, time, "| section" or
-    comment count, without "By" or handles ("By Tariq Malik, Mike Wall T22:05:36Z
+    comment count, without "By", handles or links ("By Tariq Malik, Mike Wall T22:05:36Z
     Spaceflight" -> "Tariq Malik, Mike Wall")."""
-    text = _HANDLE.sub("", BY.sub("", collapse(text)))
+    text = _LINK.sub("", _HANDLE.sub("", BY.sub("", collapse(text))))
     cut = min((m.start() for p in _ENDS if (m := p.search(text))), default=len(text))
     return collapse(text[:cut]).strip(" ,|·-—:")
 

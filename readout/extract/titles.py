@@ -232,7 +232,7 @@ def _byline(meta: dict[str, str], ld: list[dict[str, object]], landmarks: Landma
     )
     for key in _AUTHOR_KEYS:
         value = meta.get(key)
-        if value and is_person_name(value):
+        if value and is_person_name(clean_byline(value)):
             # An agency in the metadata ("AFP") gives way to the person the page shows.
             return shown if shown and is_agency(value) else clean_byline(value)
     return shown

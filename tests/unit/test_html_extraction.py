@@ -117,3 +117,14 @@ def test_a_commenters_name_is_never_the_byline() -> None:
       <div class="byline">Ada Whitcombe</div>
       <p>{body}</p></article></body></html>"""
     assert _html(page).byline == "Ada Whitcombe"
+
+
+def test_a_link_after_the_authors_name_in_the_metadata_is_left_off() -> None:
+    body = " ".join(
+        f"Sentence {n} of the note on the valley railway says what the volunteers mended."
+        for n in range(12)
+    )
+    page = f"""<html><head><title>Mending the valley railway</title>
+    <meta name="author" content="Ada Whitcombe (https://example.org/ada/)"></head>
+    <body><article><h1>Mending the valley railway</h1><p>{body}</p></article></body></html>"""
+    assert _html(page).byline == "Ada Whitcombe"

@@ -197,6 +197,7 @@ def test_a_footnote_or_a_section_break_never_ends_the_article() -> None:
         ("India Post News Weekly 0 Comments", "India Post News Weekly"),
         ("Ahiza Garcia @ahiza_garcia February 1, 2016: 12:41 PM ET", "Ahiza Garcia"),
         ("Lena Marsh and Omar Haddad", "Lena Marsh and Omar Haddad"),
+        ("Ada Whitcombe (https://example.org/ada/)", "Ada Whitcombe"),
     ],
 )
 def test_a_byline_keeps_the_names_not_the_stamp_after_them(line: str, names: str) -> None:

@@ -111,6 +111,12 @@ def _add_text_command(commands: _Subparsers, command: str | None) -> None:
             help="also show exactly what the speech engine will be given (json: a 'spoken' "
             "field on every sentence; plain: the spoken text instead of the shown text)",
         )
+        text.add_argument(
+            "--dropped",
+            action="store_true",
+            help="print what was left out of the article instead, each piece with the "
+            "reason (before the article, repeated on the page, hidden, ...)",
+        )
         _add_lexicon_option(text)
         _add_listening_options(text)
         _add_timeout_option(text, shown=True)
@@ -474,6 +480,8 @@ def _run_text(args: argparse.Namespace, out: TextIO) -> int:
     if args.spoken and args.format == "markdown":
         _say("--spoken works with --format plain or json")
         return EXIT_USAGE
+    if args.dropped:
+        return _run_dropped(args, out)
     article = _load_input(args)
     units = _spoken_units(article, args) if args.spoken else None
     if args.format == "json":
@@ -486,6 +494,24 @@ def _run_text(args: argparse.Namespace, out: TextIO) -> int:
         output = render.as_plain(article)
     _reconfigure(out)
     out.write(output)
+    out.flush()
+    return EXIT_OK
+
+
+def _run_dropped(args: argparse.Namespace, out: TextIO) -> int:
+    from readout import render
+    from readout.extract import extract_with_dropped
+
+    if args.spoken or args.format == "markdown":
+        _say("--dropped works with --format plain or json, without --spoken")
+        return EXIT_USAGE
+    _, dropped = extract_with_dropped(_load_source(args))
+    _reconfigure(out)
+    out.write(
+        render.dropped_as_json(dropped)
+        if args.format == "json"
+        else render.dropped_as_plain(dropped)
+    )
     out.flush()
     return EXIT_OK
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Sequence
 
 from readout.article import Article, BlockKind
+from readout.extract.dropped import Dropped
 from readout.speech.script import SpokenUnit
 
 
@@ -60,3 +62,22 @@ def spoken_as_plain(units: Sequence[SpokenUnit]) -> str:
             current = unit.block
         paragraphs[-1].append(unit.spoken.text)
     return "\n\n".join(" ".join(p) for p in paragraphs) + "\n"
+
+
+def dropped_as_plain(dropped: Sequence[Dropped]) -> str:
+    """What was left out, in page order, one piece a line after its reason in brackets,
+    below a count by reason."""
+    if not dropped:
+        return "Nothing was left out.\n"
+    counts = Counter(item.reason for item in dropped)
+    words = sum(len(item.text.split()) for item in dropped)
+    summary = ", ".join(f"{reason.value} {count}" for reason, count in counts.most_common())
+    lines = [f"Left out {len(dropped)} pieces, {words} words: {summary}.", ""]
+    lines.extend(f"[{item.reason.value}] {item.text}" for item in dropped)
+    return "\n".join(lines) + "\n"
+
+
+def dropped_as_json(dropped: Sequence[Dropped]) -> str:
+    """``{"dropped": [{"reason": ..., "text": ...}, ...]}`` in page order."""
+    items = [{"reason": item.reason.value, "text": item.text} for item in dropped]
+    return json.dumps({"dropped": items}, ensure_ascii=False, indent=2) + "\n"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from readout.article import Article, Block, BlockKind
 from readout.errors import InputError
 from readout.extract.boilerplate import word_count
+from readout.extract.dropped import DropLog, Dropped
 from readout.extract.raw import RawBlock, collapse
 from readout.segment import segment_block
 from readout.sources import MediaType, Source
@@ -24,24 +25,35 @@ def extract(source: Source) -> Article:
     Raises:
         InputError: no article text was found.
     """
+    return _extract(source, DropLog(on=False))
+
+
+def extract_with_dropped(source: Source) -> tuple[Article, list[Dropped]]:
+    """The article in ``source`` and what was left out of it, with why, in page order
+    (``readout text --dropped``)."""
+    log = DropLog(on=True)
+    return _extract(source, log), log.items
+
+
+def _extract(source: Source, log: DropLog) -> Article:
     byline = site = published = language = None
     if source.media_type is MediaType.HTML:
         from readout.extract.html import extract_html
 
-        found_html = extract_html(source.text, source.url)
+        found_html = extract_html(source.text, source.url, log)
         title, raw = found_html.title, found_html.blocks
         byline, site = found_html.byline, found_html.site
         published, language = found_html.published, found_html.language
     elif source.media_type is MediaType.MARKDOWN:
         from readout.extract.markdown import extract_markdown
 
-        found_md = extract_markdown(source.text)
+        found_md = extract_markdown(source.text, log)
         title, raw = found_md.title, found_md.blocks
         byline, published, language = found_md.byline, found_md.published, found_md.language
     else:
         from readout.extract.text import extract_text
 
-        found_text = extract_text(source.text)
+        found_text = extract_text(source.text, log)
         title, raw = found_text.title, found_text.blocks
         byline, site, published = found_text.byline, found_text.site, found_text.published
 

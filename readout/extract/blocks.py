@@ -44,7 +44,7 @@ _SKIPPED = {
     "meta",
     "dialog",
 }
-_BLOCK_TAGS = (
+BLOCK_TAGS = (
     set(_HEADINGS)
     | _LIST_ITEMS
     | _QUOTES
@@ -213,7 +213,7 @@ def is_file_name(text: str) -> bool:
 
 def _starts_block(element: etree._Element) -> bool:
     tag = tag_of(element)
-    return tag in _BLOCK_TAGS or _is_code_block(element, tag)
+    return tag in BLOCK_TAGS or _is_code_block(element, tag)
 
 
 def _is_code_block(element: etree._Element, tag: str) -> bool:

@@ -23,6 +23,8 @@ from lxml import etree
 from readout.article import BlockKind
 from readout.extract.blocks import is_file_name, tag_of, tree_to_blocks
 from readout.extract.boilerplate import introduces_list, is_boilerplate, word_count
+from readout.extract.dropped import DropLog
+from readout.extract.html_dropped import log_left_out
 from readout.extract.pruning import prune_furniture
 from readout.extract.raw import RawBlock, collapse, is_noise
 from readout.extract.split_body import recover_split_body
@@ -68,14 +70,18 @@ class HtmlExtraction:
     language: str | None
 
 
-def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
-    """Extract the article from ``html``; ``blocks`` is empty when there is none."""
+def extract_html(html: str, url: str | None = None, log: DropLog | None = None) -> HtmlExtraction:
+    """Extract the article from ``html``; ``blocks`` is empty when there is none.
+
+    ``log`` hears what is dropped and why: what pruning removed, then every block the
+    page shows that the article does not have.
+    """
     document = _parse(html)
     if document is None:
         return HtmlExtraction("", [], None, None, None, None)
     language = _declared_language(document)
     published = _published(document)
-    landmarks = prune_furniture(document)
+    landmarks = prune_furniture(document, log)
     # trafilatura works on its own copy of the tree it is given (it copies it first),
     # so titles, captions and the split-body check read the same pruned page.
     page = document
@@ -95,6 +101,9 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
     blocks = _drop_repeated_title(blocks, title)
     if not any(b.kind is BlockKind.CAPTION for b in blocks):
         blocks = add_captions(blocks, page)
+    if log is not None and log.on:
+        header = " ".join(v for v in (title, names.byline, names.site) if v)
+        log_left_out(page, [b.text for b in blocks], header, log)
     return HtmlExtraction(
         title=title,
         blocks=blocks,

@@ -17,6 +17,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from readout.article import BlockKind
+from readout.extract.dropped import DropLog, DropReason
 from readout.extract.raw import RawBlock, collapse, tidy_code
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.S)
@@ -34,15 +35,16 @@ class MarkdownExtraction:
     language: str | None
 
 
-def extract_markdown(text: str) -> MarkdownExtraction:
-    """Extract title, metadata and blocks from Markdown ``text``."""
+def extract_markdown(text: str, log: DropLog | None = None) -> MarkdownExtraction:
+    """Extract title, metadata and blocks from Markdown ``text``; ``log`` hears what
+    is dropped (a table of contents)."""
     fields: dict[str, str] = {}
     front = _FRONT_MATTER.match(text)
     if front:
         fields = {k.lower(): v.strip().strip("\"'") for k, v in _FIELD.findall(front.group(1))}
         text = text[front.end() :]
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
-    blocks = list(_blocks(tokens))
+    blocks = list(_blocks(tokens, log or DropLog(on=False)))
     title = fields.get("title", "")
     if not title:
         for index, block in enumerate(blocks):
@@ -59,7 +61,7 @@ def extract_markdown(text: str) -> MarkdownExtraction:
     )
 
 
-def _blocks(tokens: list[Token]) -> list[RawBlock]:
+def _blocks(tokens: list[Token], log: DropLog) -> list[RawBlock]:
     found: list[RawBlock] = []
     context: list[BlockKind] = []
     heading_level: int | None = None
@@ -68,7 +70,9 @@ def _blocks(tokens: list[Token]) -> list[RawBlock]:
     for position, token in enumerate(tokens):
         if position in skipped:
             if position - 1 not in skipped and found and found[-1].kind is BlockKind.HEADING:
-                found.pop()  # "## Contents" introduced only the list
+                log.add(found.pop().text, DropReason.CONTENTS)  # "## Contents" led to the list
+            if token.type == "inline":
+                log.add(_inline_text(token)[0], DropReason.CONTENTS)
             continue
         if token.type == "tr_open":
             row = []

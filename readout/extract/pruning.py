@@ -15,6 +15,8 @@ from typing import Any
 
 from lxml import etree
 
+from readout.extract.dropped import DropLog, DropReason
+
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _DIALOG_ROLES = {"dialog", "alertdialog"}
 _TOC_NAME = re.compile(
@@ -95,13 +97,13 @@ def _author_text(element: etree._Element) -> str:
     return str(element.text_content())
 
 
-def prune_furniture(root: etree._Element) -> Landmarks:
+def prune_furniture(root: etree._Element, log: DropLog | None = None) -> Landmarks:
     """Remove hidden nodes, dialogs, buttons and tooltips, permalink anchors and tables
-    of contents, in place.
+    of contents, in place; ``log`` hears what went and why.
 
     Returns the author and headline landmarks seen in the same pass.
     """
-    doomed = []
+    doomed: list[tuple[etree._Element, DropReason]] = []
     seen = _Seen()
     for element in root.iter(etree.Element):
         # One pass, cheapest tests first: most elements have no attribute that counts.
@@ -109,39 +111,48 @@ def prune_furniture(root: etree._Element) -> Landmarks:
             seen.note_term(element)
         attributes = element.attrib
         if attributes:
-            if _is_doomed(element, attributes, seen):
-                doomed.append(element)
-        elif element.tag in _BARE_TAGS and (
-            element.tag in ("button", "dialog") or _is_table_of_contents(element)
-        ):
-            doomed.append(element)
-    for element in doomed:
+            if reason := _is_doomed(element, attributes, seen):
+                doomed.append((element, reason))
+        elif element.tag in ("button", "dialog"):
+            doomed.append((element, DropReason.CONTROL))
+        elif element.tag in _BARE_TAGS and _is_table_of_contents(element):
+            doomed.append((element, DropReason.CONTENTS))
+    for element, reason in doomed:
+        if log is not None and log.on and _in(element, root):
+            log.add(" ".join(element.itertext()), reason)
         _drop(element)
     for element in list(root.iter("details", "summary")):
         # Disclosure widgets are open in print and to a listener: their content is the
         # page's own (rustdoc puts every method's docs in one). A summary that is only
         # the widget's label ("Expand description") goes.
         if element.tag == "summary" and _is_widget_label(element):
+            if log is not None:
+                log.add(" ".join(element.itertext()), DropReason.CONTROL)
             _drop(element)
         else:
             element.tag = "div"
     return seen.landmarks(root)
 
 
-def _is_doomed(element: etree._Element, attributes: Any, seen: _Seen) -> bool:
-    """Whether an element with attributes goes; notes author and headline landmarks."""
+def _is_doomed(element: etree._Element, attributes: Any, seen: _Seen) -> DropReason | None:
+    """Why an element with attributes goes, if it does; notes author and headline
+    landmarks on the way."""
     get = attributes.get
     tag = element.tag
-    if tag in ("button", "dialog") or get("hidden") is not None:
-        return True
+    if tag in ("button", "dialog"):
+        return DropReason.CONTROL
+    if get("hidden") is not None:
+        return DropReason.HIDDEN
     if get("aria-hidden") == "true" or get("aria-modal") == "true":
-        return tag not in ("html", "body")
+        return DropReason.HIDDEN if tag not in ("html", "body") else None
     role = get("role")
-    if role in _DIALOG_ROLES or role == "doc-toc":
-        return True
+    if role in _DIALOG_ROLES:
+        return DropReason.CONTROL
+    if role == "doc-toc":
+        return DropReason.CONTENTS
     style = get("style")
     if style and _HIDDEN_STYLE.search(style):
-        return True
+        return DropReason.HIDDEN
     names = get("class") or ""
     identity = get("id")
     if identity:
@@ -159,16 +170,20 @@ def _is_doomed(element: etree._Element, attributes: Any, seen: _Seen) -> bool:
     ):
         seen.class_authors.append(element)
     if "tooltip" in lowered and _TOOLTIP.search(names):
-        return True
+        return DropReason.CONTROL
     if tag == "a":
-        return _is_permalink(element) or _is_more_link(element)
+        if _is_permalink(element):
+            return DropReason.PERMALINK
+        return DropReason.MORE_LINK if _is_more_link(element) else None
     if tag not in _TOC_TAGS:
-        return False
+        return None
     if ("toc" in lowered or "contents" in lowered or "thispage" in lowered.replace("-", "")) and (
         _TOC_NAME.search(names)
     ):
-        return _is_link_list(element, in_page_only=False)
-    return tag in ("ul", "ol") and _is_link_list(element, in_page_only=True)
+        return DropReason.CONTENTS if _is_link_list(element, in_page_only=False) else None
+    if tag in ("ul", "ol") and _is_link_list(element, in_page_only=True):
+        return DropReason.CONTENTS
+    return None
 
 
 def _is_more_link(element: etree._Element) -> bool:

@@ -29,6 +29,7 @@ from readout.extract.boilerplate import (
     is_placeholder,
     word_count,
 )
+from readout.extract.dropped import DropLog, DropReason
 from readout.extract.header import find_byline_and_date, find_headline, is_stamp, window_title
 from readout.extract.raw import RawBlock, collapse, is_noise
 from readout.extract.region import (
@@ -58,12 +59,21 @@ class TextExtraction:
     published: str | None
 
 
-def extract_text(text: str) -> TextExtraction:
-    """Extract the article from plain or copied text."""
-    lines = [line for line in split_paragraphs(text) if not is_icon_line(line)]
+def extract_text(text: str, log: DropLog | None = None) -> TextExtraction:
+    """Extract the article from plain or copied text; ``log`` hears what is dropped."""
+    log = log or DropLog(on=False)
+    lines = []
+    for line in split_paragraphs(text, log):
+        if is_icon_line(line):
+            log.add(line, DropReason.ICONS)
+        else:
+            lines.append(line)
     if not lines:
         return TextExtraction("", [], None, None, None)
+    first = lines[0]
     window, site, lines = window_title(lines)
+    if window is not None:
+        log.add(first, DropReason.WINDOW_TITLE)
     scorer = LineScorer(lines)
     scores = scorer.scores()
     thread = comments_start(lines, scores)
@@ -87,11 +97,23 @@ def extract_text(text: str) -> TextExtraction:
         and not scorer.is_repeated(start - 1)
     ):
         start -= 1
-    blocks = _classify(lines[start:end], scorer, start)
+    if log.on:
+        header = range(header_from, header_end)
+        log.add_all(
+            (
+                line
+                for i, line in enumerate(lines[:start])
+                if i != title_at and not (i in header and (is_stamp(line) or line == byline))
+            ),
+            DropReason.BEFORE,
+        )
+    blocks = _classify(lines[start:end], scorer, start, log)
+    log.add_all(lines[end:thread], DropReason.AFTER)
+    log.add_all(lines[max(end, thread) :], DropReason.COMMENTS)
     return TextExtraction(title=title, blocks=blocks, byline=byline, site=site, published=published)
 
 
-def split_paragraphs(text: str) -> list[str]:
+def split_paragraphs(text: str, log: DropLog | None = None) -> list[str]:
     """Paragraphs of ``text``: one a line, unless the text is hard-wrapped prose.
 
     Copied text puts each paragraph on one line. A hand-written .txt file (or a
@@ -105,7 +127,11 @@ def split_paragraphs(text: str) -> list[str]:
         return [collapse(line) for line in raw_lines if line.strip()]
     paragraphs: list[str] = []
     for chunk in re.split(r"\n[ \t]*\n", text):
-        if not chunk.strip() or _MARKUP_LINE.match(chunk.strip()):
+        if not chunk.strip():
+            continue
+        if _MARKUP_LINE.match(chunk.strip()):
+            if log is not None:
+                log.add(chunk, DropReason.MARKUP)
             continue
         literal = bool(paragraphs) and paragraphs[-1].endswith("::")
         if _is_indented(chunk) and (literal or reads_as_code(chunk)):
@@ -142,16 +168,27 @@ def _without_rules(lines: list[str]) -> list[str]:
     return [line for line in lines if not _RULE.match(line.strip())]
 
 
-def _classify(body: list[str], scorer: LineScorer, offset: int) -> list[RawBlock]:
-    return [b for b in _blocks_of(body, scorer, offset) if not is_noise(b)]
+def _classify(body: list[str], scorer: LineScorer, offset: int, log: DropLog) -> list[RawBlock]:
+    blocks = []
+    for block in _blocks_of(body, scorer, offset, log):
+        if is_noise(block):
+            log.add(block.text, DropReason.NOTHING_TO_READ)
+        else:
+            blocks.append(block)
+    return blocks
 
 
-def _blocks_of(body: list[str], scorer: LineScorer, offset: int) -> list[RawBlock]:
+def _blocks_of(body: list[str], scorer: LineScorer, offset: int, log: DropLog) -> list[RawBlock]:
     blocks: list[RawBlock] = []
     for index, line in enumerate(body):
-        if _SECTION_BREAK.match(line) or is_placeholder(line) or is_boilerplate(line):
+        if _SECTION_BREAK.match(line):
+            log.add(line, DropReason.SECTION_BREAK)
+            continue
+        if is_placeholder(line) or is_boilerplate(line):
+            log.add(line, DropReason.FURNITURE)
             continue
         if scorer.is_repeated(offset + index) and word_count(line) <= 6:
+            log.add(line, DropReason.REPEATED)
             continue
         item = _LIST_ITEM.match(line)
         following = body[index + 1] if index + 1 < len(body) else ""

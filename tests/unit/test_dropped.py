@@ -1,0 +1,138 @@
+"""What extraction leaves out is furniture, and every piece of it has a reason.
+
+For copied text the check is complete: every line of the input is the title, a line of
+the header that gave the byline or date, part of the body, or left out with a reason,
+and nothing left out is a line of the expected article. For HTML, everything the page
+shows that the article does not have is reported, and none of it is article text.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from readout.article import Article, BlockKind
+from readout.extract import extract_with_dropped
+from readout.extract.dropped import Dropped, DropReason, fold
+from readout.sources import MediaType, Source
+from tests.conftest import ASSETS, FIXTURES
+
+TEXT_CASES = [
+    (ASSETS / "sample-article.txt", FIXTURES / "sample-article.expected.txt"),
+    (FIXTURES / "scraped-harbour.txt", FIXTURES / "scraped-harbour.expected.txt"),
+    (FIXTURES / "scraped-garden.txt", FIXTURES / "scraped-garden.expected.txt"),
+    (FIXTURES / "scraped-clinic.txt", FIXTURES / "scraped-clinic.expected.txt"),
+]
+HTML_CASES = [
+    (ASSETS / "sample-article.html", FIXTURES / "sample-article.expected.txt"),
+    (FIXTURES / "docs" / "mdbook.html", None),
+    (FIXTURES / "docs" / "sphinx.html", None),
+    (FIXTURES / "docs" / "rustdoc.html", None),
+]
+
+
+def _explain(path: Path, kind: MediaType) -> tuple[Article, list[Dropped]]:
+    return extract_with_dropped(Source(path.read_text("utf-8"), kind, str(path)))
+
+
+def _used_by_header(line: str, article: Article) -> bool:
+    """A header line that gave the byline or the date ("By Lena Marsh", "Published ...")."""
+    return any(value and value in line for value in (article.byline, article.published))
+
+
+@pytest.mark.parametrize(("fixture", "expected"), TEXT_CASES, ids=lambda p: p.stem)
+def test_every_line_of_copied_text_is_read_used_or_left_out_with_a_reason(
+    fixture: Path, expected: Path
+) -> None:
+    article, dropped = _explain(fixture, MediaType.TEXT)
+    left_out = {item.text for item in dropped}
+    body = [block.text for block in article.blocks]
+    for line in (line.strip() for line in fixture.read_text("utf-8").splitlines()):
+        if not line:
+            continue
+        read = line == article.title or any(text in line for text in body)
+        assert read or _used_by_header(line, article) or line in left_out, line
+        assert not (read and line in left_out and line in body), f"read and left out: {line}"
+    article_lines = set(expected.read_text("utf-8").splitlines())
+    assert not [item for item in dropped if item.text in article_lines]
+    assert dropped, "the fixture has furniture to leave out"
+
+
+@pytest.mark.parametrize(("page", "expected"), HTML_CASES, ids=lambda p: p and p.stem)
+def test_what_an_html_page_leaves_out_is_never_article_text(
+    page: Path, expected: Path | None
+) -> None:
+    article, dropped = _explain(page, MediaType.HTML)
+    assert dropped
+    blocks = {fold(block.text) for block in article.blocks}
+    body = "\n".join(blocks)
+    for item in dropped:
+        text = fold(item.text)
+        # A few words ("1.", "Light") may well occur in the body; a whole block may not.
+        assert text not in blocks if len(text.split()) < 4 else text not in body, item
+    if expected is not None:
+        article_lines = set(expected.read_text("utf-8").splitlines())
+        assert not [item for item in dropped if item.text in article_lines]
+
+
+def test_a_documentation_page_says_its_marks_contents_and_dialog_were_left_out() -> None:
+    _, dropped = _explain(FIXTURES / "docs" / "mdbook.html", MediaType.HTML)
+    reason_of = {item.text.split()[0]: item.reason for item in dropped}
+    assert reason_of["Keyboard"] is DropReason.HIDDEN  # the help dialog, hidden until asked
+    assert reason_of["Introduction"] is DropReason.NAVIGATION  # the sidebar chapter list
+    _, dropped = _explain(FIXTURES / "docs" / "sphinx.html", MediaType.HTML)
+    reasons = {item.reason for item in dropped}
+    assert {DropReason.PERMALINK, DropReason.CONTENTS} <= reasons
+
+
+def test_copied_text_says_which_side_of_the_article_each_line_stood() -> None:
+    article, dropped = _explain(FIXTURES / "scraped-garden.txt", MediaType.TEXT)
+    reason_of = {item.text: item.reason for item in dropped}
+    assert (
+        reason_of[
+            "Support independent local journalism. Donate today and help us keep "
+            "every story free to read."
+        ]
+        is DropReason.AFTER
+    )
+    first = FIXTURES.joinpath("scraped-garden.txt").read_text("utf-8").splitlines()[0]
+    assert reason_of[first] is DropReason.WINDOW_TITLE
+    assert article.title == "Community garden wins award"
+
+
+def test_readout_text_dropped_prints_each_piece_with_its_reason() -> None:
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "readout",
+            "text",
+            "--dropped",
+            str(FIXTURES / "scraped-garden.txt"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    first, blank, *pieces = run.stdout.splitlines()
+    assert first.startswith("Left out ") and blank == ""
+    assert "[after the article] Donate now" in pieces
+    assert all(piece.startswith("[") for piece in pieces)
+    refused = subprocess.run(
+        [sys.executable, "-m", "readout", "text", "--dropped", "--format", "markdown", "-"],
+        input="A short text.",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert refused.returncode == 2 and refused.stderr.count("\n") == 1
+
+
+def test_headings_and_code_are_never_reported_as_left_out() -> None:
+    article, dropped = _explain(FIXTURES / "docs" / "sphinx.html", MediaType.HTML)
+    kept = {b.text for b in article.blocks if b.kind in (BlockKind.HEADING, BlockKind.CODE)}
+    assert kept and not kept & {item.text for item in dropped}

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import multiprocessing.context
 import signal
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -219,11 +220,13 @@ def _export_in_pool(
     work: Iterator[_Work], job: _Job, finish: _Finish, count: int, *, overlap: bool
 ) -> None:
     """Hand each output to a pool of ``count`` worker processes as its input loads."""
-    stopped = multiprocessing.Event()  # a stop that reaches this process alone
+    context = _worker_context()
+    stopped = context.Event()  # a stop that reaches this process alone
     with (
-        _progress_relay(job.report) as progress,
+        _progress_relay(job.report, context) as progress,
         ProcessPoolExecutor(
             max_workers=count,
+            mp_context=context,
             initializer=workers.start_pool_worker,
             initargs=(job.engine_name, progress, stopped),
         ) as pool,
@@ -256,14 +259,52 @@ def _export_in_pool(
             raise
 
 
+def _worker_context() -> multiprocessing.context.BaseContext:
+    """How worker processes start: from a fork server, never by forking this process.
+
+    This process has threads by the time the pool starts (inputs load ahead, progress
+    is relayed); a process forked from it inherits any lock one of them held, such as
+    a module's import lock mid-import, and can hang before its first export, deaf to
+    Ctrl-C. The fork server is a fresh single-threaded process that has imported the
+    worker's modules once (``workers_preload``), so a worker still starts in
+    milliseconds, and with Ctrl-C and hang-up ignored until its own handler is in.
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["readout.export.workers_preload"])
+    _start_helpers_deaf_to_interrupts()
+    return context
+
+
+def _start_helpers_deaf_to_interrupts() -> None:
+    """Start multiprocessing's fork server and resource tracker with Ctrl-C and hang-up
+    ignored, as they then stay: they are in the terminal's process group, and a tracker
+    killed by a hang-up is started again by the next worker's exit, with a warning and
+    tracebacks of its own."""
+    from multiprocessing import forkserver, resource_tracker
+
+    if threading.current_thread() is not threading.main_thread():
+        return  # signal dispositions can be changed from the main thread only
+    before = {number: signal.signal(number, signal.SIG_IGN) for number in workers.INTERRUPTS}
+    try:
+        resource_tracker.ensure_running()
+        forkserver.ensure_running()
+    finally:
+        for number, handler in before.items():
+            signal.signal(number, handler)
+
+
 @contextlib.contextmanager
-def _progress_relay(report: workers.Report | None) -> Iterator[ProgressQueue | None]:
+def _progress_relay(
+    report: workers.Report | None, context: multiprocessing.context.BaseContext
+) -> Iterator[ProgressQueue | None]:
     """A queue for the workers' progress, and a thread handing it on to ``report``,
     until the pool is gone (leave the pool first)."""
     if report is None:
         yield None
         return
-    queue: ProgressQueue = multiprocessing.Queue()
+    queue: ProgressQueue = context.Queue()
     relay = threading.Thread(
         target=_relay, args=(queue, report), name="readout-progress", daemon=True
     )

@@ -518,3 +518,41 @@ def test_ctrl_c_with_a_worker_waiting_for_input_leaves_one_line_and_no_partial_f
     assert rerun.code == 0, rerun.stderr
     statuses = [e["status"] for e in json.loads(rerun.stdout)]
     assert statuses == ["ok", "skipped", *["ok"] * 8] and len(list(out.glob("*.flac"))) == 10
+
+
+def _children(pid: int) -> list[tuple[int, bytes]]:
+    """The (pid, command line) of each process whose parent is ``pid``."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        with contextlib.suppress(OSError):
+            stat = (entry / "stat").read_text()
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append((int(entry.name), (entry / "cmdline").read_bytes()))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to see processes")
+def test_a_batchs_workers_are_never_forks_of_the_batch_process(tmp_path: Path) -> None:
+    """By the time the pool starts, the batch process has threads (inputs load ahead,
+    progress is relayed), and a fork of it inherits whatever lock they held: in CI a
+    worker forked mid-import hung before its first export, deaf to Ctrl-C, and the batch
+    with it. Workers start from a fork server instead, which ignores Ctrl-C."""
+    inputs = numbered_articles(tmp_path, 3, "Pooled", paragraphs=300)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "readout", "export", *inputs, "--out-dir", str(out)]
+    child = subprocess.Popen(
+        [*command, "--format", "flac", "--jobs", "2"], stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while not list(out.glob("*.part")) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    own_command = Path(f"/proc/{child.pid}/cmdline").read_bytes()
+    children = _children(child.pid)
+    _, stderr = child.communicate(timeout=120)
+    assert child.returncode == 0, stderr.decode()
+    assert children, "the batch started no helper process"
+    assert [c for c in children if c[1] == own_command] == []  # no fork of itself
+    assert any(b"forkserver" in c[1] for c in children)

@@ -42,6 +42,9 @@ class PlainOutput:
         self._lock = threading.Lock()
         self._show_announcements = show_announcements
         self._held: list[str] | None = None
+        self._announced = threading.Condition()
+        self.announcements = 0
+        """How many announcements have been shown (see :meth:`wait_for_announcement`)."""
 
     def line(self, text: str) -> None:
         self._write(" ".join(sanitize(text).split()) + "\n")
@@ -54,10 +57,16 @@ class PlainOutput:
 
     @contextlib.contextmanager
     def held(self, prompt: str) -> Iterator[None]:
-        """Write ``prompt``, then keep other lines back until the answer is in."""
-        self.line(prompt)
+        """Write ``prompt``, then keep other lines back until the answer is in. Both at
+        once: a line from another thread between them would land after the prompt,
+        where the answer is being typed."""
         with self._lock:
             self._held = []
+            try:
+                self._out.write(" ".join(sanitize(prompt).split()) + "\n")
+                self._out.flush()
+            except (BrokenPipeError, ValueError):
+                pass
         try:
             yield
         finally:
@@ -84,6 +93,17 @@ class PlainOutput:
             self.line(f"{event.label}: {event.text}")
         elif isinstance(event, Announced) and self._show_announcements:
             self.line(event.text)
+            with self._announced:
+                self.announcements += 1
+                self._announced.notify_all()
+
+    def wait_for_announcement(self, after: int, timeout: float = 1.0) -> None:
+        """Wait (a little) until an announcement beyond the first ``after`` is shown: the
+        answer to a key comes before the prompt that follows it ("Flagged ...", then
+        "Note for this mark")."""
+        if self._show_announcements:
+            with self._announced:
+                self._announced.wait_for(lambda: self.announcements > after, timeout)
 
 
 def run_keys(
@@ -118,7 +138,9 @@ def run_keys(
             for line in describe_keys(bindings, plain=True):
                 output.line(line)
         elif binding.action is Command.FLAG:
+            shown = output.announcements
             mark_id = reader.flag()
+            output.wait_for_announcement(after=shown)
             note = _ask(fd, output, "Note for this mark (Enter for none):", cancelled="No note")
             if note and mark_id is not None and reader.store is not None:
                 reader.store.set_mark_note(mark_id, note)

@@ -251,12 +251,15 @@ def test_moving_while_paused_prints_a_line_for_every_key(tmp_path: Path) -> None
 
 
 def test_reading_waits_while_a_note_is_typed(tmp_path: Path) -> None:
-    """Lines the reading makes while the note prompt is open come after the answer."""
+    """The answer to "f" comes before the note prompt; lines the reading makes while
+    the prompt is open come after the answer (one came between the prompt and what was
+    being typed, when the machine was busy)."""
     term = Terminal("read", SAMPLE, "--audio-device", "null", "--no-resume", home=tmp_path)
     term.read_until(r"^Paragraph 1 of 8")
     term.press("f")
     text = term.read_until(r"^Note for this mark \(Enter for none\):")
     prompt_at = text.index("Note for this mark")
+    assert "Flagged Paragraph 1 of 8" in text[:prompt_at]
     time.sleep(4.0)  # reading goes on meanwhile: paragraph 2 and more start
     term.press("looks wrong\n")
     text = term.read_until(r"^Note saved")

@@ -103,6 +103,12 @@ def prune_furniture(root: etree._Element, log: DropLog | None = None) -> Landmar
 
     Returns the author and headline landmarks seen in the same pass.
     """
+    # Never shown, never read: gone before the walk below and before trafilatura, which
+    # copies the whole tree more than once (JSON-LD scripts stay for the titles).
+    etree.strip_elements(root, "style", "svg", "link", "template", with_tail=False)
+    for script in list(root.iter("script")):
+        if (script.get("type") or "").lower() != "application/ld+json":
+            _drop(script)
     doomed: list[tuple[etree._Element, DropReason]] = []
     seen = _Seen()
     for element in root.iter(etree.Element):

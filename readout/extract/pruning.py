@@ -35,6 +35,8 @@ _MORE = re.compile(
 )
 _TOOLTIP = re.compile(r"(^|[\s_-])tooltip(text)?($|[\s_-])", re.I)
 _TOC_TAGS = {"div", "nav", "ul", "ol", "aside", "section"}
+_CONTROL_TAGS = {"button", "dialog", "a"}
+"""Tags whose other attributes count (an anchor's ``href``), never only their class."""
 _PERMALINK_TEXT = re.compile(r"^\s*[¶§🔗#]?\s*$")
 _PERMALINK_CLASS = re.compile(r"headerlink|anchor|permalink|hash-link|heading-link", re.I)
 
@@ -117,7 +119,17 @@ def prune_furniture(root: etree._Element, log: DropLog | None = None) -> Landmar
             seen.note_term(element)
         attributes = element.attrib
         if attributes:
-            if reason := _is_doomed(element, attributes, seen):
+            if len(attributes) == 1 and element.tag not in _CONTROL_TAGS:
+                # Most elements have a class and nothing else: only the names count.
+                names = attributes.get("class")
+                reason = (
+                    _doomed_by_names(element, names, seen)
+                    if names is not None
+                    else _is_doomed(element, attributes, seen)
+                )
+            else:
+                reason = _is_doomed(element, attributes, seen)
+            if reason:
                 doomed.append((element, reason))
         elif element.tag in ("button", "dialog"):
             doomed.append((element, DropReason.CONTROL))
@@ -164,15 +176,30 @@ def _is_doomed(element: etree._Element, attributes: Any, seen: _Seen) -> DropRea
     if identity:
         names = f"{names} {identity}"
     prop = get("itemprop")
-    lowered = names.lower()  # substring tests first: a regex on every element is slow
+    marked = True
     if prop == "headline":
         seen.headlines.append(element)
     elif get("rel") == "author":
         seen.rel_authors.append(element)
     elif prop == "author":
         seen.marked_authors.append(element)
-    elif ("author" in lowered or "byline" in lowered or "by-line" in lowered) and (
-        _AUTHOR_NAME.search(names)
+    else:
+        marked = False
+    return _doomed_by_names(element, names, seen, marked=marked)
+
+
+def _doomed_by_names(
+    element: etree._Element, names: str, seen: _Seen, *, marked: bool = False
+) -> DropReason | None:
+    """Why an element goes by its class and id ``names`` (a tooltip, a table of
+    contents, a "Read more" link), if it does; notes a by-line class's author, unless
+    the element was ``marked`` as a landmark already."""
+    tag = element.tag
+    lowered = names.lower()  # substring tests first: a regex on every element is slow
+    if (
+        not marked
+        and ("author" in lowered or "byline" in lowered or "by-line" in lowered)
+        and _AUTHOR_NAME.search(names)
     ):
         seen.class_authors.append(element)
     if "tooltip" in lowered and _TOOLTIP.search(names):

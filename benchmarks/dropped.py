@@ -8,9 +8,9 @@ Run from the repository root (the sets live in ../shared/eval/extraction):
 ``readout text --dropped`` lists every piece of a page that is not read out, with its
 reason. This script runs the same report (``extract_with_dropped``) on every page of the
 sets and asks of each dropped piece how much of it is the reference article: the share
-of its word 4-shingles that the reference body has (for the trafilatura set, the words
-of the ``with`` snippets it contains; a ``without`` snippet in it is furniture rightly
-left out). Per set it prints the words left out, the share of them that are article,
+of its word 4-shingles that the reference body has and readout's output lacks (a page
+may hold a hidden second copy of its article, rightly left out; for the trafilatura set,
+the words of the ``with`` snippets it contains that the output lacks). Per set it prints the words left out, the share of them that are article,
 and the reasons under which article words went, so a rule that drops article text
 shows up by name. ``--worst N`` lists the N pieces with the most article words.
 """
@@ -51,16 +51,24 @@ def shingles(text: str) -> list[tuple[str, ...]]:
     return [tuple(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)]
 
 
-def article_words(item: Dropped, page: Page, reference: set[tuple[str, ...]]) -> int:
-    """How many of the piece's words are the reference article's."""
+def article_words(
+    item: Dropped, page: Page, reference: set[tuple[str, ...]], output: set[tuple[str, ...]]
+) -> int:
+    """How many of the piece's words are the reference article's and not in the output
+    (a page may hold a second, hidden copy of the article that is rightly left out)."""
     words = len(TOKEN.findall(item.text))
     if page.wanted or page.unwanted:  # the trafilatura set: snippets
         text = squash(item.text)
-        return sum(len(TOKEN.findall(s)) for s in page.wanted if squash(s) in text)
+        return sum(
+            len(TOKEN.findall(s))
+            for s in page.wanted
+            if squash(s) in text and not set(shingles(s)) <= output
+        )
     pieces = shingles(item.text)
     if not pieces:
         return 0
-    return round(words * sum(1 for s in pieces if s in reference) / len(pieces))
+    lost = sum(1 for s in pieces if s in reference and s not in output)
+    return round(words * lost / len(pieces))
 
 
 @dataclass
@@ -80,20 +88,21 @@ def tally(pages: Sequence[Page]) -> Tally:
         found.pages += 1
         kind = MediaType.HTML if page.html else MediaType.TEXT
         try:
-            _, dropped = extract_with_dropped(Source(sanitize(page.content), kind, page.id))
+            article, dropped = extract_with_dropped(Source(sanitize(page.content), kind, page.id))
         except InputError:
             found.refused += 1
             continue
         reference = set(shingles(page.body))
+        output = set(shingles("\n".join(block.text for block in article.blocks)))
         for item in dropped:
             words = len(TOKEN.findall(item.text))
-            article = article_words(item, page, reference)
+            lost = article_words(item, page, reference, output)
             found.words += words
-            found.article += article
+            found.article += lost
             found.by_reason[item.reason.value] += words
-            if article:
-                found.article_by_reason[item.reason.value] += article
-                found.worst.append((article, page.id, item.reason.value, item.text))
+            if lost:
+                found.article_by_reason[item.reason.value] += lost
+                found.worst.append((lost, page.id, item.reason.value, item.text))
     return found
 
 
@@ -101,7 +110,8 @@ def report(name: str, found: Tally, worst: int) -> str:
     share = found.article / found.words if found.words else 0.0
     lines = [
         f"{name}: {found.pages} pages ({found.refused} refused); {found.words:,} words left "
-        f"out, {found.article:,} of them the reference article's ({share:.1%})",
+        f"out; {found.article:,} of them are reference article text the output lacks "
+        f"({share:.1%})",
         "  left out, by reason: "
         + ", ".join(f"{reason} {words:,}" for reason, words in found.by_reason.most_common()),
     ]

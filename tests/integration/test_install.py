@@ -8,8 +8,9 @@ with its stock pip, and reads a page with the installed command.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
-import venv
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,9 +21,25 @@ ROOT = Path(__file__).resolve().parents[2]
 NETWORK_ERRORS = ("Could not find a version", "Connection", "Temporary failure", "No matching")
 
 
-def test_a_fresh_venv_with_its_stock_pip_installs_readout(tmp_path: Path) -> None:
+def _interpreter(minor: int) -> str | None:
+    """A Python 3.``minor`` on this machine that runs: this one, one of pyenv's, or one
+    on PATH (a pyenv shim there fails when its version is not selected)."""
+    if sys.version_info[:2] == (3, minor):
+        return sys.executable
+    pyenv = sorted(Path.home().glob(f".pyenv/versions/3.{minor}.*/bin/python3.{minor}"))
+    for candidate in [*map(str, reversed(pyenv)), shutil.which(f"python3.{minor}")]:
+        if candidate and subprocess.run([candidate, "-c", ""], capture_output=True).returncode == 0:
+            return candidate
+    return None
+
+
+@pytest.mark.parametrize("minor", [10, 11, 12, 13], ids=lambda m: f"python3.{m}")
+def test_a_fresh_venv_with_its_stock_pip_installs_readout(tmp_path: Path, minor: int) -> None:
+    interpreter = _interpreter(minor)
+    if interpreter is None:
+        pytest.skip(f"no Python 3.{minor} on this machine")
     env_dir = tmp_path / "venv"
-    venv.create(env_dir, with_pip=True)
+    subprocess.run([interpreter, "-m", "venv", str(env_dir)], check=True, timeout=120)
     python = env_dir / "bin" / "python"
     pip_version = subprocess.run(
         [str(python), "-m", "pip", "--version"], capture_output=True, text=True, check=True

@@ -124,7 +124,7 @@ def _walk(element: etree._Element, context: BlockKind) -> Iterator[RawBlock]:
         return
     if tag == "dl" or (tag == "list" and element.get("rend") == "dl"):
         fields = _fields(element)
-        if fields is not None:  # "Author: Gordon McMillan", one line, not two
+        if fields is not None:  # "Author: Ada Whitcombe", one line, not two
             yield from (RawBlock(context, field) for field in fields)
             return
     if tag in _TABLE_ROWS:

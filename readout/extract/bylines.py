@@ -1,6 +1,6 @@
 """Bylines and dates as pages write them, for every extractor.
 
-A byline names people ("By Tariq Malik and Mike Wall"); pages run it on into a date,
+A byline names people ("By Lena Marsh and Omar Haddad"); pages run it on into a date,
 a time, a section or a comment count, and put navigation ("Previous Post") and teaser
 titles in the same places. These rules find the names and say whether a string can
 be one at all.
@@ -24,7 +24,7 @@ DATE = re.compile(
 BY = re.compile(r"^\s*(?:by|written by|words by|story by|posted by|von|par|por|di)[:\s]+", re.I)
 _HANDLE = re.compile(r"@\w+")
 _LINK = re.compile(r"\(?\s*(?:https?://|www\.)\S*")
-"""A link after the names ("Bradley M. Kuhn (http://ebb.org/bkuhn/)")."""
+"""A link after the names ("Ada Whitcombe (https://example.org/ada/)")."""
 _ENDS = (
     DATE,
     re.compile(r"\bT?\d{1,2}:\d{2}"),
@@ -43,8 +43,8 @@ _JOINERS = frozenset("de da di du van von der den le la y e et and und & of bin 
 
 def clean_byline(text: str) -> str:
     """The names in a byline: what stands before its date, time, "| section" or
-    comment count, without "By", handles or links ("By Tariq Malik, Mike Wall T22:05:36Z
-    Spaceflight" -> "Tariq Malik, Mike Wall")."""
+    comment count, without "By", handles or links ("By Lena Marsh, Omar Haddad T22:05:36Z
+    Science" -> "Lena Marsh, Omar Haddad")."""
     text = _LINK.sub("", _HANDLE.sub("", BY.sub("", collapse(text))))
     cut = min((m.start() for p in _ENDS if (m := p.search(text))), default=len(text))
     return collapse(text[:cut]).strip(" ,|·-—:")

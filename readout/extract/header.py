@@ -46,7 +46,7 @@ def window_title(lines: list[str]) -> tuple[str | None, str | None, list[str]]:
 
 def find_headline(lines: list[str], start: int, end: int, window: str | None) -> int | None:
     """Index of the headline: the window title's match nearest the body, else the
-    headline-shaped line just before the body."""
+    best-scored line that could head the body (``_headline_score``)."""
     if window:
         wanted = _normal(window)
         matches = [
@@ -130,13 +130,13 @@ def _content_words(line: str) -> list[str]:
 
 def _could_head(lines: list[str], index: int) -> bool:
     """Line ``index`` could be a headline: it is shaped as one, or it is a headline cut
-    short with an ellipsis right over the byline ("Screenshot: «Vape Wave»…")."""
+    short with an ellipsis right over the byline ("Ferry: «twice a day», «two boats»…")."""
     line = lines[index]
     if _is_headline_shaped(line):
         return True
     if _is_headline_shaped(line, fewest_words=2):
-        # Two words ("Logging Cookbook") head an article only over its byline or date:
-        # elsewhere they are a menu's or a box's label ("All Stocks", "About bugs").
+        # Two words ("Packaging Guide") head an article only over its byline or date:
+        # elsewhere they are a menu's or a box's label ("Top Stories", "About us").
         return _stamped(lines[index + 1 : index + 4])
     return (
         line.endswith(("…", "..."))
@@ -154,7 +154,7 @@ def _is_headline_shaped(line: str, *, fewest_words: int = 3) -> bool:
     if _CLOCK.search(line) or is_icon_line(line):
         return False
     if sum(any(ch.isdigit() for ch in w) for w in line.split()) * 2 > words:
-        return False  # a score line or a table row ("Palm Bay 18 22 13 17 — 70")
+        return False  # a score line or a table row ("Eastfield 18 22 13 17 — 70")
     if is_furniture(line) or line.endswith((":", "…", "...")):
         return False
     if line.startswith("(") and line.endswith(")"):

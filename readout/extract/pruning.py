@@ -59,7 +59,7 @@ class _Seen:
     headlines: list[etree._Element] = field(default_factory=list)
 
     def note_term(self, term: etree._Element) -> None:
-        """A manual's field "Author: Gordon McMillan" (a <dt> and its <dd>) names the author."""
+        """A manual's field "Author: Ada Whitcombe" (a <dt> and its <dd>) names the author."""
         if _AUTHOR_TERM.match(term.text_content()):
             value = term.getnext()
             if value is not None and value.tag == "dd":

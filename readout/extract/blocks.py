@@ -187,16 +187,27 @@ def _loose_block(
 ) -> Iterator[RawBlock]:
     text = collapse("".join(pending))
     links = collapse(" ".join(_link_text(e) for e in loose))
-    if text and not (text == links and len(text.split()) <= LINK_CONTROL_WORDS):
+    control = text == links and len(text.split()) <= LINK_CONTROL_WORDS
+    if text and not (control and not any(_names_code(e) for e in loose)):
         yield RawBlock(context, text)
 
 
 def _is_link_control(element: etree._Element) -> bool:
-    """A block whose whole text is one short link: "Source", "Read more", "Edit"."""
+    """A block whose whole text is one short link: "Source", "Read more", "Edit". A
+    link to a function or a type, written as code, is what a list of them is made of
+    ("inspect.stack()" in a list of what changed), not a control."""
     text = text_of(element)
     if not text or len(text.split()) > LINK_CONTROL_WORDS:
         return False
-    return _link_text(element) == text
+    return _link_text(element) == text and not _names_code(element)
+
+
+_CODE_TAGS = ("code", "kbd", "samp", "tt", "var")
+
+
+def _names_code(element: etree._Element) -> bool:
+    """The element is, or holds, code: ``<code>``, ``<kbd>``..."""
+    return tag_of(element) in _CODE_TAGS or any(True for _ in element.iter(*_CODE_TAGS))
 
 
 def _link_text(element: etree._Element) -> str:

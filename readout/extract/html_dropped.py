@@ -58,7 +58,7 @@ def _lines(
     pending: list[str] = []
 
     def flush() -> Iterator[tuple[str, DropReason | None]]:
-        text = collapse(" ".join(pending))
+        text = collapse("".join(pending))  # the text keeps its own spaces: "<code>recv</code>s"
         pending.clear()
         if text:
             yield text, marked

@@ -143,3 +143,23 @@ def test_a_heading_with_nothing_under_it_is_left_out() -> None:
     """ "Indices and tables" over links that are furniture: "next heading" would go
     there to hear nothing."""
     assert "Indices and tables" not in [text for _, text in _headings(_page("sphinx.html"))]
+
+
+def test_a_list_of_links_to_functions_is_content_not_controls() -> None:
+    """A changelog lists what it removed as links to each function, written as code;
+    a lone short link elsewhere ("Source") is still a control."""
+    items = "".join(
+        f'<li><p><a class="reference internal" href="api.html#{name}"><code class="xref">'
+        f'<span class="pre">{name}()</span></code></a></p></li>'
+        for name in ("beacon.open", "beacon.close", "beacon.flush")
+    )
+    page = f"""<html><head><meta name="generator" content="Docutils 0.19"><title>Changes</title>
+    </head><body><div role="main"><h1>What changed in Beacon 5</h1>
+    <p>Three functions that were deprecated in Beacon 4 are gone; the affected functions are:</p>
+    <ul>{items}</ul><p><a href="src.html">Source</a></p>
+    <p>Use the stream object's methods instead, which do the same and close cleanly.</p>
+    </div></body></html>"""
+    article = extract(Source(page, MediaType.HTML, "changes.html"))
+    listed = [b.text for b in article.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert listed == ["beacon.open()", "beacon.close()", "beacon.flush()"]
+    assert "Source" not in [b.text for b in article.blocks]

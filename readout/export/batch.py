@@ -17,7 +17,9 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import multiprocessing.context
+import os
 import signal
+import tempfile
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -288,11 +290,27 @@ def _start_helpers_deaf_to_interrupts() -> None:
         return  # signal dispositions can be changed from the main thread only
     before = {number: signal.signal(number, signal.SIG_IGN) for number in workers.INTERRUPTS}
     try:
-        resource_tracker.ensure_running()
-        forkserver.ensure_running()
+        with _in_an_empty_folder():
+            resource_tracker.ensure_running()
+            forkserver.ensure_running()
     finally:
         for number, handler in before.items():
             signal.signal(number, handler)
+
+
+@contextlib.contextmanager
+def _in_an_empty_folder() -> Iterator[None]:
+    """Work in a new empty folder for the moment: the helpers start as ``python -c``,
+    which imports from the current folder first, and a folder holding a ``json/`` or
+    an old ``readout/`` checkout would be imported in place of the real ones (each
+    worker is then put back in this process's folder before it starts)."""
+    here = os.getcwd()
+    with tempfile.TemporaryDirectory(prefix="readout-") as empty:
+        os.chdir(empty)
+        try:
+            yield
+        finally:
+            os.chdir(here)
 
 
 @contextlib.contextmanager

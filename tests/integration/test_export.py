@@ -556,3 +556,27 @@ def test_a_batchs_workers_are_never_forks_of_the_batch_process(tmp_path: Path) -
     assert children, "the batch started no helper process"
     assert [c for c in children if c[1] == own_command] == []  # no fork of itself
     assert any(b"forkserver" in c[1] for c in children)
+
+
+def test_a_batch_started_in_a_folder_of_python_packages_imports_none_of_them(
+    tmp_path: Path,
+) -> None:
+    """The workers' helpers start as ``python -c``, which imports from the current
+    folder first: run from a folder holding a ``json/`` or an old ``readout/``
+    checkout, every worker died on start-up and the batch ended in "EOFError"."""
+    inputs = numbered_articles(tmp_path, 2, "Shadowed", paragraphs=3)
+    folder = tmp_path / "work"
+    for package in ("json", "readout"):
+        (folder / package).mkdir(parents=True)
+        (folder / package / "__init__.py").write_text(f'raise SystemExit("the wrong {package}")\n')
+    run = subprocess.run(
+        [str(Path(sys.executable).parent / "readout"), "export", *inputs, "--out-dir", "out",
+         "--format", "wav", "--jobs", "2"],
+        cwd=folder, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert "wrong" not in run.stderr
+    assert sorted(p.name for p in (folder / "out").glob("*.wav")) == [
+        "Shadowed 0.wav",
+        "Shadowed 1.wav",
+    ]

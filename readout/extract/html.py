@@ -54,7 +54,8 @@ _DOC_GENERATORS = (
     "antora",
 )
 _VERSION = re.compile(r"\b\d+\.\d+(\.\d+)+\b|\bv\d+(\.\d+)+\b")
-_HAS_CAPTIONS = etree.XPath("boolean(//figcaption | //img[@alt])")
+_HAS_CAPTIONS = etree.XPath("boolean(//figcaption | //img[@alt] | //p/span[@class='caption'])")
+_CLASSED_CAPTIONS = etree.XPath("//p/span[@class='caption'][not(preceding-sibling::*)]/..")
 _DATE_KEYS = ("article:published_time", "datepublished", "dc.date", "dcterms.created", "date")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -223,12 +224,15 @@ def add_captions(blocks: list[RawBlock], document: etree._Element) -> list[RawBl
     """
     if not _HAS_CAPTIONS(document):
         return blocks
+    # A paragraph that only holds a caption ("<p><span class="caption">Listing 4-1:
+    # ...</span></p>", as mdBook writes them under code and figures) is one too.
+    classed = {_key(e.text_content()) for e in _CLASSED_CAPTIONS(document)}
     index_of = {_key(b.text): i for i, b in enumerate(blocks)}
     after: dict[int, list[str]] = {}
     last_seen: int | None = None
     pending: list[str] = []
     for element in document.iter(
-        "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "figcaption", "img"
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "figcaption", "img"
     ):
         tag = element.tag
         if tag == "img" or tag == "figcaption":
@@ -236,8 +240,11 @@ def add_captions(blocks: list[RawBlock], document: etree._Element) -> list[RawBl
             if caption and last_seen is not None and _key(caption) not in index_of:
                 pending.append(caption)
             continue
-        found = index_of.get(_key(element.text_content()))
+        key = _key(element.text_content())
+        found = index_of.get(key)
         if found is None:
+            if tag == "p" and key in classed and last_seen is not None:
+                pending.append(collapse(element.text_content()))
             continue
         if pending and last_seen is not None and found > last_seen:
             after.setdefault(last_seen, []).extend(dict.fromkeys(pending))

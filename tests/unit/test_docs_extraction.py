@@ -163,3 +163,20 @@ def test_a_list_of_links_to_functions_is_content_not_controls() -> None:
     listed = [b.text for b in article.blocks if b.kind is BlockKind.LIST_ITEM]
     assert listed == ["beacon.open()", "beacon.close()", "beacon.flush()"]
     assert "Source" not in [b.text for b in article.blocks]
+
+
+def test_a_listings_caption_under_its_code_is_kept() -> None:
+    """mdBook writes "Listing 4-1: ..." as <p><span class="caption">; the body refers to
+    the listing by that name, so the listener must hear which code is which."""
+    prose = " ".join(f"Sentence {n} explains how the lantern keeps its state." for n in range(6))
+    page = f"""<html><head><title>State - The Lantern Guide</title></head><body><main>
+    <h1>Keeping state</h1><p>{prose} Listing 2-1 shows the smallest program.</p>
+    <pre><code>fn main() {{
+    let lamp = Lamp::new();
+}}</code></pre>
+    <p><span class="caption">Listing 2-1: The smallest lantern program</span></p>
+    <p>{prose.replace("Sentence", "Line")}</p></main></body></html>"""
+    article = extract(Source(page, MediaType.HTML, "state.html"))
+    kinds = [(b.kind, b.text) for b in article.blocks]
+    code_at = next(i for i, (kind, _) in enumerate(kinds) if kind is BlockKind.CODE)
+    assert kinds[code_at + 1] == (BlockKind.CAPTION, "Listing 2-1: The smallest lantern program")

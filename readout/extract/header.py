@@ -23,6 +23,8 @@ BYLINE = re.compile(
     re.I,
 )
 """A line that names the author after a word for "by"."""
+_AUTHOR_LABEL = re.compile(r"^(?:authors?|by|written by)\s*:?\s*$", re.I)
+"""A field's name on a line of its own, its value on the next (a copied <dt> and <dd>)."""
 _WORD = re.compile(r"\w+")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 HEADLINE_LOOKBACK = 30
@@ -192,15 +194,23 @@ def find_byline_and_date(
     after = start
     for index in range(start, min(len(lines), max(body_start, start) + 3)):
         line = lines[index]
+        if index < after:
+            continue  # the name under an "Author:" label, used already
         if word_count(line) > 14:
             if index >= body_start:
                 break
             continue
         match = BYLINE.match(line)
+        taken = 1
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if match is None and _AUTHOR_LABEL.match(line) and _is_name_line(following):
+            match, taken = BYLINE.match(f"By {following}"), 2  # "Author:" over "Ada Whitcombe"
         date = DATE.search(line) or _CLOCK.search(line)
         if match and byline is None:
             byline = clean_byline(match.group(1))
             published = published or (date.group(1) if date and date.lastindex else None)
+            after = index + taken
+            continue
         elif date and word_count(line) <= 10:
             dates.append(index)
             found = DATE.search(line)

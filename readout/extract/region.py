@@ -30,6 +30,8 @@ MENU_SCORE = -5.0
 """A line of one to three words that is not a sentence: a menu item, a button."""
 LEAD_IN_SCORE = -20.0
 """A short line that hands over to other content: "Read more:", "Related stories…"."""
+CODE_SCORE = 2.0
+"""A block of code (its lines kept together): it belongs to the prose around it."""
 FOOTNOTE_SCORE = 2.0
 """A short line that starts with a footnote mark: it belongs to the body before it."""
 LABEL_SCORE = -2.0
@@ -69,12 +71,24 @@ class LineScorer:
 
     def __init__(self, lines: list[str]) -> None:
         self._lines = lines
-        counts = Counter(_key(line) for line in lines)
-        self._repeated = [counts[_key(line)] > 1 for line in lines]
+        self._keys = [_key(line) for line in lines]
+        counts = Counter(self._keys)
+        self._repeated = [counts[key] > 1 for key in self._keys]
 
     def is_repeated(self, index: int) -> bool:
         """True when the page has this line more than once."""
         return self._repeated[index]
+
+    def repeated_only_outside(self, index: int, start: int, end: int) -> bool:
+        """True when every other copy of line ``index`` stands outside lines ``start``
+        to ``end`` (the article): a heading that a table of contents names, before the
+        article or after it."""
+        key = self._keys[index]
+        return all(
+            not start <= i < end
+            for i, other in enumerate(self._keys)
+            if other == key and i != index
+        )
 
     def scores(self) -> list[float]:
         """One score per line (see the module docstring).
@@ -108,6 +122,8 @@ class LineScorer:
     def score(self, index: int) -> float:
         """How much line ``index`` reads as article prose (negative: furniture)."""
         line = self._lines[index]
+        if "\n" in line:
+            return CODE_SCORE  # a block of code belongs to the article around it
         words = word_count(line)
         if is_lead_in(line) and words < 8:
             # "Related:" hands over to a list of links; "Here's why:" to the next
@@ -212,6 +228,34 @@ def reads_as_code(text: str) -> bool:
     """Dense in the marks code is made of, as prose never is (an indented note is prose)."""
     marks = sum(char in _CODE_MARKS for char in text)
     return marks >= 0.03 * max(1, sum(not char.isspace() for char in text))
+
+
+_CODE_START = re.compile(
+    r"^(?:def|class|import|from \S+ import|return|elif|else:|try:|except\b|while\b|for \w+ in"
+    r"|with \S|fn|let|const|var|function|pub|use|impl|struct|enum|async|await|raise|yield"
+    r"|#include|>>>|\$ |sudo |pip |npm |git |cd )"
+)
+_CALL_OR_ASSIGN = re.compile(
+    r"^[A-Za-z_][\w.\[\]'\"]*(?:\s*,\s*[A-Za-z_][\w.]*)*\s*(?:[-+*/|&]?=(?!=)\s*\S|\()"
+)
+_CODE_COMMENT = re.compile(r"^(?:#|//|/\*|\*/)(?:\s|$)")
+
+
+def is_code_line(line: str) -> bool:
+    """A line of code as copied from a page's ``<pre>``: a statement ("s = f(x)",
+    "return x", "import os"), a call, a comment ("# now connect"), a prompt ("$ ",
+    ">>>"); never a sentence of prose, which ends with a full stop after words."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 200:
+        return False
+    words = word_count(stripped)
+    if words >= 6 and ends_like_sentence(stripped) and not stripped.endswith(":"):
+        return False
+    if _CODE_COMMENT.match(stripped):
+        return not stripped.startswith("##")
+    if _CODE_START.match(stripped):
+        return reads_as_code(stripped) or stripped.endswith(":") or words <= 4
+    return bool(_CALL_OR_ASSIGN.match(stripped)) and reads_as_code(stripped)
 
 
 def _key(line: str) -> str:

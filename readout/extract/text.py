@@ -36,6 +36,8 @@ from readout.extract.region import (
     LineScorer,
     best_region,
     comments_start,
+    ends_like_sentence,
+    is_code_line,
     is_furniture,
     reads_as_code,
 )
@@ -46,6 +48,8 @@ _RULE = re.compile(r"^([=\-~^*#+`'\".:_])\1{2,}$")
 _MARKUP_LINE = re.compile(r"^\.\.(\s+[\w:-]+::.*|\s+_[^:]+:|\s*)$")
 """A reStructuredText directive, target or comment standing alone (".. note::")."""
 _SENTENCE_END = (".", "!", "?", "…", "。", "！", "？")
+_PERMALINK = re.compile(r"(?<=\w)[¶§]$")
+"""A heading's permalink mark, copied with it ("Sockets¶")."""
 
 
 @dataclass(frozen=True)
@@ -124,7 +128,7 @@ def split_paragraphs(text: str, log: DropLog | None = None) -> list[str]:
     """
     raw_lines = text.split("\n")
     if not _is_hard_wrapped(raw_lines):
-        return [collapse(line) for line in raw_lines if line.strip()]
+        return _with_code_runs([line for line in raw_lines if line.strip()])
     paragraphs: list[str] = []
     for chunk in re.split(r"\n[ \t]*\n", text):
         if not chunk.strip():
@@ -141,6 +145,48 @@ def split_paragraphs(text: str, log: DropLog | None = None) -> list[str]:
         else:
             paragraphs.append(collapse(" ".join(_without_rules(chunk.split("\n")))))
     return [paragraph for paragraph in paragraphs if paragraph.strip()]
+
+
+def _with_code_runs(lines: list[str]) -> list[str]:
+    """One paragraph a line, but a run of two or more lines of code (a copied ``<pre>``:
+    "s = socket.socket(...)", "while True:", an indented body) is one paragraph, its
+    lines and their indentation kept, which is read as a code block."""
+    paragraphs: list[str] = []
+    run: list[str] = []
+
+    def end_run() -> None:
+        if len(run) >= 2:
+            paragraphs.append(textwrap.dedent("\n".join(line.rstrip() for line in run)))
+        else:
+            paragraphs.extend(collapse(line) for line in run)
+        run.clear()
+
+    for line in lines:
+        if is_code_line(line) or (run and _continues_code(line)):
+            run.append(line.expandtabs(4))
+            continue
+        end_run()
+        paragraphs.append(_PERMALINK.sub("", collapse(line)))
+    end_run()
+    return [paragraph for paragraph in paragraphs if paragraph]
+
+
+_CODE_CLOSERS = frozenset({"}", "{", ")", "]", "};", "});", "end", "...", '"""', "'''"})
+
+
+def _continues_code(line: str) -> bool:
+    """Inside a run of code: an indented line, a closing bracket, or a few words with
+    no sentence in them and the marks of code ("else:", "x += 1")."""
+    stripped = line.strip()
+    return (
+        line[:1] in " \t"
+        or stripped in _CODE_CLOSERS
+        or (
+            word_count(stripped) <= 3
+            and not ends_like_sentence(stripped)
+            and reads_as_code(stripped)
+        )
+    )
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
@@ -187,11 +233,18 @@ def _blocks_of(body: list[str], scorer: LineScorer, offset: int, log: DropLog) -
         if is_placeholder(line) or is_boilerplate(line):
             log.add(line, DropReason.FURNITURE)
             continue
-        if scorer.is_repeated(offset + index) and word_count(line) <= 6:
+        following = body[index + 1] if index + 1 < len(body) else ""
+        if (
+            scorer.is_repeated(offset + index)
+            and word_count(line) <= 6
+            and not (
+                _is_subheading(line, following)
+                and scorer.repeated_only_outside(offset + index, offset, offset + len(body))
+            )
+        ):
             log.add(line, DropReason.REPEATED)
             continue
         item = _LIST_ITEM.match(line)
-        following = body[index + 1] if index + 1 < len(body) else ""
         if "\n" in line:  # an indented chunk of hard-wrapped text, kept line by line
             blocks.append(RawBlock(BlockKind.CODE, line))
         elif item and not _SECTION_BREAK.match(item.group(1)):

@@ -313,3 +313,77 @@ def test_a_headline_cut_short_over_its_byline_is_still_the_headline() -> None:
     ).replace("north islands", "north isles")
     article = extract(Source(text, MediaType.TEXT, "-"))
     assert article.title == "Ferry: «twice a day», «two boats», «the isles»…"
+
+
+def _copied_docs_page() -> str:
+    """A documentation page as a browser copies it: the window title, a table of
+    contents, navigation, the page with headings (and their permalink marks), a field
+    list, code from its <pre>s line by line, then the contents again in a sidebar."""
+    toc = ["Contents", "Opening a channel", "Sending", "Closing"]
+    prose = (
+        "The channel keeps every message in order, and a reader that falls behind is "
+        "told how many it missed, so nothing is lost without a word."
+    )
+    return "\n".join(
+        [
+            "Channels HOWTO — Beacon 4.2 documentation",
+            *toc,
+            "Navigation",
+            "next |",
+            "Channels HOWTO¶",
+            "Author:",
+            "Ada Whitcombe",
+            f"Opening a channel is the first thing a program does. {prose}",
+            "Opening a channel¶",
+            f"A channel is opened by name, and the name is its address. {prose}",
+            "# open the channel and say hello",
+            "ch = beacon.open('harbour')",
+            "ch.send(b'hello')",
+            f"The call returns at once; the message may still be on its way. {prose}",
+            "Sending¶",
+            f"A loop that sends is as simple as a loop that reads. {prose}",
+            "while True:",
+            "    # wait for the next line",
+            "    line = source.readline()",
+            "    if not line:",
+            "        break",
+            "    ch.send(line)",
+            f"When the source is empty the loop ends and the channel stays open. {prose}",
+            "Closing¶",
+            f"Closing a channel tells every reader that nothing more will come. {prose}",
+            *toc,
+            "© Copyright 2026, the Beacon authors.",
+        ]
+    )
+
+
+def test_copied_docs_keep_their_code_headings_and_author() -> None:
+    article = extract(Source(_copied_docs_page(), MediaType.TEXT, "-"))
+    assert article.title == "Channels HOWTO"
+    assert article.byline == "Ada Whitcombe"
+    headings = [b.text for b in article.blocks if b.kind is BlockKind.HEADING]
+    assert headings == ["Opening a channel", "Sending", "Closing"]  # named by the contents too
+    codes = [b.text for b in article.blocks if b.kind is BlockKind.CODE]
+    assert codes == [
+        "# open the channel and say hello\nch = beacon.open('harbour')\nch.send(b'hello')",
+        "while True:\n    # wait for the next line\n    line = source.readline()\n"
+        "    if not line:\n        break\n    ch.send(line)",
+    ]
+    assert article.blocks[-1].text.startswith("Closing a channel tells every reader")
+    assert not any("¶" in b.text for b in article.blocks)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The result (a list) is sorted: see the notes below for the order it uses.",
+        "Phone: 01632 960 555",
+        "Home | News | Sport",
+        "Price: £5 (members £3)",
+        "If x = 2, the loop runs twice, as the example above shows for every value.",
+    ],
+)
+def test_prose_and_furniture_are_never_taken_for_code(line: str) -> None:
+    from readout.extract.region import is_code_line
+
+    assert not is_code_line(line)

@@ -103,7 +103,7 @@ def _add_text_command(commands: _Subparsers, command: str | None) -> None:
             choices=("plain", "json", "markdown"),
             default="plain",
             help="plain: title and blocks separated by blank lines (default); json: the "
-            "schema in DESIGN.md with sentence offsets; markdown: headings, lists, quotes",
+            "schema in the README, with sentence offsets; markdown: headings, lists, quotes",
         )
         text.add_argument(
             "--spoken",

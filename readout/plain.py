@@ -49,6 +49,16 @@ class PlainOutput:
     def line(self, text: str) -> None:
         self._write(" ".join(sanitize(text).split()) + "\n")
 
+    def line_now(self, text: str) -> None:
+        """A line written at once, even while a prompt holds the others back: the
+        answer to what was just typed ("Note saved") comes before them."""
+        with self._lock:
+            try:
+                self._out.write(" ".join(sanitize(text).split()) + "\n")
+                self._out.flush()
+            except (BrokenPipeError, ValueError):
+                pass
+
     def code_lines(self, label: str, code: str) -> None:
         """A code block: its label, then each line as a line, indentation kept, so a
         braille display or screen reader meets the code as it is written."""
@@ -138,13 +148,7 @@ def run_keys(
             for line in describe_keys(bindings, plain=True):
                 output.line(line)
         elif binding.action is Command.FLAG:
-            shown = output.announcements
-            mark_id = reader.flag()
-            output.wait_for_announcement(after=shown)
-            note = _ask(fd, output, "Note for this mark (Enter for none):", cancelled="No note")
-            if note and mark_id is not None and reader.store is not None:
-                reader.store.set_mark_note(mark_id, note)
-                output.line("Note saved")
+            _flag(fd, reader, output)
         elif binding.action is Command.MARKS:
             _list_marks(reader, output)
         elif binding.action is Command.NUMBERS:
@@ -162,6 +166,21 @@ def run_keys(
         else:
             reader.perform(binding.action)
     return None
+
+
+def _flag(fd: int, reader: Reader, output: PlainOutput) -> None:
+    """Mark the sentence, say so, then ask for a note and save it."""
+    shown = output.announcements
+    mark_id = reader.flag()
+    output.wait_for_announcement(after=shown)
+    store = reader.store
+
+    def save(note: str) -> None:
+        if mark_id is not None and store is not None:
+            store.set_mark_note(mark_id, note)
+            output.line_now("Note saved")
+
+    _ask(fd, output, "Note for this mark (Enter for none):", cancelled="No note", then=save)
 
 
 def _choose_from_history(fd: int, output: PlainOutput, entries: list[HistoryEntry]) -> str | None:
@@ -193,8 +212,18 @@ def _list_marks(reader: Reader, output: PlainOutput) -> None:
         )
 
 
-def _ask(fd: int, output: PlainOutput, prompt: str, cancelled: str = "Cancelled") -> str | None:
-    """Read one line with the terminal's own line editing (and echo) for the moment."""
+def _ask(
+    fd: int,
+    output: PlainOutput,
+    prompt: str,
+    cancelled: str = "Cancelled",
+    then: Callable[[str], None] | None = None,
+) -> str | None:
+    """Read one line with the terminal's own line editing (and echo) for the moment.
+
+    What answers it (``cancelled``, or what ``then`` does with the answer) is said
+    before the lines held back meanwhile.
+    """
     import termios
 
     saved = termios.tcgetattr(fd)
@@ -203,12 +232,14 @@ def _ask(fd: int, output: PlainOutput, prompt: str, cancelled: str = "Cancelled"
     with output.held(prompt):
         try:
             termios.tcsetattr(fd, termios.TCSANOW, line_mode)
-            answer = os.read(fd, 4096).decode("utf-8", "replace").strip()
+            answer = sanitize(os.read(fd, 4096).decode("utf-8", "replace").strip())
         finally:
             termios.tcsetattr(fd, termios.TCSANOW, saved)
-    if not answer:
-        output.line(cancelled)
-    return sanitize(answer) or None
+        if not answer:
+            output.line_now(cancelled)
+        elif then is not None:
+            then(answer)
+    return answer or None
 
 
 def _read_key(fd: int) -> str | None:

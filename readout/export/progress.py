@@ -113,7 +113,7 @@ class _Wording:
         files = [self.files.format(view.files_done, view.files_total)] if view.files_total else []
         fields = [*files, self.sentences.format(view.sentences_done, about, view.sentences_total)]
         fields.append(self.audio.format(self.duration(view.audio_s)))
-        if view.left_s is not None:
+        if view.left_s is not None and view.left_s >= 1:  # not "about 0 s left" at the end
             fields.append(self.left.format(self.duration(view.left_s)))
         return fields
 

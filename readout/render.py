@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections import Counter
 from collections.abc import Sequence
@@ -73,8 +74,33 @@ def dropped_as_plain(dropped: Sequence[Dropped]) -> str:
     words = sum(len(item.text.split()) for item in dropped)
     summary = ", ".join(f"{reason.value} {count}" for reason, count in counts.most_common())
     lines = [f"Left out {len(dropped)} pieces, {words} words: {summary}.", ""]
-    lines.extend(f"[{item.reason.value}] {item.text}" for item in dropped)
+    for reason, pieces in itertools.groupby(dropped, key=lambda item: item.reason):
+        lines.extend(f"[{reason.value}] {text}" for text in _runs([p.text for p in pieces]))
     return "\n".join(lines) + "\n"
+
+
+SHORT_PIECE_WORDS = 3
+"""Pieces this short in a row (menu items, "¶" marks) share a line: a copied page's
+hundreds of menu lines are a few lines to read, not hundreds."""
+
+
+def _runs(texts: list[str]) -> list[str]:
+    """Consecutive pieces of one reason as lines: a longer piece alone, short ones
+    joined with " · ", the same short piece over and over once, with how many times
+    ("¶ ×82")."""
+    lines: list[str] = []
+    short: list[str] = []
+    for text in [*texts, ""]:  # "" ends the last run
+        if text and len(text.split()) <= SHORT_PIECE_WORDS:
+            short.append(text)
+            continue
+        if short:
+            counted = [(piece, len(list(same))) for piece, same in itertools.groupby(short)]
+            lines.append(" · ".join(p if n == 1 else f"{p} ×{n}" for p, n in counted))
+            short = []
+        if text:
+            lines.append(text)
+    return lines
 
 
 def dropped_as_json(dropped: Sequence[Dropped]) -> str:

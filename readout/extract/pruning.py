@@ -80,7 +80,10 @@ class _Seen:
 
 
 def _in(element: etree._Element, root: etree._Element) -> bool:
-    return element.getroottree().getroot() is root
+    """Still in the page under ``root`` (lxml's ``getroottree`` says the document, which
+    an element removed from the page still belongs to)."""
+    ancestors = list(element.iterancestors())
+    return (ancestors[-1] if ancestors else element) is root
 
 
 def _in_comments(element: etree._Element) -> bool:

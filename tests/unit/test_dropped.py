@@ -120,7 +120,9 @@ def test_readout_text_dropped_prints_each_piece_with_its_reason() -> None:
     assert run.returncode == 0, run.stderr
     first, blank, *pieces = run.stdout.splitlines()
     assert first.startswith("Left out ") and blank == ""
-    assert "[after the article] Donate now" in pieces
+    # short pieces in a row share a line; a longer one stands alone
+    assert "[after the article] Donate now · Contact us · Eastfield News newsroom" in pieces
+    assert "[after the article] Phone: 01632 960 555" in pieces
     assert all(piece.startswith("[") for piece in pieces)
     refused = subprocess.run(
         [sys.executable, "-m", "readout", "text", "--dropped", "--format", "markdown", "-"],
@@ -150,3 +152,27 @@ def test_a_kept_paragraph_with_inline_code_is_never_reported_left_out() -> None:
     article, dropped = extract_with_dropped(Source(page, MediaType.HTML, "sockets.html"))
     assert article.blocks[0].text.startswith("Paragraph 0: a socket's recvs and sends")
     assert not [item for item in dropped if "Paragraph" in item.text]
+
+
+def test_the_same_mark_over_and_over_is_one_line_with_a_count() -> None:
+    from readout.render import dropped_as_plain
+
+    marks = [Dropped("¶", DropReason.PERMALINK)] * 82
+    text = dropped_as_plain([*marks, Dropped("Table of Contents", DropReason.OUTSIDE)])
+    assert text.splitlines()[2:] == [
+        "[permalink mark] ¶ ×82",
+        "[outside the main content] Table of Contents",
+    ]
+
+
+def test_a_nested_table_of_contents_is_reported_once() -> None:
+    """Its inner lists go with it: they are not left out a second time."""
+    inner = "".join(f'<li><a href="#s{n}">Step {n}</a></li>' for n in range(3))
+    page = f"""<html><head><title>Guide</title></head><body>
+    <div class="toc"><ul><li><a href="#a">Part A</a><ul>{inner}</ul></li>
+    <li><a href="#b">Part B</a></li></ul></div>
+    <article><p>{"The guide explains every step of the work in order. " * 8}</p></article>
+    </body></html>"""
+    _, dropped = extract_with_dropped(Source(page, MediaType.HTML, "guide.html"))
+    contents = [item.text for item in dropped if item.reason is DropReason.CONTENTS]
+    assert contents == ["Part A Step 0 Step 1 Step 2 Part B"]

@@ -10,9 +10,9 @@ The method (``region.py`` scores lines): every line gets a score for how much it
 reads as prose (words in sentences count for it; menu-sized lines, lines repeated
 elsewhere in the page and furniture count against it). The article body is the run
 of lines with the highest total, so one footnote, a short heading or a section break
-inside the body never ends it, and a menu, however long, never joins it. The headline
-is the line that matches the window title, wherever it stands, or else the headline-
-shaped line just before the body; a byline and a date are looked for between them.
+inside the body never ends it, and a menu, however long, never joins it. Lines of
+code copied from a ``<pre>`` are first kept together as one code block, which counts
+as part of the article around it. The headline, byline and date: ``header.py``.
 """
 
 from __future__ import annotations

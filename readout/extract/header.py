@@ -25,6 +25,8 @@ BYLINE = re.compile(
 """A line that names the author after a word for "by"."""
 _AUTHOR_LABEL = re.compile(r"^(?:authors?|by|written by)\s*:?\s*$", re.I)
 """A field's name on a line of its own, its value on the next (a copied <dt> and <dd>)."""
+_SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?\s")
+_CRUMB = re.compile(r"\s[»›>/](?=\s|$)")
 _WORD = re.compile(r"\w+")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 HEADLINE_LOOKBACK = 30
@@ -90,6 +92,12 @@ def _headline_score(lines: list[str], index: int, start: int, vocabulary: set[st
     )
     if headline_case(line):
         score += 2
+    if index == start - 1:
+        score += 1  # right over the body, where a headline stands
+    if _SECTION_NUMBER.match(line) and any(
+        _SECTION_NUMBER.match(other) for other in lines[max(0, index - 1) : index + 2 : 2]
+    ):
+        score -= 6  # an entry in a numbered contents list ("15.1. Using Box<T>"), not a heading
     if words < 3:
         score -= 4  # a blog's name is often two words too
     if line.isascii() and line == line.lower():
@@ -155,6 +163,8 @@ def _is_headline_shaped(line: str, *, fewest_words: int = 3) -> bool:
         return False
     if _CLOCK.search(line) or is_icon_line(line):
         return False
+    if len(_CRUMB.findall(line)) >= 2:
+        return False  # a breadcrumb trail: "Docs » Guides » Logging"
     if sum(any(ch.isdigit() for ch in w) for w in line.split()) * 2 > words:
         return False  # a score line or a table row ("Eastfield 18 22 13 17 — 70")
     if is_furniture(line) or line.endswith((":", "…", "...")):

@@ -231,13 +231,18 @@ def reads_as_code(text: str) -> bool:
 
 
 _CODE_START = re.compile(
-    r"^(?:def|class|import|from \S+ import|return|elif|else:|try:|except\b|while\b|for \w+ in"
-    r"|with \S|fn|let|const|var|function|pub|use|impl|struct|enum|async|await|raise|yield"
-    r"|#include|>>>|\$ |sudo |pip |npm |git |cd )"
+    r"^(?:def|class|import|from \S+ import|return|if\b.*:$|if \(|elif|else:|try:|except\b"
+    r"|while\b|for \w+ in|for \(|switch|with \S|fn|let|const|var|function|pub|use|impl"
+    r"|struct|enum|async|await|raise|yield|#include|#define|#!|>>>|\.\.\.(?: |$)|\$ |sudo "
+    r"|pip |npm |git |cd |@\w|[}\])]|Traceback \(most recent call last\)|File \")"
 )
+_RAISED = re.compile(r"^[A-Z]\w*(?:Error|Exception|Warning|Exit|Interrupt)\b(?::|$)")
+"""The last line of a traceback ("ZeroDivisionError: division by zero")."""
 _CALL_OR_ASSIGN = re.compile(
-    r"^[A-Za-z_][\w.\[\]'\"]*(?:\s*,\s*[A-Za-z_][\w.]*)*\s*(?:[-+*/|&]?=(?!=)\s*\S|\()"
+    r"^[A-Za-z_][\w.\[\]'\"]*(?:\s*,\s*[A-Za-z_][\w.]*)*(?:\s*[-+*/|&]?=(?!=)\s*\S|\()"
 )
+"""An assignment ("x = 1", "a, b = f()") or a call ("print(x)": no space before the
+bracket, as "Spain (Group F): 11th appearance" has)."""
 _CODE_COMMENT = re.compile(r"^(?:#|//|/\*|\*/)(?:\s|$)")
 
 
@@ -255,6 +260,8 @@ def is_code_line(line: str) -> bool:
         return not stripped.startswith("##")
     if _CODE_START.match(stripped):
         return reads_as_code(stripped) or stripped.endswith(":") or words <= 4
+    if _RAISED.match(stripped):
+        return True
     return bool(_CALL_OR_ASSIGN.match(stripped)) and reads_as_code(stripped)
 
 

@@ -127,6 +127,8 @@ def split_paragraphs(text: str, log: DropLog | None = None) -> list[str]:
     a heading's underline ("Concepts" over "========") is taken off.
     """
     raw_lines = text.split("\n")
+    if _blocks_apart(text):
+        return _with_code_chunks(text)
     if not _is_hard_wrapped(raw_lines):
         return _with_code_runs([line for line in raw_lines if line.strip()])
     paragraphs: list[str] = []
@@ -145,6 +147,53 @@ def split_paragraphs(text: str, log: DropLog | None = None) -> list[str]:
         else:
             paragraphs.append(collapse(" ".join(_without_rules(chunk.split("\n")))))
     return [paragraph for paragraph in paragraphs if paragraph.strip()]
+
+
+_CHUNKS = re.compile(r"\n[ \t]*\n")
+
+
+def _blocks_apart(text: str) -> bool:
+    """Copied text that puts a blank line between blocks, as browsers copy paragraphs:
+    almost every paragraph of prose stands alone between blank lines, so a chunk of
+    several lines is one block broken over lines (a ``<pre>``, or ``<br>``)."""
+    chunks = [chunk.strip("\n") for chunk in _CHUNKS.split(text) if chunk.strip()]
+    prose = [line for chunk in chunks for line in chunk.split("\n") if word_count(line) >= 8]
+    alone = [chunk for chunk in chunks if "\n" not in chunk and word_count(chunk) >= 8]
+    return len(prose) >= 4 and len(alone) >= 0.8 * len(prose)
+
+
+def _with_code_chunks(text: str) -> list[str]:
+    """The blocks of a blank-line-apart copy: a chunk of several lines that reads as
+    code is one code block (and the chunks of one listing that its own blank lines
+    split are one again); every other line is a paragraph of its own."""
+    paragraphs: list[str] = []
+    code: list[str] = []
+
+    def end_code() -> None:
+        if code:
+            paragraphs.append(textwrap.dedent("\n".join(code)).strip("\n"))
+            code.clear()
+
+    for chunk in _CHUNKS.split(text):
+        lines = [line.expandtabs(4).rstrip() for line in chunk.split("\n") if line.strip()]
+        if not lines:
+            continue
+        if _is_code_chunk(lines, follows_code=bool(code)):
+            code.extend(["", *lines] if code else lines)
+            continue
+        end_code()
+        paragraphs.extend(p for line in lines if (p := _PERMALINK.sub("", collapse(line))))
+    end_code()
+    return paragraphs
+
+
+def _is_code_chunk(lines: list[str], *, follows_code: bool) -> bool:
+    """Several lines, most of them code or indented; or, right after a code chunk (a
+    blank line inside a listing), a line of code alone."""
+    coded = sum(1 for line in lines if is_code_line(line) or line[:1] in " \t")
+    if len(lines) >= 2:
+        return coded * 2 >= len(lines)
+    return follows_code and coded == 1
 
 
 def _with_code_runs(lines: list[str]) -> list[str]:

@@ -387,3 +387,47 @@ def test_prose_and_furniture_are_never_taken_for_code(line: str) -> None:
     from readout.extract.region import is_code_line
 
     assert not is_code_line(line)
+
+
+def _blank_apart(*blocks: str) -> str:
+    """A copy that puts a blank line between blocks, as browsers copy paragraphs."""
+    return "\n\n".join(blocks)
+
+
+def test_a_copied_interactive_session_is_one_code_block_with_the_article_around_it() -> None:
+    prose = "The harbour's timetable module reads the sailings and answers questions about them."
+    session = (
+        ">>> while True:\n...     try:\n...         n = int(input('Sailing: '))\n"
+        "...         break\n...     except ValueError:\n...         print('Not a sailing.')\n..."
+    )
+    traceback = (
+        ">>> timetable.next(99)\nTraceback (most recent call last):\n"
+        '  File "<stdin>", line 1, in <module>\nKeyError: 99'
+    )
+    listing = "class Sailing:\n    pass\n\nclass NightSailing(Sailing):\n    pass"
+    text = _blank_apart(
+        "Home", "Docs", "Docs » Guides » Timetables",
+        "Using the Timetables", f"{prose} It keeps every sailing in order, and nothing is lost.",
+        f"Asking for a sailing by number looks like this. {prose}", session,
+        f"A sailing that does not exist raises an error that says which. {prose}", traceback,
+        f"Night sailings are sailings too. {prose}", listing,
+        f"That is all the module needs to know. {prose}", "Copyright 2026",
+    )  # fmt: skip
+    article = extract(Source(text, MediaType.TEXT, "-"))
+    assert article.title == "Using the Timetables"
+    codes = [b.text for b in article.blocks if b.kind is BlockKind.CODE]
+    assert codes == [session, traceback, listing]  # the listing's own blank line kept
+    assert article.blocks[-1].text.startswith("That is all the module needs")
+    assert not any(b.kind is BlockKind.HEADING for b in article.blocks)
+
+
+def test_a_numbered_contents_entry_is_not_the_headline() -> None:
+    contents = [f"{n}.{m}. Harbour topic {n} part {m}" for n in range(1, 4) for m in range(1, 4)]
+    body = [
+        f"The ferry to the north isles will run twice a day from May, line {n}, the harbour "
+        "board said, after a winter in which the boat sailed three times a week."
+        for n in range(6)
+    ]
+    text = _blank_apart(*contents, "The Harbour Handbook", "Twice a Day to the Isles", *body)
+    article = extract(Source(text, MediaType.TEXT, "-"))
+    assert article.title == "Twice a Day to the Isles"

@@ -22,7 +22,8 @@ DATE = re.compile(
     re.I,
 )
 BY = re.compile(r"^\s*(?:by|written by|words by|story by|posted by|von|par|por|di)[:\s]+", re.I)
-_HANDLE = re.compile(r"@\w+")
+_HANDLE = re.compile(r"@\w+|\s*[<‹][^<>‹›]*[>›]")
+"""A handle ("@ada") or an address in brackets ("<ada at example dot org>")."""
 _LINK = re.compile(r"\(?\s*(?:https?://|www\.)\S*")
 """A link after the names ("Ada Whitcombe (https://example.org/ada/)")."""
 _ENDS = (

@@ -286,6 +286,7 @@ def _blocks_of(body: list[str], scorer: LineScorer, offset: int, log: DropLog) -
         if (
             scorer.is_repeated(offset + index)
             and word_count(line) <= 6
+            and not (word_count(line) >= 3 and line.endswith("."))  # "New in version 3.2."
             and not (
                 _is_subheading(line, following)
                 and scorer.repeated_only_outside(offset + index, offset, offset + len(body))

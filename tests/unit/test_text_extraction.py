@@ -198,6 +198,7 @@ def test_a_footnote_or_a_section_break_never_ends_the_article() -> None:
         ("Tom Okafor @tom_okafor February 1, 2016: 12:41 PM ET", "Tom Okafor"),
         ("Lena Marsh and Omar Haddad", "Lena Marsh and Omar Haddad"),
         ("Ada Whitcombe (https://example.org/ada/)", "Ada Whitcombe"),
+        ("Ada Whitcombe <ada at example dot org>", "Ada Whitcombe"),
     ],
 )
 def test_a_byline_keeps_the_names_not_the_stamp_after_them(line: str, names: str) -> None:
@@ -431,3 +432,18 @@ def test_a_numbered_contents_entry_is_not_the_headline() -> None:
     text = _blank_apart(*contents, "The Harbour Handbook", "Twice a Day to the Isles", *body)
     article = extract(Source(text, MediaType.TEXT, "-"))
     assert article.title == "Twice a Day to the Isles"
+
+
+def test_a_short_sentence_the_page_repeats_is_still_read() -> None:
+    """A note such as "New in version 3.2." stands under several entries; a repeated
+    label without a full stop ("Share") is furniture."""
+    entries = [
+        f"Entry {n} of the harbour guide explains one more way to book a crossing early."
+        for n in range(4)
+    ]
+    text = _blank_apart(
+        "Harbour Guide Entries", entries[0], "New in version 3.2.", entries[1], "Share",
+        entries[2], "New in version 3.2.", entries[3], "Share",
+    )  # fmt: skip
+    texts = [b.text for b in extract(Source(text, MediaType.TEXT, "-")).blocks]
+    assert texts.count("New in version 3.2.") == 2 and "Share" not in texts

@@ -213,7 +213,7 @@ def find_byline_and_date(
         match = BYLINE.match(line)
         taken = 1
         following = lines[index + 1] if index + 1 < len(lines) else ""
-        if match is None and _AUTHOR_LABEL.match(line) and _is_name_line(following):
+        if match is None and _AUTHOR_LABEL.match(line) and _is_name_line(clean_byline(following)):
             match, taken = BYLINE.match(f"By {following}"), 2  # "Author:" over "Ada Whitcombe"
         date = DATE.search(line) or _CLOCK.search(line)
         if match and byline is None:

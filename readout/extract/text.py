@@ -157,9 +157,14 @@ def _blocks_apart(text: str) -> bool:
     almost every paragraph of prose stands alone between blank lines, so a chunk of
     several lines is one block broken over lines (a ``<pre>``, or ``<br>``)."""
     chunks = [chunk.strip("\n") for chunk in _CHUNKS.split(text) if chunk.strip()]
-    prose = [line for chunk in chunks for line in chunk.split("\n") if word_count(line) >= 8]
-    alone = [chunk for chunk in chunks if "\n" not in chunk and word_count(chunk) >= 8]
+    prose = [line for chunk in chunks for line in chunk.split("\n") if _is_prose(line)]
+    alone = [chunk for chunk in chunks if "\n" not in chunk and _is_prose(chunk)]
     return len(prose) >= 4 and len(alone) >= 0.8 * len(prose)
+
+
+def _is_prose(line: str) -> bool:
+    """A sentence or more of prose: eight words or more, ending as a sentence ends."""
+    return word_count(line) >= 8 and ends_like_sentence(line)
 
 
 def _with_code_chunks(text: str) -> list[str]:
@@ -192,8 +197,19 @@ def _is_code_chunk(lines: list[str], *, follows_code: bool) -> bool:
     blank line inside a listing), a line of code alone."""
     coded = sum(1 for line in lines if is_code_line(line) or line[:1] in " \t")
     if len(lines) >= 2:
-        return coded * 2 >= len(lines)
+        if coded * 2 >= len(lines):
+            return True
+        # A program's output: a command and what it printed, or log records.
+        prose = any(_is_prose(line) for line in lines)
+        logged = sum(1 for line in lines if _LOG_RECORD.search(line))
+        return not prose and (is_code_line(lines[0]) or logged * 2 >= len(lines))
     return follows_code and coded == 1
+
+
+_LOG_RECORD = re.compile(
+    r"^(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\b[:\s]|\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b"
+)
+"""A log record: "INFO:root:Started", "2026-03-19 15:10:26,618 - app - DEBUG - ..."."""
 
 
 def _with_code_runs(lines: list[str]) -> list[str]:

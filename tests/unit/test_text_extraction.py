@@ -447,3 +447,27 @@ def test_a_short_sentence_the_page_repeats_is_still_read() -> None:
     )  # fmt: skip
     texts = [b.text for b in extract(Source(text, MediaType.TEXT, "-")).blocks]
     assert texts.count("New in version 3.2.") == 2 and "Share" not in texts
+
+
+def test_a_copied_programs_output_is_one_code_block() -> None:
+    """A command and what it printed, or log records, in a <pre>: read as one block, not
+    as lines whose times look like a comment thread's and end the article there."""
+    output = (
+        "$ python harbour.py\n"
+        "2026-03-19 15:10:26,618 - harbour - DEBUG - sailing loaded\n"
+        "2026-03-19 15:10:26,620 - harbour - INFO - sailing ready\n"
+        "2026-03-19 15:10:26,695 - harbour - WARNING - sailing late"
+    )
+    records = "INFO:harbour:Started\nINFO:harbour:Doing something\nINFO:harbour:Finished"
+    prose = "The harbour program logs what it does, and the log says when each thing happened."
+    text = _blank_apart(
+        "Harbour Logging Guide", "Author:", "Ada Whitcombe <ada at example dot org>",
+        f"Running the program prints its log. {prose}", output,
+        f"A shorter format leaves the times out. {prose}", records,
+        f"That is the whole of the logging the program does. {prose}",
+        f"It can be turned off with one setting when it is not wanted. {prose}",
+    )  # fmt: skip
+    article = extract(Source(text, MediaType.TEXT, "-"))
+    assert article.byline == "Ada Whitcombe"
+    assert [b.text for b in article.blocks if b.kind is BlockKind.CODE] == [output, records]
+    assert article.blocks[-1].text.startswith("It can be turned off")

@@ -260,8 +260,10 @@ def is_code_line(line: str) -> bool:
         return not stripped.startswith("##")
     if _CODE_START.match(stripped):
         return reads_as_code(stripped) or stripped.endswith(":") or words <= 4
-    if _RAISED.match(stripped):
+    if _RAISED.match(stripped) or stripped in ("{", "};"):
         return True
+    if stripped.endswith((";", "{")) and (words <= 3 or reads_as_code(stripped[:-1])):
+        return True  # a C-like statement or the head of a block ("int ret;", "int main() {")
     return bool(_CALL_OR_ASSIGN.match(stripped)) and reads_as_code(stripped)
 
 

@@ -301,6 +301,7 @@ def _blocks_of(body: list[str], scorer: LineScorer, offset: int, log: DropLog) -
         following = body[index + 1] if index + 1 < len(body) else ""
         if (
             scorer.is_repeated(offset + index)
+            and "\n" not in line  # code says the same lines again, and means them
             and word_count(line) <= 6
             and not (word_count(line) >= 3 and line.endswith("."))  # "New in version 3.2."
             and not (

@@ -382,6 +382,7 @@ def test_copied_docs_keep_their_code_headings_and_author() -> None:
         "Home | News | Sport",
         "Price: £5 (members £3)",
         "If x = 2, the loop runs twice, as the example above shows for every value.",
+        "The cost, they said, is high;",
     ],
 )
 def test_prose_and_furniture_are_never_taken_for_code(line: str) -> None:
@@ -471,3 +472,21 @@ def test_a_copied_programs_output_is_one_code_block() -> None:
     assert article.byline == "Ada Whitcombe"
     assert [b.text for b in article.blocks if b.kind is BlockKind.CODE] == [output, records]
     assert article.blocks[-1].text.startswith("It can be turned off")
+
+
+def test_a_c_listing_said_twice_keeps_both_copies() -> None:
+    """Lines of code a page repeats in two listings are code, not a repeated label."""
+    listing = "int ret;\nunsigned have;\nstrm.avail_out = CHUNK;"
+    prose = "The harbour's feeder reads the sailings from a file and hands them on in order."
+    text = _blank_apart(
+        "Reading the Feed", f"The first routine opens the file. {prose}", listing,
+        f"The second routine does the same for the night file. {prose}", listing,
+        f"Both close the file when they are done with it. {prose}",
+        f"Nothing else is needed to read a feed. {prose}",
+    )  # fmt: skip
+    codes = [
+        b.text
+        for b in extract(Source(text, MediaType.TEXT, "-")).blocks
+        if b.kind is BlockKind.CODE
+    ]
+    assert codes == [listing, listing]

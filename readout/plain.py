@@ -30,6 +30,10 @@ _ESCAPES = {
 }  # fmt: skip
 
 
+def _one_line(text: str) -> str:
+    return " ".join(sanitize(text).split()) + "\n"
+
+
 class PlainOutput:
     """Writes one line per event, from any thread, never anything else.
 
@@ -47,17 +51,13 @@ class PlainOutput:
         """How many announcements have been shown (see :meth:`wait_for_announcement`)."""
 
     def line(self, text: str) -> None:
-        self._write(" ".join(sanitize(text).split()) + "\n")
+        self._write(_one_line(text))
 
     def line_now(self, text: str) -> None:
         """A line written at once, even while a prompt holds the others back: the
         answer to what was just typed ("Note saved") comes before them."""
         with self._lock:
-            try:
-                self._out.write(" ".join(sanitize(text).split()) + "\n")
-                self._out.flush()
-            except (BrokenPipeError, ValueError):
-                pass
+            self._emit(_one_line(text))
 
     def code_lines(self, label: str, code: str) -> None:
         """A code block: its label, then each line as a line, indentation kept, so a
@@ -72,11 +72,7 @@ class PlainOutput:
         where the answer is being typed."""
         with self._lock:
             self._held = []
-            try:
-                self._out.write(" ".join(sanitize(prompt).split()) + "\n")
-                self._out.flush()
-            except (BrokenPipeError, ValueError):
-                pass
+            self._emit(_one_line(prompt))
         try:
             yield
         finally:
@@ -90,11 +86,15 @@ class PlainOutput:
             if self._held is not None:
                 self._held.append(text)
                 return
-            try:
-                self._out.write(text)
-                self._out.flush()
-            except (BrokenPipeError, ValueError):
-                pass  # the reader of our output went away; keep reading aloud
+            self._emit(text)
+
+    def _emit(self, text: str) -> None:
+        """Write ``text`` now (the caller holds the lock)."""
+        try:
+            self._out.write(text)
+            self._out.flush()
+        except (BrokenPipeError, ValueError):
+            pass  # the reader of our output went away; keep reading aloud
 
     def on_event(self, event: ReaderEvent) -> None:
         if isinstance(event, BlockStarted) and event.kind is BlockKind.CODE:

@@ -11,12 +11,11 @@ are the reference article's.
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from readout.extract.bylines import BY, DATE
-from readout.extract.raw import collapse
+from readout.extract.raw import collapse, fold
 
 
 class DropReason(enum.Enum):
@@ -74,14 +73,6 @@ class DropLog:
     def add_all(self, texts: Iterable[str], reason: DropReason) -> None:
         for text in texts:
             self.add(text, reason)
-
-
-_FOLD = re.compile(r"[\W_]+")
-
-
-def fold(text: str) -> str:
-    """Text for comparison: case, punctuation and spacing folded."""
-    return _FOLD.sub(" ", text.casefold()).strip()
 
 
 def is_header_line(text: str, header: str) -> bool:

@@ -15,6 +15,7 @@ import re
 
 from readout.extract.boilerplate import is_icon_line, strip_icon_run, word_count
 from readout.extract.bylines import DATE, clean_byline
+from readout.extract.raw import fold
 from readout.extract.region import ends_like_sentence, headline_case, is_furniture, reads_as_code
 
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||–|—|::|·|•|-)\s+")
@@ -33,10 +34,6 @@ HEADLINE_LOOKBACK = 30
 """Beyond this many lines before the body, a headline is no less likely for being further."""
 
 
-def _normal(text: str) -> str:
-    return re.sub(r"[\W_]+", " ", text.casefold()).strip()
-
-
 def window_title(lines: list[str]) -> tuple[str | None, str | None, list[str]]:
     """A first line "Headline | Site" with icon names: (headline, site, the other lines)."""
     first, icons = strip_icon_run(lines[0])
@@ -52,11 +49,11 @@ def find_headline(lines: list[str], start: int, end: int, window: str | None) ->
     """Index of the headline: the window title's match nearest the body, else the
     best-scored line that could head the body (``_headline_score``)."""
     if window:
-        wanted = _normal(window)
+        wanted = fold(window)
         matches = [
             i
             for i, line in enumerate(lines[:end])
-            if (found := _normal(line))
+            if (found := fold(line))
             and (found == wanted or (len(found) > 8 and wanted.startswith(found)))
         ]
         before = [i for i in matches if i <= start]

@@ -27,9 +27,9 @@ from readout.extract.boilerplate import introduces_list, is_boilerplate, word_co
 from readout.extract.dropped import DropLog
 from readout.extract.html_dropped import log_left_out
 from readout.extract.pruning import prune_furniture
-from readout.extract.raw import RawBlock, collapse, is_noise
+from readout.extract.raw import RawBlock, collapse, fold, is_noise
 from readout.extract.split_body import recover_split_body
-from readout.extract.titles import fold, page_names
+from readout.extract.titles import page_names
 
 for _name in ("trafilatura", "htmldate", "courlan", "justext"):
     logging.getLogger(_name).addHandler(logging.NullHandler())

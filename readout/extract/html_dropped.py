@@ -17,8 +17,8 @@ from lxml import etree
 from readout.article import BlockKind
 from readout.extract.blocks import BLOCK_TAGS, tag_of
 from readout.extract.boilerplate import is_boilerplate
-from readout.extract.dropped import DropLog, DropReason, fold, is_header_line
-from readout.extract.raw import RawBlock, collapse, is_noise
+from readout.extract.dropped import DropLog, DropReason, is_header_line
+from readout.extract.raw import RawBlock, collapse, fold, is_noise
 
 _UNSHOWN = {"script", "style", "noscript", "template", "head", "title", "meta", "svg", "math"}
 _MARKED = {

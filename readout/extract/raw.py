@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -24,6 +25,15 @@ def collapse(text: str) -> str:
     """Collapse runs of whitespace to one space and trim; text comes out NFC-normalised,
     without soft hyphens or zero-width spaces (which break words for speech and search)."""
     return " ".join(normalise(text).split())
+
+
+def fold(text: str) -> str:
+    """Text for comparison: case, punctuation and spacing folded ("Hello, World!" and
+    "hello world" are one)."""
+    return _NOT_WORD.sub(" ", text.casefold()).strip()
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
 
 
 def normalise(text: str) -> str:

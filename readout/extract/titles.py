@@ -51,11 +51,6 @@ class PageNames:
     site: str | None
 
 
-def fold(text: str) -> str:
-    """Case and punctuation folded, for comparing titles."""
-    return re.sub(r"[\W_]+", " ", text.casefold()).strip()
-
-
 def page_names(
     document: etree._Element, landmarks: Landmarks, first_heading: str | None = None
 ) -> PageNames:

@@ -16,7 +16,8 @@ import pytest
 
 from readout.article import Article, BlockKind
 from readout.extract import extract_with_dropped
-from readout.extract.dropped import Dropped, DropReason, fold
+from readout.extract.dropped import Dropped, DropReason
+from readout.extract.raw import fold
 from readout.sources import MediaType, Source
 from tests.conftest import ASSETS, FIXTURES
 

@@ -29,7 +29,8 @@ _AUTHOR_NAME = re.compile(
 )
 _COMMENTS = re.compile(r"(?i:(^|[\s_-])(comments?|replies|reply)($|[\s_-]))|Comment")
 _AUTHOR_TERM = re.compile(r"^\s*(authors?|written by|by)\s*:?\s*$", re.I)
-_BARE_TAGS = {"dialog", "ul", "ol", "button"}
+_BARE_TAGS = {"ul", "ol"}
+"""Tags that are a table of contents with no attribute to say so (a list of in-page links)."""
 _MORE = re.compile(
     r"^\s*(read more|more|continue reading|full story|…|\.\.\.|»)\s*[.…»]*\s*$", re.I
 )

@@ -11,7 +11,6 @@ body costs little, while a run of many short lines between prose breaks the run.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from readout.extract.boilerplate import (
     is_boilerplate,
@@ -72,8 +71,10 @@ class LineScorer:
     def __init__(self, lines: list[str]) -> None:
         self._lines = lines
         self._keys = [_key(line) for line in lines]
-        counts = Counter(self._keys)
-        self._repeated = [counts[key] > 1 for key in self._keys]
+        self._places: dict[str, list[int]] = {}
+        for index, key in enumerate(self._keys):
+            self._places.setdefault(key, []).append(index)
+        self._repeated = [len(self._places[key]) > 1 for key in self._keys]
 
     def is_repeated(self, index: int) -> bool:
         """True when the page has this line more than once."""
@@ -83,12 +84,7 @@ class LineScorer:
         """True when every other copy of line ``index`` stands outside lines ``start``
         to ``end`` (the article): a heading that a table of contents names, before the
         article or after it."""
-        key = self._keys[index]
-        return all(
-            not start <= i < end
-            for i, other in enumerate(self._keys)
-            if other == key and i != index
-        )
+        return all(not start <= i < end for i in self._places[self._keys[index]] if i != index)
 
     def scores(self) -> list[float]:
         """One score per line (see the module docstring).

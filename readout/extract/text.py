@@ -127,8 +127,9 @@ def split_paragraphs(text: str, log: DropLog | None = None) -> list[str]:
     a heading's underline ("Concepts" over "========") is taken off.
     """
     raw_lines = text.split("\n")
-    if _blocks_apart(text):
-        return _with_code_chunks(text)
+    chunks = [chunk.strip("\n") for chunk in _CHUNKS.split(text) if chunk.strip()]
+    if _blocks_apart(chunks):
+        return _with_code_chunks(chunks)
     if not _is_hard_wrapped(raw_lines):
         return _with_code_runs([line for line in raw_lines if line.strip()])
     paragraphs: list[str] = []
@@ -152,11 +153,10 @@ def split_paragraphs(text: str, log: DropLog | None = None) -> list[str]:
 _CHUNKS = re.compile(r"\n[ \t]*\n")
 
 
-def _blocks_apart(text: str) -> bool:
+def _blocks_apart(chunks: list[str]) -> bool:
     """Copied text that puts a blank line between blocks, as browsers copy paragraphs:
-    almost every paragraph of prose stands alone between blank lines, so a chunk of
-    several lines is one block broken over lines (a ``<pre>``, or ``<br>``)."""
-    chunks = [chunk.strip("\n") for chunk in _CHUNKS.split(text) if chunk.strip()]
+    almost every paragraph of prose stands alone between blank lines (``chunks``), so a
+    chunk of several lines is one block broken over lines (a ``<pre>``, or ``<br>``)."""
     prose = [line for chunk in chunks for line in chunk.split("\n") if _is_prose(line)]
     alone = [chunk for chunk in chunks if "\n" not in chunk and _is_prose(chunk)]
     return len(prose) >= 4 and len(alone) >= 0.8 * len(prose)
@@ -167,7 +167,7 @@ def _is_prose(line: str) -> bool:
     return word_count(line) >= 8 and ends_like_sentence(line)
 
 
-def _with_code_chunks(text: str) -> list[str]:
+def _with_code_chunks(chunks: list[str]) -> list[str]:
     """The blocks of a blank-line-apart copy: a chunk of several lines that reads as
     code is one code block (and the chunks of one listing that its own blank lines
     split are one again); every other line is a paragraph of its own."""
@@ -179,7 +179,7 @@ def _with_code_chunks(text: str) -> list[str]:
             paragraphs.append(textwrap.dedent("\n".join(code)).strip("\n"))
             code.clear()
 
-    for chunk in _CHUNKS.split(text):
+    for chunk in chunks:
         lines = [line.expandtabs(4).rstrip() for line in chunk.split("\n") if line.strip()]
         if not lines:
             continue

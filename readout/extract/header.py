@@ -16,7 +16,13 @@ import re
 from readout.extract.boilerplate import is_icon_line, strip_icon_run, word_count
 from readout.extract.bylines import DATE, clean_byline
 from readout.extract.raw import fold
-from readout.extract.region import ends_like_sentence, headline_case, is_furniture, reads_as_code
+from readout.extract.region import (
+    LineScorer,
+    ends_like_sentence,
+    headline_case,
+    is_furniture,
+    reads_as_code,
+)
 
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||–|—|::|·|•|-)\s+")
 BYLINE = re.compile(
@@ -26,8 +32,11 @@ BYLINE = re.compile(
 """A line that names the author after a word for "by"."""
 _AUTHOR_LABEL = re.compile(r"^(?:authors?|by|written by)\s*:?\s*$", re.I)
 """A field's name on a line of its own, its value on the next (a copied <dt> and <dd>)."""
+_AUTHOR_FIELD = re.compile(r"^authors?\s*:\s*$", re.I)
+"""A manual's author field ("Author:"), which only a document's own header has."""
 _SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?\s")
-_CRUMB = re.compile(r"\s[»›>/](?=\s|$)")
+_CRUMB = re.compile(r"\s[»›>/|](?=\s|$)")
+"""A breadcrumb's or a menu's separator: "Docs » Guides", "next | previous"."""
 _WORD = re.compile(r"\w+")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 HEADLINE_LOOKBACK = 30
@@ -40,14 +49,20 @@ def window_title(lines: list[str]) -> tuple[str | None, str | None, list[str]]:
     parts = _TITLE_SEPARATOR.split(first)
     if icons == 0 and len(parts) < 2:
         return None, None, lines
+    if icons == 0 and len(parts) > 2 and all(word_count(part) <= 2 for part in parts):
+        return None, None, lines  # a menu ("index | modules | next | previous"), not a title
     if len(parts) < 2:
         return first, None, lines[1:]
     return " - ".join(parts[:-1]) if len(parts) > 2 else parts[0], parts[-1], lines[1:]
 
 
-def find_headline(lines: list[str], start: int, end: int, window: str | None) -> int | None:
+def find_headline(
+    lines: list[str], start: int, end: int, window: str | None, scorer: LineScorer
+) -> int | None:
     """Index of the headline: the window title's match nearest the body, else the
-    best-scored line that could head the body (``_headline_score``)."""
+    line a table of contents starts by naming ("Contents" under the page's title,
+    listing it first), else the best-scored line that could head the body
+    (``_headline_score``); never an entry of a contents list."""
     if window:
         wanted = fold(window)
         matches = [
@@ -61,6 +76,9 @@ def find_headline(lines: list[str], start: int, end: int, window: str | None) ->
             return before[-1]
         if matches:
             return matches[0]
+    titled = scorer.contents_title()
+    if titled is not None and titled < start:
+        return titled
     vocabulary = _vocabulary(lines[start:end])
     # The body's first line, when it could be the headline, is matched against the rest.
     rest = _vocabulary(lines[start + 1 : end])
@@ -68,6 +86,7 @@ def find_headline(lines: list[str], start: int, end: int, window: str | None) ->
         (_headline_score(lines, index, start, vocabulary if index < start else rest), index)
         for index in range(0, min(start + 1, end))
         if _could_head(lines, index)
+        and not scorer.is_contents(index)
         and not (
             index >= start and (ends_like_sentence(lines[index]) or word_count(lines[index]) > 20)
         )
@@ -104,6 +123,8 @@ def _headline_score(lines: list[str], index: int, start: int, vocabulary: set[st
         words < 3 and _is_name_line(line) and _is_date_line(following[0])
     ):
         score += 6  # (a name right over a date is the author: "Jo Bloggs", "9/11/13")
+        if following and _AUTHOR_FIELD.match(following[0]):
+            score += 5  # a manual's title over its author field: no teaser has one
     if index >= start and any(BYLINE.match(f) for f in lines[max(0, index - 3) : index]):
         score -= 6  # under the byline: the standfirst, not the headline
     return score
@@ -174,8 +195,8 @@ def _is_headline_shaped(line: str, *, fewest_words: int = 3) -> bool:
 
 
 def _stamped(lines: list[str]) -> bool:
-    """A byline or a date is among ``lines``."""
-    return any(is_stamp(line) for line in lines)
+    """A byline, an author field ("Author:" over a name) or a date is among ``lines``."""
+    return any(is_stamp(line) or _AUTHOR_LABEL.match(line) for line in lines)
 
 
 def is_stamp(line: str) -> bool:

@@ -45,6 +45,10 @@ THREAD_GAP = 15
 """Comment posts come at least this close together (in lines) in a thread."""
 LONG_LINE_WORDS = 15
 """From this many words a line counts as prose even without a full stop."""
+CONTENTS_ENTRIES = 3
+"""A table of contents lists at least this many of the text's headings in a row."""
+CONTENTS_ENTRY_WORDS = 20
+"""An entry of a contents list is a heading: short, and not a sentence..."""
 
 _FOOTNOTE = re.compile(r"^(?:[*†‡§]+|\[\d+\]|\d+\))\s*\w")
 _COMMENT_HEADER = re.compile(
@@ -75,10 +79,92 @@ class LineScorer:
         for index, key in enumerate(self._keys):
             self._places.setdefault(key, []).append(index)
         self._repeated = [len(self._places[key]) > 1 for key in self._keys]
+        self._contents = self._find_contents()
+        self._named: set[int] = set()
+        for index, key in enumerate(self._keys):
+            if self._repeated[index] and index not in self._contents:
+                # A heading that a table of contents names is said once, as a heading.
+                others = [i for i in self._places[key] if i != index]
+                if any(i in self._contents for i in others):
+                    self._named.add(index)
+                self._repeated[index] = not all(i in self._contents for i in others)
 
     def is_repeated(self, index: int) -> bool:
-        """True when the page has this line more than once."""
+        """True when the page has this line more than once (a contents list's entry
+        for it aside)."""
         return self._repeated[index]
+
+    def is_contents(self, index: int) -> bool:
+        """True when line ``index`` is an entry of a table of contents."""
+        return index in self._contents
+
+    def contents_title(self) -> int | None:
+        """The line just above a table of contents that the contents list names first:
+        the page's title, which the list starts from."""
+        for index in sorted(self._contents):
+            if index - 1 in self._contents:
+                continue
+            for above in range(index - 1, max(-1, index - 4), -1):
+                if self._keys[above] == self._keys[index]:
+                    return above
+        return None
+
+    def is_named_by_contents(self, index: int) -> bool:
+        """True when a table of contents names line ``index``: it is a heading."""
+        return index in self._named
+
+    def _find_contents(self) -> set[int]:
+        """The lines of the text's tables of contents.
+
+        A contents list is a run of short lines, each of which the text has again
+        elsewhere, in the same order, and mostly apart from each other: headings over
+        the sections' prose. A menu at the top and its copy in the footer are both
+        runs of lines side by side, so neither names the other.
+        """
+        entry = [
+            self._repeated[i]
+            and "\n" not in line
+            and 1 <= word_count(line) <= CONTENTS_ENTRY_WORDS
+            and not line.rstrip().endswith((",", ";", ":"))
+            for i, line in enumerate(self._lines)
+        ]
+        contents: set[int] = set()
+        for run in self._runs(entry):
+            named, apart, last = [], 0, -1
+            for index in run:
+                copies = [i for i in self._places[self._keys[index]] if i not in run]
+                heading = next((i for i in copies if i > last and self._heads_prose(i)), None)
+                if heading is not None:
+                    apart += heading > last + 1
+                    last = heading
+                if copies:
+                    named.append(index)
+            if apart >= max(CONTENTS_ENTRIES, len(run) / 2):
+                contents.update(named)
+        return contents
+
+    def _heads_prose(self, index: int) -> bool:
+        """Prose follows line ``index`` within three lines: under it, or under the
+        subheading (and its one-line answer) right under it."""
+        return any(
+            word_count(line) >= 8 and ends_like_sentence(line)
+            for line in self._lines[index + 1 : index + 4]
+        )
+
+    def _runs(self, entry: list[bool]) -> list[range]:
+        """The runs of at least ``CONTENTS_ENTRIES`` lines that could be contents
+        entries. A run ends at a second copy of one of its own lines: the body's first
+        heading, right after the contents that name it."""
+        runs: list[range] = []
+        start, seen = 0, set[str]()
+        for index, is_entry in enumerate([*entry, False]):
+            if not is_entry or self._keys[index] in seen:
+                if index - start >= CONTENTS_ENTRIES:
+                    runs.append(range(start, index))
+                start, seen = (index, set()) if is_entry else (index + 1, set())
+            if is_entry:
+                seen.add(self._keys[index])
+        return runs
 
     def repeated_only_outside(self, index: int, start: int, end: int) -> bool:
         """True when every other copy of line ``index`` stands outside lines ``start``
@@ -127,7 +213,7 @@ class LineScorer:
             return LABEL_SCORE if self._prose_follows(index) else LEAD_IN_SCORE
         if is_furniture(line):
             return FURNITURE_SCORE
-        if self._repeated[index] and words <= 8:
+        if index in self._contents or (self._repeated[index] and words <= 8):
             return REPEATED_SCORE
         if line.rstrip().endswith(("…", "...")) and words >= 8:
             return TEASER_SCORE  # a cut-off teaser: "Police say the man was…"

@@ -84,7 +84,7 @@ def extract_text(text: str, log: DropLog | None = None) -> TextExtraction:
     start, end = best_region(scores[:thread])
     if start == end:
         start, end = best_region(scores)
-    title_at = find_headline(lines, start, end, window)
+    title_at = find_headline(lines, start, end, window, scorer)
     if title_at is not None and start <= title_at < end:
         start = title_at + 1
     title = lines[title_at] if title_at is not None else (window or "")
@@ -95,7 +95,11 @@ def extract_text(text: str, log: DropLog | None = None) -> TextExtraction:
     # label; take it back in.
     while (
         start > header_end
-        and (_is_subheading(lines[start - 1], lines[start]) or _leads_in(lines[start - 1]))
+        and (
+            _is_subheading(lines[start - 1], lines[start])
+            or _leads_in(lines[start - 1])
+            or scorer.is_named_by_contents(start - 1)
+        )
         and not is_furniture(lines[start - 1])
         and not is_stamp(lines[start - 1])
         and not scorer.is_repeated(start - 1)
@@ -103,14 +107,9 @@ def extract_text(text: str, log: DropLog | None = None) -> TextExtraction:
         start -= 1
     if log.on:
         header = range(header_from, header_end)
-        log.add_all(
-            (
-                line
-                for i, line in enumerate(lines[:start])
-                if i != title_at and not (i in header and (is_stamp(line) or line == byline))
-            ),
-            DropReason.BEFORE,
-        )
+        for i, line in enumerate(lines[:start]):
+            if i != title_at and not (i in header and (is_stamp(line) or line == byline)):
+                log.add(line, DropReason.CONTENTS if scorer.is_contents(i) else DropReason.BEFORE)
     blocks = _classify(lines[start:end], scorer, start, log)
     log.add_all(lines[end:thread], DropReason.AFTER)
     log.add_all(lines[max(end, thread) :], DropReason.COMMENTS)
@@ -299,11 +298,14 @@ def _blocks_of(body: list[str], scorer: LineScorer, offset: int, log: DropLog) -
             log.add(line, DropReason.FURNITURE)
             continue
         following = body[index + 1] if index + 1 < len(body) else ""
+        if scorer.is_contents(offset + index):
+            log.add(line, DropReason.CONTENTS)
+            continue
         if (
             scorer.is_repeated(offset + index)
             and "\n" not in line  # code says the same lines again, and means them
             and word_count(line) <= 6
-            and not (word_count(line) >= 3 and line.endswith("."))  # "New in version 3.2."
+            and not (line.endswith(".") and line[:1].isupper())  # "New in version 3.2.", "Yes."
             and not (
                 _is_subheading(line, following)
                 and scorer.repeated_only_outside(offset + index, offset, offset + len(body))
@@ -316,7 +318,7 @@ def _blocks_of(body: list[str], scorer: LineScorer, offset: int, log: DropLog) -
             blocks.append(RawBlock(BlockKind.CODE, line))
         elif item and not _SECTION_BREAK.match(item.group(1)):
             blocks.append(RawBlock(BlockKind.LIST_ITEM, item.group(1)))
-        elif _is_subheading(line, following):
+        elif _is_subheading(line, following) or scorer.is_named_by_contents(offset + index):
             blocks.append(RawBlock(BlockKind.HEADING, line, 2))
         else:
             blocks.append(RawBlock(BlockKind.PARAGRAPH, line))

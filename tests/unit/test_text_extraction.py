@@ -490,3 +490,87 @@ def test_a_c_listing_said_twice_keeps_both_copies() -> None:
         if b.kind is BlockKind.CODE
     ]
     assert codes == [listing, listing]
+
+
+def _copied_faq(*, blank_apart: bool) -> str:
+    """A questions-and-answers page as a browser copies it, without a window title: a
+    menu, a contents list under the title that names every section and question (the
+    title first), the sections, then the contents again in a sidebar."""
+    sections = {
+        "Sailings": ["Can I book a crossing the day before?", "Is there a night boat?"],
+        "Tickets": ["Do children travel free?", "My ticket was lost on the way."],
+        "Luggage": ["How much can I bring on board?"],
+    }
+    contents = [entry for name, questions in sections.items() for entry in (name, *questions)]
+    body: list[str] = []
+    for name, questions in sections.items():
+        body.append(name)
+        for number, question in enumerate(questions):
+            body += [question, "Yes."] if number == 0 else [question]
+            body.append(
+                f"The harbour office answers this one for every passenger in {name.lower()}, "
+                "and the answer is the same at the desk as it is on the boat."
+            )
+    lines = [
+        "index | modules | next | previous | Harbour »",
+        "Harbour Guide » Questions",
+        "Harbour Questions",
+        "Contents",
+        "Harbour Questions",
+        *contents,
+        *body,
+        "Table of Contents",
+        "Harbour Questions",
+        *sections,
+        "© Copyright 2026, the harbour board.",
+    ]
+    return _blank_apart(*lines) if blank_apart else "\n".join(lines)
+
+
+@pytest.mark.parametrize("blank_apart", [True, False], ids=["blank-apart", "tight"])
+def test_a_contents_list_inside_the_page_is_left_out_and_its_headings_kept(
+    blank_apart: bool,
+) -> None:
+    """The contents list stands between the title and the body: it is not read out, and
+    the headings it names are read once, where their sections begin, not dropped as
+    lines the page repeats."""
+    from readout.extract import extract_with_dropped
+    from readout.extract.dropped import DropReason
+
+    text = _copied_faq(blank_apart=blank_apart)
+    article, dropped = extract_with_dropped(Source(text, MediaType.TEXT, "-"))
+    assert article.title == "Harbour Questions"
+    headings = [b.text for b in article.blocks if b.kind is BlockKind.HEADING]
+    assert headings == [
+        "Sailings", "Can I book a crossing the day before?", "Is there a night boat?",
+        "Tickets", "Do children travel free?", "My ticket was lost on the way.",
+        "Luggage", "How much can I bring on board?",
+    ]  # fmt: skip
+    assert article.blocks[0].text == "Sailings"
+    assert [b.text for b in article.blocks].count("Yes.") == 3  # an answer, said each time
+    reasons = {piece.text: piece.reason for piece in dropped}
+    assert reasons["Is there a night boat?"] is DropReason.CONTENTS
+    assert "index | modules | next | previous | Harbour »" in reasons  # a menu, not a title
+
+
+def test_a_manuals_title_is_the_line_over_its_author_field() -> None:
+    """Without a window title, the title is the line over "Author:", not the first
+    section's heading right over the body, nor the menu line at the top."""
+    prose = (
+        "The harbour log records every sailing, with the time it left and the time it "
+        "came in, so the board can answer any question about the timetable."
+    )
+    text = "\n".join(
+        [
+            "index | modules | next | previous | Harbour »",
+            "Harbour 2.1 Documentation » Guides » Harbour Log Guide",
+            "Harbour Log Guide",
+            "Author:",
+            "Mira Sol <mira at harbour dot example>",
+            "Keeping the Log",
+            *(f"{prose} Entry {n} says so." for n in range(5)),
+        ]
+    )
+    article = extract(Source(text, MediaType.TEXT, "-"))
+    assert (article.title, article.byline) == ("Harbour Log Guide", "Mira Sol")
+    assert article.blocks[0].text == "Keeping the Log"

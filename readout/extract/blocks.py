@@ -246,10 +246,18 @@ def _is_caption(element: etree._Element, tag: str) -> bool:
     names = f"{element.get('class', '')} {element.get('id', '')}"
     if _CAPTION_NAME.search(names):
         return True
+    if tag != "p":
+        return False
     previous = element.getprevious()
-    if tag == "p" and previous is not None and tag_of(previous) in _IMAGES:
+    if previous is not None and tag_of(previous) in _IMAGES:
         return len(text_of(element).split()) <= 30
-    return False
+    # mdBook's "<p><span class="caption">Listing 4-1: …</span></p>" under a listing.
+    first = element[0] if len(element) else None
+    return (
+        first is not None
+        and not (element.text or "").strip()
+        and _CAPTION_NAME.search(f"{first.get('class', '')} {first.get('id', '')}") is not None
+    )
 
 
 def text_of(element: etree._Element, *, collapse_space: bool = True) -> str:

@@ -37,6 +37,14 @@ for _name in ("trafilatura", "htmldate", "courlan", "justext"):
 FALLBACK_WORDS = 25
 """Below this many body words from trafilatura, the page's own blocks are tried too."""
 
+PLAIN_PAGE_CONTAINERS = 3
+"""A page with at most this many layout elements in its body is read whole..."""
+PLAIN_PAGE_LINKED = 0.1
+"""...when at most this share of its words are links (a page of links is a menu)."""
+_CONTAINERS = etree.XPath(
+    ".//div | .//table | .//nav | .//header | .//footer | .//aside | .//section"
+    " | .//article | .//main | .//form"
+)
 _GENERATOR = etree.XPath("//meta[translate(@name, 'GENRATO', 'genrato')='generator']")
 _DOC_GENERATORS = (
     "rustdoc",
@@ -87,9 +95,11 @@ def extract_html(html: str, url: str | None = None, log: DropLog | None = None) 
     # trafilatura works on its own copy of the tree it is given (it copies it first),
     # so titles, captions and the split-body check read the same pruned page.
     page = document
-    documentation = _documentation_main(page)
-    if documentation is not None:
-        blocks = _own_blocks_of(documentation)
+    own_main = _documentation_main(page)
+    if own_main is None:
+        own_main = _plain_body(page)
+    if own_main is not None:
+        blocks = _own_blocks_of(own_main)
     else:
         blocks = recover_split_body(_main_content(document, url), page)
     if word_count(body_text(blocks)) < FALLBACK_WORDS:
@@ -194,6 +204,23 @@ def _is_link_label(block: RawBlock) -> bool:
     if block.kind is not BlockKind.PARAGRAPH:
         return False
     return len(block.text.split()) <= 6 and bool(_VERSION.search(block.text))
+
+
+def _plain_body(page: etree._Element) -> etree._Element | None:
+    """The body of a page that is nothing but its text, else ``None``.
+
+    A page written by hand or by a simple tool (a README, a manual's chapter, an
+    example annotated between its listings) has its prose straight in ``<body>``,
+    between ``<pre>``s, with no containers to lay out menus or sidebars. There is no
+    furniture to find, and a news-tuned extractor loses the text that is not in a
+    ``<p>`` and runs the listings into paragraphs, so such a page is read whole.
+    """
+    body = page.find(".//body")
+    if body is None or len(_CONTAINERS(body)) > PLAIN_PAGE_CONTAINERS:
+        return None
+    words = len(" ".join(body.itertext()).split())
+    linked = sum(len(" ".join(a.itertext()).split()) for a in body.iter("a"))
+    return body if words and linked <= PLAIN_PAGE_LINKED * words else None
 
 
 def _documentation_main(page: etree._Element) -> etree._Element | None:

@@ -38,6 +38,12 @@ _TOOLTIP = re.compile(r"(^|[\s_-])tooltip(text)?($|[\s_-])", re.I)
 _TOC_TAGS = {"div", "nav", "ul", "ol", "aside", "section"}
 _CONTROL_TAGS = {"button", "dialog", "a"}
 """Tags whose other attributes count (an anchor's ``href``), never only their class."""
+IN_PAGE_SHARE = 0.75
+"""A list of links is a table of contents when this share of them point in-page."""
+_PAGER_RELS = {"next", "prev", "previous", "up"}
+_PAGER_BLOCKS = {"p", "div", "nav", "td", "tr", "table", "header", "footer", "li", "ul"}
+PAGER_WORDS = 30
+"""A block of links to the next and previous pages is navigation up to this many words."""
 _PERMALINK_TEXT = re.compile(r"^\s*[¶§🔗#]?\s*$")
 _PERMALINK_CLASS = re.compile(r"headerlink|anchor|permalink|hash-link|heading-link", re.I)
 
@@ -58,6 +64,8 @@ class _Seen:
     marked_authors: list[etree._Element] = field(default_factory=list)
     class_authors: list[etree._Element] = field(default_factory=list)
     headlines: list[etree._Element] = field(default_factory=list)
+    pagers: list[etree._Element] = field(default_factory=list)
+    """Links to the next or previous page (``rel="next"``): a manual's navigation."""
 
     def note_term(self, term: etree._Element) -> None:
         """A manual's field "Author: Ada Whitcombe" (a <dt> and its <dd>) names the author."""
@@ -139,6 +147,7 @@ def prune_furniture(root: etree._Element, log: DropLog | None = None) -> Landmar
             doomed.append((element, DropReason.CONTROL))
         elif element.tag in _BARE_TAGS and _is_table_of_contents(element):
             doomed.append((element, DropReason.CONTENTS))
+    doomed += [(block, DropReason.NAVIGATION) for block in _pager_blocks(seen.pagers)]
     for element, reason in doomed:
         if log is not None and log.on and _in(element, root):
             log.add(" ".join(element.itertext()), reason)
@@ -185,6 +194,8 @@ def _is_doomed(element: etree._Element, attributes: Any, seen: _Seen) -> DropRea
         seen.headlines.append(element)
     elif get("rel") == "author":
         seen.rel_authors.append(element)
+    elif get("rel") in _PAGER_RELS:
+        seen.pagers.append(element)
     elif prop == "author":
         seen.marked_authors.append(element)
     else:
@@ -221,6 +232,22 @@ def _doomed_by_names(
     if tag in ("ul", "ol") and _is_link_list(element, in_page_only=True):
         return DropReason.CONTENTS
     return None
+
+
+def _pager_blocks(links: list[etree._Element]) -> list[etree._Element]:
+    """The blocks that hold links to the next and previous pages, when they are little
+    but those links ("Next: Memory Usage, Previous: Types, Up: libffi [Index]")."""
+    blocks: list[etree._Element] = []
+    for link in links:
+        block = next((a for a in link.iterancestors() if a.tag in _PAGER_BLOCKS), None)
+        if block is None or block in blocks:
+            continue
+        text = " ".join(block.itertext())
+        letters = sum(ch.isalnum() for ch in text)
+        linked = sum(ch.isalnum() for a in block.iter("a") for ch in "".join(a.itertext()))
+        if len(text.split()) <= PAGER_WORDS and linked * 2 >= letters:
+            blocks.append(block)
+    return blocks
 
 
 def _is_more_link(element: etree._Element) -> bool:
@@ -280,18 +307,17 @@ def _is_table_of_contents(element: etree._Element) -> bool:
 
 
 def _is_link_list(element: etree._Element, *, in_page_only: bool) -> bool:
-    """Every item's text is the text of its links (and, if asked, they all point in-page)."""
-    first = element.find(".//a")
-    if first is None or (in_page_only and not (first.get("href") or "").startswith("#")):
-        return False
-    items = element.findall(".//li")
-    if len(items) < 2 and in_page_only:
-        return False
+    """Every item's text is the text of its links (and, if asked, they point in-page,
+    all but one in four: a README's contents may link one entry to another page)."""
     links = element.findall(".//a")
     if not links:
         return False
-    if in_page_only and not all((a.get("href") or "").startswith("#") for a in links):
-        return False
+    if in_page_only:
+        if len(element.findall(".//li")) < 2:
+            return False
+        in_page = sum((a.get("href") or "").startswith("#") for a in links)
+        if in_page < IN_PAGE_SHARE * len(links):
+            return False
     text = "".join(element.itertext())
     link_text = "".join("".join(a.itertext()) for a in links)
     letters = sum(ch.isalnum() for ch in text)

@@ -83,6 +83,9 @@ def page_names(
     return PageNames(title=title, byline=byline, site=site)
 
 
+_SECTION_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[A-Z]\.\d+(?:\.\d+)*)\s+")
+
+
 def choose_title(meta_title: str | None, window: str | None, headings: list[str]) -> str | None:
     """Metadata's headline as published, else the window title less the site's name,
     else the first visible ``<h1>`` outside navigation, banners and dialogs.
@@ -95,6 +98,12 @@ def choose_title(meta_title: str | None, window: str | None, headings: list[str]
     if meta_title:
         return meta_title
     if window:
+        for heading in headings:
+            # A manual's node names its manual after it: "Memory Usage (libffi: the
+            # portable foreign function interface library)", over "3 Memory Usage".
+            name = _SECTION_NUMBER.sub("", heading).strip()
+            if name and window.startswith(f"{name} (") and window.endswith(")"):
+                return name
         return strip_site(window)
     return headings[0] if headings else None
 

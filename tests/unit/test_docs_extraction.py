@@ -180,3 +180,93 @@ def test_a_listings_caption_under_its_code_is_kept() -> None:
     kinds = [(b.kind, b.text) for b in article.blocks]
     code_at = next(i for i, (kind, _) in enumerate(kinds) if kind is BlockKind.CODE)
     assert kinds[code_at + 1] == (BlockKind.CAPTION, "Listing 2-1: The smallest lantern program")
+
+
+_PLAIN_PAGE = """<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.0 Transitional//EN">
+<html><head><title>Tidepool Usage Example</title></head>
+<body bgcolor="#FFFFFF">
+<h2 align="center"> Tidepool Usage Example </h2>
+People often ask how the <tt>fill()</tt> and <tt>drain()</tt> calls should be used, when to
+give more input and when to take more output. So below is an annotated example of a
+small program that fills a pool from a file and drains it to another.
+<p>
+Here is the program <a href="pool.c"><tt>pool.c</tt></a>:
+<pre><b>
+/* pool.c: an example of fill() and drain()
+   Not copyrighted -- provided to the public domain */
+</b></pre><!-- -->
+We now include the header files for the definitions we need. From <tt>stdio.h</tt> we
+use <tt>fopen()</tt> and <tt>fread()</tt> for the files, and <tt>fputs()</tt> for errors.
+<pre><b>
+#include &lt;stdio.h&gt;
+#include "tidepool.h"
+</b></pre><!-- -->
+The buffer size is simply how much is fed to the pool at a time. Larger buffers are
+faster, if the memory is there to spare.
+<pre><b>
+#define CHUNK 16384
+</b></pre>
+<p>The pool is drained until it says it is empty, and never before.
+<p>The pool is drained until it says it is empty, and never before.
+</body></html>"""
+
+
+def test_a_page_that_is_only_its_text_is_read_whole() -> None:
+    """A hand-written page with its prose straight in <body> between <pre>s (no
+    containers, no menus): every paragraph, each listing with its line breaks, and a
+    paragraph the page says twice, twice."""
+    article = extract(Source(_PLAIN_PAGE, MediaType.HTML, "example.html"))
+    assert article.title == "Tidepool Usage Example"
+    texts = [b.text for b in article.blocks if b.kind is not BlockKind.HEADING]
+    assert texts[0].startswith("People often ask how the fill() and drain() calls")
+    assert texts[1] == "Here is the program pool.c:"
+    assert _codes(article) == [
+        "/* pool.c: an example of fill() and drain()\n"
+        "   Not copyrighted -- provided to the public domain */",
+        '#include <stdio.h>\n#include "tidepool.h"',
+        "#define CHUNK 16384",
+    ]
+    assert any(t.startswith("We now include the header files") for t in texts)
+    assert any(t.startswith("The buffer size is simply") for t in texts)
+    assert texts.count("The pool is drained until it says it is empty, and never before.") == 2
+
+
+_MANUAL_NODE = """<html><head><title>Draining (tidepool: a pool for streams)</title></head>
+<body lang="en"><div class="chapter" id="Draining">
+<div class="header"><p>
+Next: <a href="Filling.html" accesskey="n" rel="next">Filling</a>, Previous:
+<a href="Types.html" accesskey="p" rel="prev">Types</a>, Up:
+<a href="index.html" accesskey="u" rel="up">tidepool</a> &nbsp;
+[<a href="Index.html" title="Index" rel="index">Index</a>]</p></div>
+<hr><h2 class="chapter">3 Draining</h2>
+<p>A pool is drained by calling <code>drain()</code> until it says it is empty; each
+call hands back as much as the buffer holds, and never more than the pool has.</p>
+<p>A drain that fails leaves the pool as it was, so the call can simply be tried
+again once the reason for the failure has been dealt with.</p>
+</div></body></html>"""
+
+
+def test_a_manuals_pager_is_left_out_and_its_node_title_is_the_heading() -> None:
+    """Texinfo's "Next: …, Previous: …, Up: …" links (``rel="next"``) are navigation, and
+    the window title "Draining (tidepool: …)" names the manual after the node."""
+    article = extract(Source(_MANUAL_NODE, MediaType.HTML, "Draining.html"))
+    assert article.title == "Draining"
+    assert not any("Previous" in b.text for b in article.blocks)
+    assert article.blocks[0].text == "3 Draining"
+
+
+def test_a_readmes_contents_list_is_left_out_even_with_one_link_to_another_page() -> None:
+    page = """<html><head><title>Tidepool</title></head><body><h1>Tidepool</h1>
+    <ul><li><a href="#features">Features</a></li><li><a href="docs/pools.html">Pools</a></li>
+    <li><a href="#history">History</a></li><li><a href="#licence">Licence</a></li></ul>
+    <p>Tidepool is a small library that buffers a stream in a pool, so that a reader
+    and a writer that run at different speeds never wait for each other.</p>
+    <h2 id="features">Features</h2><p>It fills from any file and drains to any other,
+    and it never holds more than the pool's size in memory at once.</p>
+    <h2 id="history">History</h2><p>It began as part of a harbour's timetable service,
+    which had to read sailings faster than the boats could report them.</p>
+    <h2 id="licence">Licence</h2><p>It may be used by anyone for anything, and it comes
+    with no promise at all, as the licence file in the source says.</p></body></html>"""
+    article = extract(Source(page, MediaType.HTML, "README.html"))
+    assert article.blocks[0].text.startswith("Tidepool is a small library")
+    assert not any(b.kind is BlockKind.LIST_ITEM for b in article.blocks)

@@ -62,6 +62,7 @@ _DOC_GENERATORS = (
     "antora",
 )
 _VERSION = re.compile(r"\b\d+\.\d+(\.\d+)+\b|\bv\d+(\.\d+)+\b")
+_STAMP_WORD = re.compile(r"^(?:const:|since|unstable|source|src|\[src\]|\[source\]|·)$", re.I)
 _HAS_CAPTIONS = etree.XPath("boolean(//figcaption | //img[@alt] | //p/span[@class='caption'])")
 _CLASSED_CAPTIONS = etree.XPath("//p/span[@class='caption'][not(preceding-sibling::*)]/..")
 _DATE_KEYS = ("article:published_time", "datepublished", "dc.date", "dcterms.created", "date")
@@ -170,16 +171,16 @@ def drop_empty_sections(blocks: list[RawBlock]) -> list[RawBlock]:
     own level or above, or there is none ("Contents" over a table of contents that is
     gone, "Indices and tables" over links, "Comments" over no comments). A listener
     would be taken there by "next heading" to hear nothing."""
-    kept: list[RawBlock] = []
-    for index, block in enumerate(blocks):
+    kept: list[RawBlock] = []  # from the end: a section whose headings all go goes too
+    for block in reversed(blocks):
         if block.kind is BlockKind.HEADING:
-            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            following = kept[-1] if kept else None
             if following is None or (
                 following.kind is BlockKind.HEADING and (following.level or 2) <= (block.level or 2)
             ):
                 continue
         kept.append(block)
-    return kept
+    return kept[::-1]
 
 
 def _own_blocks(document: etree._Element) -> list[RawBlock]:
@@ -200,10 +201,14 @@ def _own_blocks_of(element: etree._Element) -> list[RawBlock]:
 
 
 def _is_link_label(block: RawBlock) -> bool:
-    """A stamp, not text: a few words around a version number ("1.57.0 · source")."""
+    """A stamp, not text: a few words around a version number ("1.57.0 · source"), or
+    only stamp words ("const: unstable · source")."""
     if block.kind is not BlockKind.PARAGRAPH:
         return False
-    return len(block.text.split()) <= 6 and bool(_VERSION.search(block.text))
+    words = block.text.split()
+    return len(words) <= 6 and (
+        bool(_VERSION.search(block.text)) or all(_STAMP_WORD.match(w) for w in words)
+    )
 
 
 def _plain_body(page: etree._Element) -> etree._Element | None:

@@ -270,3 +270,26 @@ def test_a_readmes_contents_list_is_left_out_even_with_one_link_to_another_page(
     article = extract(Source(page, MediaType.HTML, "README.html"))
     assert article.blocks[0].text.startswith("Tidepool is a small library")
     assert not any(b.kind is BlockKind.LIST_ITEM for b in article.blocks)
+
+
+def test_a_section_of_empty_headings_and_stamp_lines_are_left_out() -> None:
+    """rustdoc's "Auto Trait Implementations" holds only headings with nothing under
+    them, so "next heading" would land on nothing; "const: unstable · source" is a
+    stamp beside a method, not text."""
+    prose = "The ring buffer keeps the newest items and lets the oldest fall away in turn."
+    page = f"""<html><head><title>Ring in tidepool</title>
+    <meta name="generator" content="rustdoc"></head><body><main>
+    <h1>Struct Ring</h1><p>{prose}</p>
+    <h2>Implementations</h2>
+    <section><span class="rightside"><span class="since">const: unstable</span> ·
+    <a class="srclink" href="src.html">source</a></span>
+    <h4 class="code-header">pub const fn new() -&gt; Ring</h4></section>
+    <p>Makes an empty ring. {prose}</p>
+    <h2>Auto Trait Implementations</h2>
+    <h3 class="code-header">impl Send for Ring</h3>
+    <h3 class="code-header">impl Sync for Ring</h3>
+    </main></body></html>"""
+    article = extract(Source(page, MediaType.HTML, "struct.Ring.html"))
+    headings = [text for _, text in _headings(article)]
+    assert headings == ["Struct Ring", "Implementations", "pub const fn new() -> Ring"]
+    assert not any("unstable" in b.text for b in article.blocks)

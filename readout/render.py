@@ -73,7 +73,8 @@ def dropped_as_plain(dropped: Sequence[Dropped]) -> str:
     counts = Counter(item.reason for item in dropped)
     words = sum(len(item.text.split()) for item in dropped)
     summary = ", ".join(f"{reason.value} {count}" for reason, count in counts.most_common())
-    lines = [f"Left out {len(dropped)} pieces, {words} words: {summary}.", ""]
+    count = "1 piece" if len(dropped) == 1 else f"{len(dropped)} pieces"
+    lines = [f"Left out {count}, {words} word{'' if words == 1 else 's'}: {summary}.", ""]
     for reason, pieces in itertools.groupby(dropped, key=lambda item: item.reason):
         lines.extend(f"[{reason.value}] {text}" for text in _runs([p.text for p in pieces]))
     return "\n".join(lines) + "\n"

@@ -7,6 +7,8 @@ in which no article can be found.
 
 from __future__ import annotations
 
+import re
+
 from readout.article import Article, Block, BlockKind
 from readout.errors import InputError
 from readout.extract.boilerplate import word_count
@@ -16,6 +18,8 @@ from readout.segment import segment_block
 from readout.sources import MediaType, Source
 
 MIN_ARTICLE_WORDS = 8
+_DECORATION = re.compile(r"^[=#*_~-]{2,}\s*|\s*[=#*_~-]{2,}$")
+"""A run of marks that frames a title in plain text ("=== Western Cherokee ===")."""
 """An article needs at least one sentence-like block of this many words."""
 
 
@@ -64,7 +68,7 @@ def _extract(source: Source, log: DropLog) -> Article:
         raise InputError(
             f"{source.shown_name}: no article text found (nothing reads like a paragraph)"
         )
-    title = collapse(title) or _first_words(blocks)
+    title = _DECORATION.sub("", collapse(title)) or _first_words(blocks)
     return Article(
         title=title,
         blocks=blocks,
@@ -88,9 +92,12 @@ def _clean(value: str | None) -> str | None:
 
 
 def _first_words(blocks: tuple[Block, ...], limit: int = 8) -> str:
-    """A title for an article that has none: the first words of its first sentence."""
+    """A title for an article that has none: the first words of its first sentence of
+    prose (not a code block's, not an ASCII-art banner's), decoration ("===") off."""
     for block in blocks:
-        if block.sentences:
-            words = block.sentences[0].text.split()
+        if block.kind is BlockKind.CODE or not block.sentences:
+            continue
+        words = _DECORATION.sub("", block.sentences[0].text).split()
+        if any(char.isalpha() for word in words for char in word):
             return " ".join(words[:limit]) + ("…" if len(words) > limit else "")
     return "Untitled article"

@@ -18,7 +18,7 @@ from markdown_it.token import Token
 
 from readout.article import BlockKind
 from readout.extract.dropped import DropLog, DropReason
-from readout.extract.raw import RawBlock, collapse, tidy_code
+from readout.extract.raw import RawBlock, collapse, is_noise, tidy_code
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.S)
 _FIELD = re.compile(r"^(\w+)\s*:\s*(.+)$", re.M)
@@ -44,7 +44,13 @@ def extract_markdown(text: str, log: DropLog | None = None) -> MarkdownExtractio
         fields = {k.lower(): v.strip().strip("\"'") for k, v in _FIELD.findall(front.group(1))}
         text = text[front.end() :]
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
-    blocks = list(_blocks(tokens, log or DropLog(on=False)))
+    log = log or DropLog(on=False)
+    blocks = []
+    for block in _blocks(tokens, log):
+        if is_noise(block):
+            log.add(block.text, DropReason.NOTHING_TO_READ)
+        else:
+            blocks.append(block)
     title = fields.get("title", "")
     if not title:
         for index, block in enumerate(blocks):

@@ -60,9 +60,15 @@ def tidy_code(text: str) -> str:
 
 
 def is_noise(block: RawBlock) -> bool:
-    """A block with nothing to read: a lone footnote number, a count, a stray symbol."""
-    return (
-        block.kind is not BlockKind.CODE
-        and len(block.text) <= 3
-        and not any(ch.isalpha() for ch in block.text)
-    )
+    """A block with nothing to read: a lone footnote number, a count, a stray symbol,
+    or a banner drawn in marks (a README's name in ASCII art)."""
+    if block.kind is BlockKind.CODE:
+        return is_drawing(block.text)
+    return len(block.text) <= 3 and not any(ch.isalpha() for ch in block.text)
+
+
+def is_drawing(text: str) -> bool:
+    """Lines of marks with hardly a letter in them: a picture, not code to read out."""
+    marks = [ch for ch in text if not ch.isspace()]
+    letters = sum(ch.isalnum() for ch in marks)
+    return text.count("\n") >= 2 and len(marks) >= 40 and letters < 0.15 * len(marks)

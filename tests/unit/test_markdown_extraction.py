@@ -100,3 +100,27 @@ def test_tables_are_rows_badges_are_not_captions_and_a_contents_heading_goes() -
         (BlockKind.PARAGRAPH, "--volume; 100; percent"),
         (BlockKind.CAPTION, "A diagram of the pipeline from page to speech"),
     ]
+
+
+def test_an_ascii_art_banner_is_not_read_and_never_the_title() -> None:
+    """A README that opens with its name drawn in marks (an indented block, so code)
+    and has no heading: the banner is left out, and the title is the prose's words."""
+    banner = "\n".join(
+        "    " + row
+        for row in (
+            r" __   __   _____  ______ ",
+            r"/\ \ /\ \ /\  __\/\  __ \ ",
+            r"\ \ \\_\ \\ \ \_/\ \ \/\ \ ",
+            r" \ \_____\\ \_\  \ \_____\ ",
+            r"  \/_____/ \/_/   \/_____/ ",
+        )
+    )
+    text = f"{banner}\n\nTidepool buffers a stream in a pool so that readers never wait.\n"
+    article = extract(Source(text, MediaType.MARKDOWN, "README.md"))
+    assert article.title == "Tidepool buffers a stream in a pool so…"  # its first 8 words
+    assert [b.kind for b in article.blocks] == [BlockKind.PARAGRAPH]
+
+
+def test_marks_that_frame_a_first_line_are_not_part_of_the_title() -> None:
+    text = "=== Western Harbour ===\n\nThe western harbour has two quays and a slipway for small boats.\n"
+    assert extract(Source(text, MediaType.MARKDOWN, "harbour.md")).title == "Western Harbour"

@@ -919,7 +919,7 @@ def _play_plain(args: argparse.Namespace, session: _Session) -> int:
     from dataclasses import replace
 
     from readout.plain import PlainOutput, single_keys
-    from readout.reader import Reader
+    from readout.reader import Reader, words
 
     output = PlainOutput(sys.stdout, show_announcements=session.listening.shown)
     article, options, whole = session.article, session.options, session.whole
@@ -944,6 +944,8 @@ def _play_plain(args: argparse.Namespace, session: _Session) -> int:
             try:
                 unit, announce = _starting_point(args, reader) if first else reader.resume_point()
                 first = False
+                if unit > 0:  # the title is not read: say which article this is
+                    output.line(words.article_named(article.title))
                 reader.start(unit, announce=announce)
                 if whole is not None:
                     _complete_in_background(reader, whole)

@@ -296,7 +296,8 @@ class Reader:
             landing = navigation.land(
                 command, self.units, self.article, at, self._scheduler.duration
             )
-            self._go(landing)
+            nowhere = words.NO_MORE_HEADINGS if command is Command.NEXT_HEADING else None
+            self._go(landing, nowhere)
             return True
         handler = _HANDLERS.get(command)
         if handler is None:
@@ -409,9 +410,11 @@ class Reader:
             return self.article.title
         return self.article.blocks[block].sentences[sentence].text
 
-    def _go(self, landing: navigation.Landing) -> None:
+    def _go(self, landing: navigation.Landing, nowhere: str | None = None) -> None:
+        """Move to ``landing``; when there is none, say so (``nowhere``, else "End of
+        article") and go on where reading was."""
         if landing is None or landing.unit >= len(self.units):
-            self._announce(words.END_OF_ARTICLE)
+            self._announce(nowhere or words.END_OF_ARTICLE)
             return
         if self.state is ReaderState.FINISHED:
             self._finished.clear()

@@ -11,6 +11,8 @@ from readout.article import Block, BlockKind
 from readout.defaults import Punctuation
 
 END_OF_ARTICLE = "End of article"
+NO_MORE_HEADINGS = "No more headings"
+"""Next heading, after the last one: reading goes on where it was."""
 FINISHED = "Finished"
 
 NOT_SPOKEN = frozenset({"Playing", "Muted"})
@@ -70,6 +72,11 @@ def spelling(word: str, spelled: str) -> str:
 def slowly(sentence: str) -> str:
     """What a slow repeat shows while it is said (any move stops it)."""
     return f"Slowly: {sentence}"
+
+
+def article_named(title: str) -> str:
+    """Plain mode's first line when reading starts after the title."""
+    return f"Article: {title}"
 
 
 def resuming(label: str) -> str:

@@ -217,6 +217,26 @@ def test_navigation_lands_where_stated(
         assert landed == expected
 
 
+@pytest.mark.parametrize(
+    ("start", "command", "said"),
+    [((5, 0), "next_heading", "No more headings"), ((5, 0), "next_paragraph", "End of article")],
+)
+def test_a_move_with_nowhere_to_go_says_why_and_reading_stays(
+    engine: SpeechWorker, start: tuple[int, int], command: str, said: str
+) -> None:
+    session = Session(engine, speed=1.0, rate=200)
+    reader = session.reader
+    reader.start(reader.unit_for(*start))
+    assert session.next_sentence_started() == start
+    reader.pause()
+    assert reader.perform(Command(command))
+    reader.play()
+    assert session.next_sentence_started() == (start[0], start[1] + 1)  # on from where it was
+    session.close()
+    announced = [e.text for e in session.log if isinstance(e, Announced)]
+    assert said in announced and "End of article" not in announced[: announced.index(said)]
+
+
 def test_faster_and_slower_are_clamped_and_announced(engine: SpeechWorker) -> None:
     session = Session(engine, rate=440)
     reader = session.reader

@@ -48,7 +48,9 @@ LONG_LINE_WORDS = 15
 CONTENTS_ENTRIES = 3
 """A table of contents lists at least this many of the text's headings in a row."""
 CONTENTS_ENTRY_WORDS = 20
-"""An entry of a contents list is a heading: short, and not a sentence..."""
+"""An entry of a contents list is a heading: short..."""
+CONTENTS_COPIES = 6
+"""...that the text has a few times at most (contents, body, sidebar, breadcrumb)."""
 
 _FOOTNOTE = re.compile(r"^(?:[*†‡§]+|\[\d+\]|\d+\))\s*\w")
 _COMMENT_HEADER = re.compile(
@@ -82,9 +84,14 @@ class LineScorer:
         self._contents = self._find_contents()
         self._named: set[int] = set()
         for index, key in enumerate(self._keys):
-            if self._repeated[index] and index not in self._contents:
+            places = self._places[key]
+            if (
+                self._repeated[index]
+                and len(places) <= CONTENTS_COPIES
+                and index not in self._contents
+            ):
                 # A heading that a table of contents names is said once, as a heading.
-                others = [i for i in self._places[key] if i != index]
+                others = [i for i in places if i != index]
                 if any(i in self._contents for i in others):
                     self._named.add(index)
                 self._repeated[index] = not all(i in self._contents for i in others)
@@ -117,12 +124,13 @@ class LineScorer:
         """The lines of the text's tables of contents.
 
         A contents list is a run of short lines, each of which the text has again
-        elsewhere, in the same order, and mostly apart from each other: headings over
-        the sections' prose. A menu at the top and its copy in the footer are both
-        runs of lines side by side, so neither names the other.
+        elsewhere, in the same order, and mostly apart: as headings over the sections'
+        prose. A menu and its copy in the footer name nothing: their copies head no
+        prose. A line the text has many times is a label ("Reply"), never an entry.
         """
         entry = [
             self._repeated[i]
+            and len(self._places[self._keys[i]]) <= CONTENTS_COPIES
             and "\n" not in line
             and 1 <= word_count(line) <= CONTENTS_ENTRY_WORDS
             and not line.rstrip().endswith((",", ";", ":"))

@@ -50,6 +50,12 @@ _PLACEHOLDER = re.compile(
     r"^\s*(test(ing)?( \d+)?|lorem ipsum.*|placeholder|tbd|tbc|todo|xxx+|asdf|sample text|\.{3}|-+)\s*[.!]?\s*$",
     re.I,
 )
+_VERSION = re.compile(r"\b\d+\.\d+(\.\d+)+\b|\bv\d+(\.\d+)+\b")
+_STAMP_WORD = re.compile(
+    r"^(?:const:|since|unstable|source|src|\[src\]|\[source\]|·|\[[−+-]\]|v?\d+(?:\.\d+){1,3})$",
+    re.I,
+)
+"""What API documentation stamps beside an item: "1.0.0 · source · [−]"."""
 # Icon names as they appear in scraped text: "arrow-left", "speaker-up", "chevron_down".
 _ICON_TOKEN = re.compile(r"^[a-z]+(?:[-_][a-z0-9]+)+$")
 _ICON_WORDS = frozenset(
@@ -100,6 +106,17 @@ def is_boilerplate(text: str) -> bool:
     ):
         return True
     return words <= 30 and bool(_CALL_TO_ACTION.search(stripped))
+
+
+def has_version(text: str) -> bool:
+    """A version number ("1.57.0", "v2.1.3") is in ``text``."""
+    return _VERSION.search(text) is not None
+
+
+def is_stamp_line(text: str) -> bool:
+    """A line of stamps, no text: "const: unstable · source", "1.0.0 · source · [−]"."""
+    words = text.split()
+    return 0 < len(words) <= 8 and all(_STAMP_WORD.match(word) for word in words)
 
 
 def introduces_list(text: str) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from readout.extract.boilerplate import is_icon_line, strip_icon_run, word_count
+from readout.extract.boilerplate import is_icon_line, is_stamp_line, strip_icon_run, word_count
 from readout.extract.bylines import DATE, clean_byline
 from readout.extract.raw import fold
 from readout.extract.region import (
@@ -133,7 +133,7 @@ def _headline_score(lines: list[str], index: int, start: int, vocabulary: set[st
 def _overlap(line: str, vocabulary: set[str]) -> float:
     """The share of the line's content words that the body uses too."""
     words = _content_words(line)
-    return sum(1 for w in words if w in vocabulary) / len(words) if words else 0.0
+    return sum(1 for w in words if w in vocabulary) / max(len(words), 2)  # one word is weak
 
 
 def _vocabulary(body: list[str], limit: int = 600) -> set[str]:
@@ -195,8 +195,9 @@ def _is_headline_shaped(line: str, *, fewest_words: int = 3) -> bool:
 
 
 def _stamped(lines: list[str]) -> bool:
-    """A byline, an author field ("Author:" over a name) or a date is among ``lines``."""
-    return any(is_stamp(line) or _AUTHOR_LABEL.match(line) for line in lines)
+    """A byline, an author field ("Author:" over a name), a date or a reference page's
+    release stamp ("1.0.0 · source") is among ``lines``."""
+    return any(is_stamp(line) or _AUTHOR_LABEL.match(line) or is_stamp_line(line) for line in lines)
 
 
 def is_stamp(line: str) -> bool:

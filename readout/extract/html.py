@@ -23,7 +23,13 @@ from lxml import etree
 
 from readout.article import BlockKind
 from readout.extract.blocks import is_file_name, tag_of, tree_to_blocks
-from readout.extract.boilerplate import introduces_list, is_boilerplate, word_count
+from readout.extract.boilerplate import (
+    has_version,
+    introduces_list,
+    is_boilerplate,
+    is_stamp_line,
+    word_count,
+)
 from readout.extract.dropped import DropLog
 from readout.extract.html_dropped import log_left_out
 from readout.extract.pruning import prune_furniture
@@ -61,8 +67,6 @@ _DOC_GENERATORS = (
     "vitepress",
     "antora",
 )
-_VERSION = re.compile(r"\b\d+\.\d+(\.\d+)+\b|\bv\d+(\.\d+)+\b")
-_STAMP_WORD = re.compile(r"^(?:const:|since|unstable|source|src|\[src\]|\[source\]|·)$", re.I)
 _HAS_CAPTIONS = etree.XPath("boolean(//figcaption | //img[@alt] | //p/span[@class='caption'])")
 _CLASSED_CAPTIONS = etree.XPath("//p/span[@class='caption'][not(preceding-sibling::*)]/..")
 _DATE_KEYS = ("article:published_time", "datepublished", "dc.date", "dcterms.created", "date")
@@ -205,10 +209,7 @@ def _is_link_label(block: RawBlock) -> bool:
     only stamp words ("const: unstable · source")."""
     if block.kind is not BlockKind.PARAGRAPH:
         return False
-    words = block.text.split()
-    return len(words) <= 6 and (
-        bool(_VERSION.search(block.text)) or all(_STAMP_WORD.match(w) for w in words)
-    )
+    return (len(block.text.split()) <= 6 and has_version(block.text)) or is_stamp_line(block.text)
 
 
 def _plain_body(page: etree._Element) -> etree._Element | None:

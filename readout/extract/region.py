@@ -17,6 +17,7 @@ from readout.extract.boilerplate import (
     is_contact_detail,
     is_lead_in,
     is_placeholder,
+    is_stamp_line,
     is_unspaced,
     word_count,
 )
@@ -297,6 +298,7 @@ def is_furniture(line: str) -> bool:
     return (
         _COPYRIGHT.search(line) is not None
         or is_boilerplate(line)
+        or is_stamp_line(line)
         or is_contact_detail(line)
         or is_placeholder(line)
         or (is_lead_in(line) and word_count(line) < 8)

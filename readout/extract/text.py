@@ -27,6 +27,7 @@ from readout.extract.boilerplate import (
     is_boilerplate,
     is_icon_line,
     is_placeholder,
+    is_stamp_line,
     word_count,
 )
 from readout.extract.dropped import DropLog, DropReason
@@ -294,7 +295,7 @@ def _blocks_of(body: list[str], scorer: LineScorer, offset: int, log: DropLog) -
         if _SECTION_BREAK.match(line):
             log.add(line, DropReason.SECTION_BREAK)
             continue
-        if is_placeholder(line) or is_boilerplate(line):
+        if is_placeholder(line) or is_boilerplate(line) or is_stamp_line(line):
             log.add(line, DropReason.FURNITURE)
             continue
         following = body[index + 1] if index + 1 < len(body) else ""

@@ -574,3 +574,29 @@ def test_a_manuals_title_is_the_line_over_its_author_field() -> None:
     article = extract(Source(text, MediaType.TEXT, "-"))
     assert (article.title, article.byline) == ("Harbour Log Guide", "Mira Sol")
     assert article.blocks[0].text == "Keeping the Log"
+
+
+def test_a_copied_api_page_is_titled_by_the_item_over_its_release_stamp() -> None:
+    """rustdoc copied: a sidebar of method names, "In tidepool::ring", the item's title
+    over its stamp line ("1.0.0 · source · [−]"), then the docs. The title is the item;
+    the stamp, the sidebar and the location are not read."""
+    prose = (
+        "The ring keeps the newest items in a buffer of fixed size and lets the oldest "
+        "fall away, so a reader that is slow never holds the writer up."
+    )
+    text = "\n".join(
+        [
+            "Ring", "Methods", "capacity", "clear", "push", "pop", "Trait Implementations",
+            "In tidepool::ring",
+            "Struct tidepool::ring::Ring",
+            "1.0.0 · source · [−]",
+            f"A ring buffer of items. {prose}",
+            f"Pushing to a full ring drops its oldest item. {prose}",
+            "const: unstable · source",
+            f"Popping from an empty ring gives nothing back. {prose}",
+        ]
+    )  # fmt: skip
+    article = extract(Source(text, MediaType.TEXT, "-"))
+    assert article.title == "Struct tidepool::ring::Ring"
+    assert article.blocks[0].text.startswith("A ring buffer of items.")
+    assert not any("source" in b.text for b in article.blocks)

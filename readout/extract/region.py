@@ -46,6 +46,11 @@ THREAD_GAP = 15
 """Comment posts come at least this close together (in lines) in a thread."""
 LONG_LINE_WORDS = 15
 """From this many words a line counts as prose even without a full stop."""
+LIST_LINE_WORDS = 30
+"""A line this long with hardly a mark of punctuation (one in as many words) is a list
+of names run together, a language menu or a tag cloud, not prose."""
+LIST_LINE_DISTINCT = 0.85
+"""...and hardly a word said twice (this share of its words are different ones)."""
 CONTENTS_ENTRIES = 3
 """A table of contents lists at least this many of the text's headings in a row."""
 CONTENTS_ENTRY_WORDS = 20
@@ -229,6 +234,8 @@ class LineScorer:
         if words >= 5 and headline_case(line) and not ends_like_sentence(line):
             return LABEL_SCORE  # a teaser's headline, its standfirst run on
         if words >= LONG_LINE_WORDS and not (is_unspaced(line) and not ends_like_sentence(line)):
+            if words >= LIST_LINE_WORDS and _is_run_of_names(line, words):
+                return LABEL_SCORE  # "Afrikaans aragonés Asturianu ...": a menu
             return float(words)
         if words >= 5 and (ends_like_sentence(line) or self._continues(index)):
             return words * 0.8
@@ -239,6 +246,18 @@ class LineScorer:
         if words <= 3:
             return MENU_SCORE
         return LABEL_SCORE
+
+
+def _is_run_of_names(line: str, words: int) -> bool:
+    """Names or tags run together: hardly a mark of punctuation (one in
+    ``LIST_LINE_WORDS`` words), no sentence end, and hardly a word twice, where prose
+    says its small words ("the", "of", "and") again and again."""
+    if is_unspaced(line) or ends_like_sentence(line):
+        return False
+    if sum(line.count(mark) for mark in ".,;:!?") * LIST_LINE_WORDS >= words:
+        return False
+    tokens = line.casefold().split()
+    return len(set(tokens)) >= LIST_LINE_DISTINCT * len(tokens)
 
 
 def comments_start(lines: list[str], scores: list[float]) -> int:

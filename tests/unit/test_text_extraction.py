@@ -600,3 +600,33 @@ def test_a_copied_api_page_is_titled_by_the_item_over_its_release_stamp() -> Non
     assert article.title == "Struct tidepool::ring::Ring"
     assert article.blocks[0].text.startswith("A ring buffer of items.")
     assert not any("source" in b.text for b in article.blocks)
+
+
+@pytest.mark.parametrize(
+    "run_of_names",
+    [
+        " ".join(
+            "Afrikaans Asturianu Brezhoneg Català Čeština Cymraeg Dansk Deutsch Eesti Euskara "
+            "Frysk Gaeilge Gàidhlig Galego Hrvatski íslenska Italiano Latviešu Melayu Norsk "
+            "Nederlands Polski rumantsch română slovenčina Shqip Svenska Türkçe suomi isiXhosa".split()
+        ),
+        " ".join(
+            "ferry harbour quay tide timetable slipway lighthouse pier mooring jetty buoy "
+            "anchor ballast berth bollard breakwater chart compass crossing deck dock "
+            "fender galley gangway hull keel knot ladder mast rope sail".split()
+        ),
+    ],
+    ids=["language-menu", "tag-cloud"],
+)
+def test_a_long_line_of_names_run_together_is_no_article(run_of_names: str) -> None:
+    """A language menu or a tag cloud copied as one line of thirty names is long, but it
+    is not prose: the article is the paragraphs, however short, not the menu."""
+    body = [
+        "The harbour board has asked for views on the new timetable.",
+        "Ferries will sail twice a day from May, and once on Sundays.",
+        "The last boat back will leave at nine, an hour later than now.",
+        "Tickets bought before May stay valid on every crossing.",
+    ]
+    text = "\n".join(["Harbour news", "Home", "Ferries", *body, "Other languages:", run_of_names])
+    article = extract(Source(text, MediaType.TEXT, "-"))
+    assert [b.text for b in article.blocks] == body

@@ -42,6 +42,8 @@ for _name in ("trafilatura", "htmldate", "courlan", "justext"):
 
 FALLBACK_WORDS = 25
 """Below this many body words from trafilatura, the page's own blocks are tried too."""
+BYLINE_LINES = 6
+"""A line that only says the byline's names is left out among the first this many."""
 
 PLAIN_PAGE_CONTAINERS = 3
 """A page with at most this many layout elements in its body is read whole..."""
@@ -66,6 +68,13 @@ _DOC_GENERATORS = (
     "pdoc",
     "vitepress",
     "antora",
+    "docbook",
+    "makeinfo",
+    "texi2any",
+    "texi2html",
+    "asciidoc",
+    "gtk-doc",
+    "devhelp",
 )
 _HAS_CAPTIONS = etree.XPath("boolean(//figcaption | //img[@alt] | //p/span[@class='caption'])")
 _CLASSED_CAPTIONS = etree.XPath("//p/span[@class='caption'][not(preceding-sibling::*)]/..")
@@ -116,6 +125,8 @@ def extract_html(html: str, url: str | None = None, log: DropLog | None = None) 
     names = page_names(page, landmarks, first_heading)
     title = names.title or ""
     blocks = _drop_repeated_title(blocks, title)
+    if names.byline:
+        blocks = _drop_byline_lines(blocks, names.byline)
     if not any(b.kind is BlockKind.CAPTION for b in blocks):
         blocks = add_captions(blocks, page)
     if log is not None and log.on:
@@ -241,10 +252,10 @@ def _documentation_main(page: etree._Element) -> etree._Element | None:
     generator = " ".join((meta.get("content") or "") for meta in _GENERATOR(page)).casefold()
     if not any(name in generator for name in _DOC_GENERATORS):
         return None
-    for path in (".//main", ".//*[@role='main']", ".//article"):
+    for path in (".//main", ".//*[@role='main']", ".//article", ".//body"):
         found = page.find(path)
         if found is not None:
-            return found
+            return found  # a manual's page (DocBook, texinfo) is its body, less its pager
     return None
 
 
@@ -312,6 +323,17 @@ def _drop_repeated_title(blocks: list[RawBlock], title: str) -> list[RawBlock]:
         if block.kind is BlockKind.HEADING and fold(block.text) == fold(title):
             return blocks[:index] + blocks[index + 1 :]
     return blocks
+
+
+def _drop_byline_lines(blocks: list[RawBlock], byline: str) -> list[RawBlock]:
+    """A manual's title page names its authors a line each; the byline says them."""
+    names = {fold(byline), *(fold(name) for name in byline.split(", "))}
+    head = [
+        b
+        for b in blocks[:BYLINE_LINES]
+        if not (b.kind is not BlockKind.CODE and fold(b.text) in names)
+    ]
+    return head + blocks[BYLINE_LINES:]
 
 
 def _parse(html: str) -> etree._Element | None:

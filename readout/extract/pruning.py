@@ -38,8 +38,16 @@ _TOOLTIP = re.compile(r"(^|[\s_-])tooltip(text)?($|[\s_-])", re.I)
 _TOC_TAGS = {"div", "nav", "ul", "ol", "aside", "section"}
 _CONTROL_TAGS = {"button", "dialog", "a"}
 """Tags whose other attributes count (an anchor's ``href``), never only their class."""
+LINKED_SHARE_BARE = 0.9
+"""A bare list of in-page links is a table of contents when its text is this much links..."""
+LINKED_SHARE_NAMED = 0.5
+"""...and one whose class or id names it a table of contents, this much."""
 IN_PAGE_SHARE = 0.75
 """A list of links is a table of contents when this share of them point in-page."""
+_MANUAL_PAGER = re.compile(r"(^|\s)(nav|navheader|navfooter)($|\s)", re.I)
+"""DocBook's Prev / Up / Next tables above and below every page of a manual."""
+_LEGAL = re.compile(r"(^|[\s_-])(copyright|legalnotice)($|[\s_-])", re.I)
+"""A copyright line or a licence notice, as the markup names it (a footer's, a manual's)."""
 _PAGER_RELS = {"next", "prev", "previous", "up"}
 _PAGER_BLOCKS = {"p", "div", "nav", "td", "tr", "table", "header", "footer", "li", "ul"}
 PAGER_WORDS = 30
@@ -75,17 +83,33 @@ class _Seen:
                 self.class_authors.append(value)
 
     def landmarks(self, root: etree._Element) -> Landmarks:
-        """Texts of the noted elements that are still in the page after pruning."""
+        """Texts of the noted elements that are still in the page after pruning; the
+        authors a manual lists one after another ("<h3 class="author">" each) as one."""
+        authors: list[str] = []
+        previous: etree._Element | None = None
+        for e in self.rel_authors + self.marked_authors + self.class_authors:
+            if not _in(e, root) or _in_comments(e):
+                continue
+            if previous is not None and _side_by_side(previous, e) and authors:
+                authors[-1] = f"{authors[-1]}, {_author_text(e).strip()}"
+            else:
+                authors.append(_author_text(e))
+            previous = e
         return Landmarks(
-            authors=[
-                _author_text(e)
-                for e in self.rel_authors + self.marked_authors + self.class_authors
-                if _in(e, root) and not _in_comments(e)
-            ],
+            authors=authors,
             headlines=[
                 e.get("content") or e.text_content() for e in self.headlines if _in(e, root)
             ],
         )
+
+
+def _side_by_side(first: etree._Element, second: etree._Element) -> bool:
+    """``second`` follows ``first`` as its next element, with the same tag and class."""
+    return (
+        first.getnext() is second
+        and first.tag == second.tag
+        and first.get("class") == second.get("class")
+    )
 
 
 def _in(element: etree._Element, root: etree._Element) -> bool:
@@ -219,6 +243,10 @@ def _doomed_by_names(
         seen.class_authors.append(element)
     if "tooltip" in lowered and _TOOLTIP.search(names):
         return DropReason.CONTROL
+    if "nav" in lowered and tag in ("div", "table") and _MANUAL_PAGER.search(names):
+        return DropReason.NAVIGATION
+    if ("copyright" in lowered or "legalnotice" in lowered) and _LEGAL.search(names):
+        return DropReason.FURNITURE
     if tag == "a":
         if _is_permalink(element):
             return DropReason.PERMALINK
@@ -320,5 +348,8 @@ def _is_link_list(element: etree._Element, *, in_page_only: bool) -> bool:
             return False
     text = "".join(element.itertext())
     link_text = "".join("".join(a.itertext()) for a in links)
-    letters = sum(ch.isalnum() for ch in text)
-    return letters > 0 and sum(ch.isalnum() for ch in link_text) >= 0.9 * letters
+    letters = sum(ch.isalpha() for ch in text)
+    # A list named a table of contents may have a label ("Table of Contents") and
+    # section numbers ("1. Introduction") that are not links.
+    share = LINKED_SHARE_BARE if in_page_only else LINKED_SHARE_NAMED
+    return letters > 0 and sum(ch.isalpha() for ch in link_text) >= share * letters

@@ -293,3 +293,41 @@ def test_a_section_of_empty_headings_and_stamp_lines_are_left_out() -> None:
     headings = [text for _, text in _headings(article)]
     assert headings == ["Struct Ring", "Implementations", "pub const fn new() -> Ring"]
     assert not any("unstable" in b.text for b in article.blocks)
+
+
+_DOCBOOK_PAGE = """<html><head><title>The Tidepool Manual</title>
+<meta name="generator" content="DocBook XSL Stylesheets V1.79.2"></head><body>
+<div class="navheader"><table summary="Navigation header"><tr><th colspan="3">The Tidepool
+Manual</th></tr><tr><td><a accesskey="p" href="prev.html">Prev</a></td><td></td>
+<td><a accesskey="n" href="next.html">Next</a></td></tr></table></div>
+<div class="book"><div class="titlepage"><h1 class="title">The Tidepool Manual</h1>
+<h3 class="author">Mira Sol</h3><h3 class="author">Ada Whitcombe</h3>
+<p class="copyright">Copyright © 2026 Mira Sol</p>
+<div class="legalnotice"><p>This manual may be copied and shared under the terms of the
+licence that comes with the program, and with no promise of any kind.</p></div></div>
+<div class="toc"><p><b>Table of Contents</b></p><dl><dt>1. <a href="#intro">Introduction</a></dt>
+<dt>2. <a href="#goals">Design goals</a></dt></dl></div>
+<div class="chapter"><h2 id="intro">1. Introduction</h2>
+<p>Tidepool buffers a stream in a pool, so that a reader and a writer that run at
+different speeds never wait for each other, and nothing is lost between them.</p>
+<h2 id="goals">2. Design goals</h2><div class="itemizedlist"><ul>
+<li>very fast fills and drains, even for pools of many gigabytes at a time;</li>
+<li>when memory and speed are in conflict, prefer memory, since pools run for days.</li>
+</ul></div></div></div>
+<div class="navfooter"><table><tr><td><a accesskey="p" href="prev.html">Prev</a></td>
+<td><a accesskey="h" href="index.html">Home</a></td></tr></table></div></body></html>"""
+
+
+def test_a_docbook_manual_keeps_its_headings_lists_and_authors_and_not_its_furniture() -> None:
+    """A manual from DocBook has no <main>: its body is read with our own rules, less its
+    Prev / Next tables, its copyright and licence notice and its contents; its authors,
+    one heading each on the title page, are the byline."""
+    article = extract(Source(_DOCBOOK_PAGE, MediaType.HTML, "manual.html"))
+    assert article.title == "The Tidepool Manual"
+    assert article.byline == "Mira Sol, Ada Whitcombe"
+    assert [text for _, text in _headings(article)] == ["1. Introduction", "2. Design goals"]
+    items = [b.text for b in article.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert items[0].startswith("very fast fills and drains") and len(items) == 2
+    texts = " ".join(b.text for b in article.blocks)
+    for furniture in ("Prev", "Next", "Copyright", "licence", "Table of Contents", "Mira Sol"):
+        assert furniture not in texts

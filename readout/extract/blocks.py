@@ -141,18 +141,28 @@ def _walk(element: etree._Element, context: BlockKind) -> Iterator[RawBlock]:
         return
     # Mixed content: loose text between block children becomes blocks of its own; a
     # lone link there ("Source", "Edit") is a control, not text.
+    # In a list item, its first block is the item; paragraphs and code after it in the
+    # same item are its body, read as paragraphs, not as more items.
+    said = False
     pending = [element.text or ""]
     loose: list[etree._Element] = []
     for child in element:
         if _starts_block(child):
-            yield from _loose_block(context, pending, loose)
+            for block in _loose_block(context, pending, loose):
+                said = True
+                yield block
             pending, loose = [], []
-            yield from _walk(child, context)
+            inner = BlockKind.PARAGRAPH if said and tag in _LIST_ITEMS else context
+            for block in _walk(child, inner):
+                said = True
+                yield block
         elif tag_of(child) not in _SKIPPED:
             pending.append(text_of(child, collapse_space=False))
             loose.append(child)
         pending.append(child.tail or "")
-    yield from _loose_block(context, pending, loose)
+    yield from _loose_block(
+        BlockKind.PARAGRAPH if said and tag in _LIST_ITEMS else context, pending, loose
+    )
 
 
 FIELD_NAME_WORDS = 4

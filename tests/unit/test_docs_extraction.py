@@ -331,3 +331,26 @@ def test_a_docbook_manual_keeps_its_headings_lists_and_authors_and_not_its_furni
     texts = " ".join(b.text for b in article.blocks)
     for furniture in ("Prev", "Next", "Copyright", "licence", "Table of Contents", "Mira Sol"):
         assert furniture not in texts
+
+
+def test_a_list_item_with_paragraphs_is_one_item_and_its_body() -> None:
+    """An FAQ written as <li><em>question</em><p>answer</p><p>more</p></li>: the question
+    is the item, its paragraphs are paragraphs (they were each an item, so a list of
+    three questions read as nineteen items); an item that is only a <p> stays an item."""
+    answer = "The pool is drained by calling drain() until it says it is empty, and never before."
+    page = f"""<html><head><title>FAQ</title></head><body><main><h1>FAQ</h1><ol>
+    <li><em>How is a pool drained?</em><p>{answer}</p><p><code>drain(pool)</code></p></li>
+    <li><em>Can a pool be shared?</em><p>Yes, by any number of readers at a time, {answer}</p></li>
+    </ol><ul><li><p>A pool holds at most its size in memory, whatever the stream.</p></li>
+    <li><p>A pool can be drained to any file the program can open.</p></li></ul></main></body></html>"""
+    article = extract(Source(page, MediaType.HTML, "FAQ.html"))
+    kinds = [(b.kind, b.text[:22]) for b in article.blocks]
+    assert kinds == [
+        (BlockKind.LIST_ITEM, "How is a pool drained?"),
+        (BlockKind.PARAGRAPH, "The pool is drained by"),
+        (BlockKind.PARAGRAPH, "drain(pool)"),
+        (BlockKind.LIST_ITEM, "Can a pool be shared?"),
+        (BlockKind.PARAGRAPH, "Yes, by any number of "),
+        (BlockKind.LIST_ITEM, "A pool holds at most i"),
+        (BlockKind.LIST_ITEM, "A pool can be drained "),
+    ]

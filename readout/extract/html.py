@@ -35,7 +35,7 @@ from readout.extract.html_dropped import log_left_out
 from readout.extract.pruning import prune_furniture
 from readout.extract.raw import RawBlock, collapse, fold, is_noise
 from readout.extract.split_body import recover_split_body
-from readout.extract.titles import page_names
+from readout.extract.titles import page_names, window_site
 
 for _name in ("trafilatura", "htmldate", "courlan", "justext"):
     logging.getLogger(_name).addHandler(logging.NullHandler())
@@ -106,6 +106,7 @@ def extract_html(html: str, url: str | None = None, log: DropLog | None = None) 
     language = _declared_language(document)
     published = _published(document)
     landmarks = prune_furniture(document, log)
+    _separate_code_alternatives(document)
     # trafilatura works on its own copy of the tree it is given (it copies it first),
     # so titles, captions and the split-body check read the same pruned page.
     page = document
@@ -125,6 +126,7 @@ def extract_html(html: str, url: str | None = None, log: DropLog | None = None) 
     names = page_names(page, landmarks, first_heading)
     title = names.title or ""
     blocks = _drop_repeated_title(blocks, title)
+    blocks = _drop_site_heading(blocks, {fold(n) for n in (names.site, window_site(page)) if n})
     if names.byline:
         blocks = _drop_byline_lines(blocks, names.byline)
     if not any(b.kind is BlockKind.CAPTION for b in blocks):
@@ -323,6 +325,25 @@ def _drop_repeated_title(blocks: list[RawBlock], title: str) -> list[RawBlock]:
         if block.kind is BlockKind.HEADING and fold(block.text) == fold(title):
             return blocks[:index] + blocks[index + 1 :]
     return blocks
+
+
+def _drop_site_heading(blocks: list[RawBlock], sites: set[str]) -> list[RawBlock]:
+    """A heading over the article that is the site's or the product's name ("Node.js
+    v20.20.2 documentation"), as the window title names it, is the page's banner."""
+    for index, block in enumerate(blocks[:3]):
+        if block.kind is BlockKind.HEADING and fold(block.text) in sites:
+            return blocks[:index] + blocks[index + 1 :]
+    return blocks
+
+
+def _separate_code_alternatives(document: etree._Element) -> None:
+    """A ``<pre>`` that holds the same example twice, one ``<code>`` each (Node's docs
+    show its ES module and CommonJS forms so), keeps them apart by a blank line."""
+    for pre in document.iter("pre"):
+        codes = [child for child in pre if child.tag == "code"]
+        for code in codes[:-1]:
+            if not (code.tail or "").strip() and not (code.text_content() or "").endswith("\n"):
+                code.tail = "\n\n" + (code.tail or "")
 
 
 def _drop_byline_lines(blocks: list[RawBlock], byline: str) -> list[RawBlock]:

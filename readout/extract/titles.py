@@ -118,6 +118,16 @@ def strip_site(title: str) -> str:
     return rest if len(rest.split()) >= 2 or len(rest) >= 12 else title.strip()
 
 
+def window_site(document: etree._Element) -> str | None:
+    """The window title's last part, the site's or the product's name ("File system |
+    Node.js v20.20.2 Documentation" -> "Node.js v20.20.2 Documentation"), if it has one."""
+    window = _window_title(document)
+    if window is None:
+        return None
+    pieces = _SEPARATOR.split(window)
+    return pieces[-1].strip() or None if len(pieces) >= 2 else None
+
+
 def _window_title(document: etree._Element) -> str | None:
     found = document.find(".//title")
     if found is None:

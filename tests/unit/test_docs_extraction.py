@@ -354,3 +354,22 @@ def test_a_list_item_with_paragraphs_is_one_item_and_its_body() -> None:
         (BlockKind.LIST_ITEM, "A pool holds at most i"),
         (BlockKind.LIST_ITEM, "A pool can be drained "),
     ]
+
+
+def test_a_products_banner_heading_and_code_given_twice_in_one_pre() -> None:
+    """Node's API pages open with "Node.js v20 documentation" in a <header>, the window
+    title's last part: the product, not the page. Their examples hold the ES module and
+    the CommonJS form in one <pre>, a <code> each: they are kept apart."""
+    prose = "The pool module reads a stream into a pool and hands it on at the reader's pace."
+    page = f"""<html><head><title>Pool streams | Tidepool v2.1.0 Documentation</title></head><body>
+    <div id="column1"><header class="header"><h1>Tidepool v2.1.0 documentation</h1></header>
+    <div id="apicontent"><h2>Pool streams</h2><p>{prose} {prose}</p><p>To use the pools:</p>
+    <pre><code class="language-js mjs">import * as pool from 'tidepool';</code><code
+    class="language-js cjs">const pool = require('tidepool');</code></pre>
+    <p>{prose} {prose} {prose}</p></div></div></body></html>"""
+    article = extract(Source(page, MediaType.HTML, "pools.html"))
+    assert article.title == "Pool streams"
+    assert "documentation" not in " ".join(t for _, t in _headings(article)).lower()
+    assert _codes(article) == [
+        "import * as pool from 'tidepool';\n\nconst pool = require('tidepool');"
+    ]

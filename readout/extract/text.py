@@ -45,6 +45,9 @@ from readout.extract.region import (
 
 _LIST_ITEM = re.compile(r"^(?:[-•–*·▪◦]|\d{1,3}[.)])\s+(\S.*)$")
 _SECTION_BREAK = re.compile(r"^[\W_]+$")
+_OPTION = re.compile(r"(?:^|\s)--?[A-Za-z]")
+COMMAND_WORDS = 8
+"""A command line copied from a page is at most this many words."""
 _RULE = re.compile(r"^([=\-~^*#+`'\".:_])\1{2,}$")
 _MARKUP_LINE = re.compile(r"^\.\.(\s+[\w:-]+::.*|\s+_[^:]+:|\s*)$")
 """A reStructuredText directive, target or comment standing alone (".. note::")."""
@@ -292,48 +295,89 @@ def _classify(body: list[str], scorer: LineScorer, offset: int, log: DropLog) ->
 def _blocks_of(body: list[str], scorer: LineScorer, offset: int, log: DropLog) -> list[RawBlock]:
     blocks: list[RawBlock] = []
     for index, line in enumerate(body):
-        if _SECTION_BREAK.match(line):
-            log.add(line, DropReason.SECTION_BREAK)
-            continue
-        if is_placeholder(line) or is_boilerplate(line) or is_stamp_line(line):
-            log.add(line, DropReason.FURNITURE)
-            continue
+        previous = body[index - 1] if index else ""
         following = body[index + 1] if index + 1 < len(body) else ""
-        if scorer.is_contents(offset + index):
-            log.add(line, DropReason.CONTENTS)
-            continue
-        if (
-            scorer.is_repeated(offset + index)
-            and "\n" not in line  # code says the same lines again, and means them
-            and word_count(line) <= 6
-            and not (line.endswith(".") and line[:1].isupper())  # "New in version 3.2.", "Yes."
-            and not (
-                _is_subheading(line, following)
-                and scorer.repeated_only_outside(offset + index, offset, offset + len(body))
-            )
-        ):
-            log.add(line, DropReason.REPEATED)
-            continue
-        item = _LIST_ITEM.match(line)
-        if "\n" in line:  # an indented chunk of hard-wrapped text, kept line by line
-            blocks.append(RawBlock(BlockKind.CODE, line))
-        elif item and not _SECTION_BREAK.match(item.group(1)):
-            blocks.append(RawBlock(BlockKind.LIST_ITEM, item.group(1)))
-        elif _is_subheading(line, following) or scorer.is_named_by_contents(offset + index):
-            blocks.append(RawBlock(BlockKind.HEADING, line, 2))
+        reason = _left_out(line, following, scorer, offset + index, (offset, offset + len(body)))
+        if reason is not None:
+            log.add(line, reason)
         else:
-            blocks.append(RawBlock(BlockKind.PARAGRAPH, line))
+            blocks.append(
+                _block(line, previous, following, scorer.is_named_by_contents(offset + index))
+            )
     return blocks
+
+
+def _left_out(
+    line: str, following: str, scorer: LineScorer, at: int, body: tuple[int, int]
+) -> DropReason | None:
+    """Why line ``at`` of the article's run is not read, if it is not."""
+    if _SECTION_BREAK.match(line):
+        return DropReason.SECTION_BREAK
+    if is_placeholder(line) or is_boilerplate(line) or is_stamp_line(line):
+        return DropReason.FURNITURE
+    if scorer.is_contents(at):
+        return DropReason.CONTENTS
+    if (
+        scorer.is_repeated(at)
+        and "\n" not in line  # code says the same lines again, and means them
+        and word_count(line) <= 6
+        and not (line.endswith(".") and line[:1].isupper())  # "New in version 3.2.", "Yes."
+        and not (_is_subheading(line, following) and scorer.repeated_only_outside(at, *body))
+    ):
+        return DropReason.REPEATED
+    return None
+
+
+def _block(line: str, previous: str, following: str, named: bool) -> RawBlock:
+    """The block a line of the article is: code, a list item, a heading or a paragraph."""
+    if "\n" in line:  # a chunk of code, or of hard-wrapped text kept line by line
+        return RawBlock(BlockKind.CODE, line)
+    if _is_command(line) or (previous.rstrip().endswith(":") and is_code_line(line)):
+        return RawBlock(BlockKind.CODE, line)  # "Use this command line:" and the command
+    item = _LIST_ITEM.match(line)
+    if item and not _SECTION_BREAK.match(item.group(1)):
+        if _is_numbered_heading(line, previous, following):
+            return RawBlock(BlockKind.HEADING, line, 2)  # "1. Introduction" over its prose
+        return RawBlock(BlockKind.LIST_ITEM, item.group(1))
+    if named or _is_subheading(line, following):
+        return RawBlock(BlockKind.HEADING, line, 2)
+    return RawBlock(BlockKind.PARAGRAPH, line)
+
+
+def _is_command(line: str) -> bool:
+    """A command line copied from a page: in lower case, a few words, with an option
+    ("valgrind --leak-check=yes prog", "xslt-config --libs"), not a sentence."""
+    return (
+        line[:1].islower()
+        and word_count(line) <= COMMAND_WORDS
+        and _OPTION.search(line) is not None
+        and not ends_like_sentence(line)
+    )
+
+
+def _is_numbered_heading(line: str, previous: str, following: str) -> bool:
+    """ "3. Running your program" over prose, not among other numbered lines: a
+    section's number and name, not an item of a list."""
+    return (
+        word_count(line) <= 12
+        and not line.rstrip().endswith((*_SENTENCE_END, ",", ";"))
+        and word_count(following) >= 5
+        and not (_LIST_ITEM.match(previous) or _LIST_ITEM.match(following))
+    )
 
 
 def _is_subheading(line: str, following: str) -> bool:
     """A short line that is not a sentence, followed by prose. A line ending in a
-    colon leads into what follows ("Here's an analogy:"): a paragraph, kept as written."""
+    colon leads into what follows ("Here's an analogy:"): a paragraph, kept as written.
+    A line in lower case or shaped as code is a command ("espeak-ng hello",
+    "xslt-config --libs"), never a heading."""
     words = word_count(line)
     return (
         1 <= words <= 12
         and not line.rstrip().endswith((*_SENTENCE_END, ",", ";", ":"))
         and word_count(following) >= 12
+        and not line[:1].islower()
+        and not is_code_line(line)
     )
 
 

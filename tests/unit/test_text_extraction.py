@@ -630,3 +630,33 @@ def test_a_long_line_of_names_run_together_is_no_article(run_of_names: str) -> N
     text = "\n".join(["Harbour news", "Home", "Ferries", *body, "Other languages:", run_of_names])
     article = extract(Source(text, MediaType.TEXT, "-"))
     assert [b.text for b in article.blocks] == body
+
+
+def test_copied_commands_are_code_and_numbered_section_names_are_headings() -> None:
+    """A manual copied without blank lines: "3. Running the pool" over its prose is a
+    heading, not a list item; a command line ("tidepool --fill=yes in.log", after
+    "Use this command line:") is code, never a heading; prose stays prose."""
+    prose = "The pool keeps what the writer sends until the reader takes it, and no more."
+    text = "\n".join(
+        [
+            "The Tidepool Quick Start",
+            "1. Introduction",
+            f"Tidepool is a small program that buffers a stream. {prose}",
+            "2. Running the pool",
+            "If you normally run your program like this:",
+            "reader in.log",
+            "Use this command line:",
+            "tidepool --fill=yes reader in.log",
+            f"The fill option turns on the pool, which then runs for as long as the reader. {prose}",
+            "tidepool-check pools",
+            f"That command says how full every pool on the machine is, one line each. {prose}",
+        ]
+    )
+    article = extract(Source(text, MediaType.TEXT, "-"))
+    kinds = [(b.kind, b.text) for b in article.blocks if b.kind is not BlockKind.PARAGRAPH]
+    assert kinds == [
+        (BlockKind.HEADING, "1. Introduction"),
+        (BlockKind.HEADING, "2. Running the pool"),
+        (BlockKind.CODE, "tidepool --fill=yes reader in.log"),
+    ]
+    assert "tidepool-check pools" in [b.text for b in article.blocks]  # read, not a heading

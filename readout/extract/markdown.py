@@ -18,7 +18,7 @@ from markdown_it.token import Token
 
 from readout.article import BlockKind
 from readout.extract.dropped import DropLog, DropReason
-from readout.extract.raw import RawBlock, collapse, is_noise, tidy_code
+from readout.extract.raw import RawBlock, collapse, fold, is_noise, tidy_code
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.S)
 _FIELD = re.compile(r"^(\w+)\s*:\s*(.+)$", re.M)
@@ -52,12 +52,13 @@ def extract_markdown(text: str, log: DropLog | None = None) -> MarkdownExtractio
         else:
             blocks.append(block)
     title = fields.get("title", "")
-    if not title:
-        for index, block in enumerate(blocks):
-            if block.kind is BlockKind.HEADING and block.level == 1:
-                title = block.text
+    for index, block in enumerate(blocks):
+        if block.kind is BlockKind.HEADING and block.level == 1:
+            # The first "#" heading is the title, or says the front matter's title again.
+            if not title or fold(block.text) == fold(title):
+                title = title or block.text
                 del blocks[index]
-                break
+            break
     return MarkdownExtraction(
         title=title,
         blocks=[b for b in blocks if b.text],

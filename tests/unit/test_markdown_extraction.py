@@ -124,3 +124,10 @@ def test_an_ascii_art_banner_is_not_read_and_never_the_title() -> None:
 def test_marks_that_frame_a_first_line_are_not_part_of_the_title() -> None:
     text = "=== Western Harbour ===\n\nThe western harbour has two quays and a slipway for small boats.\n"
     assert extract(Source(text, MediaType.MARKDOWN, "harbour.md")).title == "Western Harbour"
+
+
+def test_a_heading_that_says_the_front_matters_title_again_is_said_once() -> None:
+    text = "---\ntitle: Harbour Guide\n---\n\n# Harbour Guide\n\nThe harbour has two quays and a slipway.\n"
+    article = extract(Source(text, MediaType.MARKDOWN, "guide.md"))
+    assert article.title == "Harbour Guide"
+    assert [b.text for b in article.blocks] == ["The harbour has two quays and a slipway."]

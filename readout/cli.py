@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from readout.keys import KeyBinding
     from readout.options import Listening, SessionOptions
     from readout.plain import PlainOutput
-    from readout.reader import Reader
+    from readout.reader import Reader, Relay
     from readout.settings import Settings
     from readout.sources import Source
     from readout.speech.lexicon import Lexicon
@@ -834,10 +834,12 @@ def _run_read(args: argparse.Namespace, *, full_screen: bool = False) -> int:
         if voice is None and article.language:
             voice = engine.voice_for_language(article.language)
         options = replace(options, rate=rate, voice=voice)
-        notes: list[str] = (
-            [f"Speed {rate} words per minute (the engine's limit)"] if clamped else []
-        )
-        tell: Callable[[str], None] = notes.append
+        from readout.reader import Relay
+
+        notes: Relay[str] = Relay()  # said when a face can say them, not lost before
+        if clamped:
+            notes(f"Speed {rate} words per minute (the engine's limit)")
+        tell: Callable[[str], None] = notes
 
         def open_device(sample_rate: int) -> OutputDevice:
             opened = open_output(options.audio_device, sample_rate)
@@ -879,7 +881,7 @@ class _Session:
     options: SessionOptions
     listening: Listening
     store: Store
-    notes: list[str]
+    notes: Relay[str]
     """What opening the device or clamping the rate taught, said before the article."""
     bindings: tuple[KeyBinding, ...]
     whole: Callable[[], Article] | None
@@ -926,19 +928,12 @@ def _play_plain(args: argparse.Namespace, session: _Session) -> int:
     listening = session.listening
     first = True
 
-    def open_and_tell(sample_rate: int) -> OutputDevice:
-        """Open the device, then say what opening it taught ("No audio device...")
-        before the first line of the article, not after it."""
-        device = session.open_device(sample_rate)
-        for note in session.notes:
-            output.line(note)
-        session.notes.clear()
-        return device
-
+    session.notes.attach(output.line)  # "No audio device...": as opening the device
+    # says it, before the first line of the article
     with single_keys(sys.stdin):
         while True:
             reader = Reader(
-                article, session.engine, open_and_tell, on_event=output.on_event,
+                article, session.engine, session.open_device, on_event=output.on_event,
                 options=options, listening=listening, store=session.store, partial=bool(whole),
             )  # fmt: skip
             try:
@@ -1025,7 +1020,7 @@ def _play_full_screen(args: argparse.Namespace, session: _Session, theme: str | 
         theme=theme, whole=session.whole, started=(reader, relay),
     )  # fmt: skip
     app.set_start(unit, announce)
-    app.pending_notes = session.notes
+    app.notes = session.notes
     import signal
 
     def leave(signum: int, frame: object) -> None:

@@ -10,8 +10,11 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
+from typing import Generic, TypeVar
 
 from readout.article import BlockKind
+
+T = TypeVar("T")
 
 
 class ReaderState(str, Enum):
@@ -80,28 +83,33 @@ READER_EVENTS = (
 )
 
 
-class EventRelay:
-    """Holds a reader's events until a face is ready for them, then passes them on, in
-    order. The player starts speaking before its screen has loaded: what was said
-    meanwhile is shown once it has."""
+class Relay(Generic[T]):
+    """Holds what is sent until a face is ready for it, then passes it on, in order.
+    The player starts speaking before its screen has loaded: what was said meanwhile
+    (events, and notes such as "no audio device: playing silently", which opening the
+    device teaches only once speech starts) is shown once it has."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._held: list[ReaderEvent] = []
-        self._target: Callable[[ReaderEvent], None] | None = None
+        self._held: list[T] = []
+        self._target: Callable[[T], None] | None = None
 
-    def __call__(self, event: ReaderEvent) -> None:
+    def __call__(self, item: T) -> None:
         with self._lock:
             if self._target is None:
-                self._held.append(event)
+                self._held.append(item)
                 return
             target = self._target
-        target(event)
+        target(item)
 
-    def attach(self, target: Callable[[ReaderEvent], None]) -> None:
-        """From now on, events go to ``target``; the held ones first."""
+    def attach(self, target: Callable[[T], None]) -> None:
+        """From now on, what is sent goes to ``target``; the held first."""
         with self._lock:
             held, self._held = self._held, []
-            for event in held:
-                target(event)
+            for item in held:
+                target(item)
             self._target = target
+
+
+class EventRelay(Relay[ReaderEvent]):
+    """A reader's events, held until the player's screen is up."""

@@ -36,6 +36,7 @@ from readout.reader import (
     Reader,
     ReaderEvent,
     ReaderState,
+    Relay,
     SentenceStarted,
     StateChanged,
     WordStarted,
@@ -157,7 +158,9 @@ class ReadoutApp(App[None]):
         self.reader = started[0] if started else make_reader(article, self._post_update)
         self._start_unit = start_unit
         self._announce = announce
-        self.pending_notes: list[str] = []
+        self.notes: Relay[str] = Relay()
+        """What the run has to tell ("no audio device: playing silently"), once the
+        screen is up: in the status line, where it covers none of the controls."""
         self.following = True
         self._words_after: list[int] | None = None
 
@@ -209,20 +212,14 @@ class ReadoutApp(App[None]):
 
     def _started(self) -> None:
         """The reader was started before the screen: show its notes, finish loading."""
-        notes, self.pending_notes = self.pending_notes, []
-        for note in notes:
-            self.call_from_thread(self._say, note)
+        self.notes.attach(self._say_from_thread)
         whole, self._whole = self._whole, None
         if whole is not None:
             self.reader.complete_from(whole)
 
     def _start(self) -> None:
+        self.notes.attach(self._say_from_thread)
         self.reader.start(self._start_unit, announce=self._announce)
-        # e.g. "no audio device: playing silently": once a run, in the status line, where
-        # it covers none of the controls (a toast sat over Louder, Mute and Faster)
-        notes, self.pending_notes = self.pending_notes, []
-        for note in notes:
-            self.call_from_thread(self._say, note)
         whole, self._whole = self._whole, None
         if whole is not None:  # still in this worker's thread: reading goes on meanwhile
             self.reader.complete_from(whole)
@@ -323,6 +320,12 @@ class ReadoutApp(App[None]):
 
     async def on_article_loaded(self, message: ArticleLoaded) -> None:
         await self._switch(message.article)
+
+    def _say_from_thread(self, text: str) -> None:
+        try:
+            self.call_from_thread(self._say, text)
+        except RuntimeError:  # the player has closed: there is no one to tell
+            pass
 
     def _say(self, text: str) -> None:
         """Show ``text`` on the announcement line (made in the block being read)."""

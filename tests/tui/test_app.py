@@ -447,3 +447,24 @@ def test_the_player_carries_out_exactly_the_face_commands() -> None:
     from readout.tui.app import _FACE_COMMANDS
 
     assert set(_FACE_COMMANDS) == FACE_COMMANDS
+
+
+async def test_a_note_the_device_gives_after_the_screen_is_up_is_shown(
+    engine: SpeechWorker,
+) -> None:
+    """Opening the device says "no audio device: playing silently" when speech starts,
+    which may be after the screen is up: the note reaches the announcement line (it
+    was held in a list the player had already read, and lost)."""
+    app: ReadoutApp
+
+    def silent(rate: int) -> NullDevice:
+        import threading
+
+        threading.Timer(
+            0.3, app.notes, ("No audio device could be opened; playing silently",)
+        ).start()
+        return NullDevice(rate, speed=2.0)
+
+    app = make_app(SAMPLE, engine, silent)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: "playing silently" in status(app))

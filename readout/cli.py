@@ -500,12 +500,16 @@ def _run_text(args: argparse.Namespace, out: TextIO) -> int:
 
 def _run_dropped(args: argparse.Namespace, out: TextIO) -> int:
     from readout import render
-    from readout.extract import extract_with_dropped
+    from readout.extract import NoArticleError, extract_with_dropped
 
     if args.spoken or args.format == "markdown":
         _say("--dropped works with --format plain or json, without --spoken")
         return EXIT_USAGE
-    _, dropped = extract_with_dropped(_load_source(args))
+    refused: NoArticleError | None = None
+    try:
+        _, dropped = extract_with_dropped(_load_source(args))
+    except NoArticleError as error:  # what was there is worth seeing all the more
+        refused, dropped = error, error.dropped
     _reconfigure(out)
     out.write(
         render.dropped_as_json(dropped)
@@ -513,6 +517,8 @@ def _run_dropped(args: argparse.Namespace, out: TextIO) -> int:
         else render.dropped_as_plain(dropped)
     )
     out.flush()
+    if refused is not None:
+        raise refused
     return EXIT_OK
 
 

@@ -32,6 +32,15 @@ def extract(source: Source) -> Article:
     return _extract(source, DropLog(on=False))
 
 
+class NoArticleError(InputError):
+    """Nothing in the input reads like a paragraph; ``dropped`` says what was there and
+    why each piece went (``readout text --dropped`` shows it even so)."""
+
+    def __init__(self, message: str, dropped: list[Dropped]) -> None:
+        super().__init__(message)
+        self.dropped = dropped
+
+
 def extract_with_dropped(source: Source) -> tuple[Article, list[Dropped]]:
     """The article in ``source`` and what was left out of it, with why, in page order
     (``readout text --dropped``)."""
@@ -65,8 +74,9 @@ def _extract(source: Source, log: DropLog) -> Article:
     if not any(
         word_count(b.text) >= MIN_ARTICLE_WORDS for b in blocks if b.kind is not BlockKind.CAPTION
     ):
-        raise InputError(
-            f"{source.shown_name}: no article text found (nothing reads like a paragraph)"
+        raise NoArticleError(
+            f"{source.shown_name}: no article text found (nothing reads like a paragraph)",
+            log.items,
         )
     title = _DECORATION.sub("", collapse(title)) or _first_words(blocks)
     return Article(

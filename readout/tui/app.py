@@ -322,10 +322,8 @@ class ReadoutApp(App[None]):
         await self._switch(message.article)
 
     def _say_from_thread(self, text: str) -> None:
-        try:
+        with contextlib.suppress(RuntimeError):  # the player has closed: no one to tell
             self.call_from_thread(self._say, text)
-        except RuntimeError:  # the player has closed: there is no one to tell
-            pass
 
     def _say(self, text: str) -> None:
         """Show ``text`` on the announcement line (made in the block being read)."""

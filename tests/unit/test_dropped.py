@@ -177,3 +177,25 @@ def test_a_nested_table_of_contents_is_reported_once() -> None:
     _, dropped = extract_with_dropped(Source(page, MediaType.HTML, "guide.html"))
     contents = [item.text for item in dropped if item.reason is DropReason.CONTENTS]
     assert contents == ["Part A Step 0 Step 1 Step 2 Part B"]
+
+
+def test_a_page_with_no_article_still_says_what_it_left_out_then_refuses(tmp_path: Path) -> None:
+    """A manual's node that only lists its subsections has no article: the report still
+    lists the pager and the contents (exit 65 and the one-line error after it)."""
+    page = tmp_path / "Types.html"
+    page.write_text(
+        '<html><head><title>Types</title></head><body><div class="header"><p>Next: '
+        '<a rel="next" href="n.html">Filling</a>, Up: <a rel="up" href="i.html">tidepool</a>'
+        '</p></div><h3>2.3 Types</h3><ul class="section-toc"><li><a href="a.html">Pools</a></li>'
+        '<li><a href="b.html">Streams</a></li></ul></body></html>',
+        encoding="utf-8",
+    )
+    run = subprocess.run(
+        [sys.executable, "-m", "readout", "text", "--dropped", str(page)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 65
+    assert "[navigation, footer or form] Next: Filling , Up: tidepool" in run.stdout
+    assert run.stderr.count("\n") == 1 and "no article text found" in run.stderr

@@ -129,7 +129,7 @@ def _walk(element: etree._Element, context: BlockKind) -> Iterator[RawBlock]:
             return
     if tag in _TABLE_ROWS:
         cells = [text_of(cell) for cell in element if tag_of(cell) in {"td", "th", "cell"}]
-        yield RawBlock(context, "; ".join(cell for cell in cells if cell))
+        yield RawBlock(context, _row_text([cell for cell in cells if cell]))
         return
     if tag in _QUOTES:
         context = BlockKind.QUOTE
@@ -163,6 +163,15 @@ def _walk(element: etree._Element, context: BlockKind) -> Iterator[RawBlock]:
     yield from _loose_block(
         BlockKind.PARAGRAPH if said and tag in _LIST_ITEMS else context, pending, loose
     )
+
+
+def _row_text(cells: list[str]) -> str:
+    """A table row as one line, its cells apart by "; ", except after a cell that
+    names the next ("cur:" and what it is, as an API's parameter table has them)."""
+    text = ""
+    for cell in cells:
+        text += ("" if not text else " " if text.endswith(":") else "; ") + cell
+    return text
 
 
 FIELD_NAME_WORDS = 4

@@ -160,6 +160,10 @@ def _link_targets(token: Token) -> list[str] | None:
     return hrefs or None
 
 
+_BADGE = re.compile(r"badge|shields\.io|\.svg(?:$|\?)|[?&]svg=true", re.I)
+"""The address of a README's status badge ("https://repology.org/badge/…/x.svg")."""
+
+
 def _inline_text(token: Token) -> tuple[str, list[str]]:
     """The visible text of an inline token, and the alt texts of its images."""
     parts: list[str] = []
@@ -171,6 +175,8 @@ def _inline_text(token: Token) -> tuple[str, list[str]]:
             parts.append(" ")
         elif child.type == "image":
             alt = collapse(child.content)
-            if len(alt.split()) >= 3:  # "Build", "PyPI": a badge, not a picture to describe
+            source = str(child.attrs.get("src", ""))
+            # "Build", "PyPI", a shields.io or repology badge: a status, not a picture
+            if len(alt.split()) >= 3 and not _BADGE.search(source):
                 captions.append(alt)
     return collapse("".join(parts)), captions

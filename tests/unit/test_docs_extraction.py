@@ -373,3 +373,14 @@ def test_a_products_banner_heading_and_code_given_twice_in_one_pre() -> None:
     assert _codes(article) == [
         "import * as pool from 'tidepool';\n\nconst pool = require('tidepool');"
     ]
+
+
+def test_a_table_row_whose_cell_names_the_next_reads_as_one_phrase() -> None:
+    page = """<html><head><title>Drain</title></head><body><main><h1>Drain</h1>
+    <p>The drain call hands back what the pool holds, as much as the buffer takes.</p>
+    <table><tr><td>pool:</td><td>the pool to drain</td></tr>
+    <tr><td>size</td><td>how much to take</td></tr></table>
+    <p>It never blocks, and it never takes more than the pool has in it at the time.</p>
+    </main></body></html>"""
+    texts = [b.text for b in extract(Source(page, MediaType.HTML, "drain.html")).blocks]
+    assert "pool: the pool to drain" in texts and "size; how much to take" in texts

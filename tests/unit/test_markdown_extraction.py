@@ -131,3 +131,16 @@ def test_a_heading_that_says_the_front_matters_title_again_is_said_once() -> Non
     article = extract(Source(text, MediaType.MARKDOWN, "guide.md"))
     assert article.title == "Harbour Guide"
     assert [b.text for b in article.blocks] == ["The harbour has two quays and a slipway."]
+
+
+def test_a_readmes_status_badges_are_not_described_but_a_picture_is() -> None:
+    text = (
+        "# Tidepool\n\n"
+        "[![latest packaged version(s)](https://repology.org/badge/latest-versions/tidepool.svg)]"
+        "(https://repology.org/project/tidepool)\n\n"
+        "Tidepool buffers a stream in a pool so that readers never wait.\n\n"
+        "![A heron standing in the river](heron.jpg)\n"
+    )
+    article = extract(Source(text, MediaType.MARKDOWN, "README.md"))
+    captions = [b.text for b in article.blocks if b.kind is BlockKind.CAPTION]
+    assert captions == ["A heron standing in the river"]

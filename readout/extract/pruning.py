@@ -42,6 +42,9 @@ LINKED_SHARE_BARE = 0.9
 """A bare list of in-page links is a table of contents when its text is this much links..."""
 LINKED_SHARE_NAMED = 0.5
 """...and one whose class or id names it a table of contents, this much."""
+PROSE_WORDS = 12
+"""A paragraph of this many words is the page's prose: lists of links before it are its
+header's."""
 IN_PAGE_SHARE = 0.75
 """A list of links is a table of contents when this share of them point in-page."""
 _MANUAL_PAGER = re.compile(r"(^|\s)(nav|navheader|navfooter)($|\s)", re.I)
@@ -149,6 +152,7 @@ def prune_furniture(root: etree._Element, log: DropLog | None = None) -> Landmar
             _drop(script)
     doomed: list[tuple[etree._Element, DropReason]] = []
     seen = _Seen()
+    prose = False  # a paragraph of prose seen yet: what stands before it is the header
     for element in root.iter(etree.Element):
         # One pass, cheapest tests first: most elements have no attribute that counts.
         if element.tag == "dt":
@@ -169,8 +173,10 @@ def prune_furniture(root: etree._Element, log: DropLog | None = None) -> Landmar
                 doomed.append((element, reason))
         elif element.tag in ("button", "dialog"):
             doomed.append((element, DropReason.CONTROL))
-        elif element.tag in _BARE_TAGS and _is_table_of_contents(element):
+        elif element.tag in _BARE_TAGS and _is_table_of_contents(element, before_prose=not prose):
             doomed.append((element, DropReason.CONTENTS))
+        if element.tag == "p" and not prose:
+            prose = len(element.text_content().split()) >= PROSE_WORDS
     doomed += [(block, DropReason.NAVIGATION) for block in _pager_blocks(seen.pagers)]
     for element, reason in doomed:
         if log is not None and log.on and _in(element, root):
@@ -318,8 +324,10 @@ def _is_permalink(element: etree._Element) -> bool:
     return in_heading or bool(_PERMALINK_CLASS.search(names)) or "permalink" in names.lower()
 
 
-def _is_table_of_contents(element: etree._Element) -> bool:
-    """A navigation block by role or name, or a list made only of in-page links."""
+def _is_table_of_contents(element: etree._Element, *, before_prose: bool = False) -> bool:
+    """A navigation block by role or name, or a list made only of in-page links; before
+    the page's first paragraph, a list of links that goes in-page at all (a README's
+    contents, which may link a section to another page)."""
     tag = element.tag
     if tag not in _TOC_TAGS:
         return bool(element.get("role") == "doc-toc")
@@ -330,8 +338,14 @@ def _is_table_of_contents(element: etree._Element) -> bool:
     ):
         return _is_link_list(element, in_page_only=False)
     if tag in ("ul", "ol"):
+        if before_prose and _links_in_page(element):
+            return _is_link_list(element, in_page_only=False)
         return _is_link_list(element, in_page_only=True)
     return bool(element.get("role") == "doc-toc")
+
+
+def _links_in_page(element: etree._Element) -> bool:
+    return any((a.get("href") or "").startswith("#") for a in element.iter("a"))
 
 
 def _is_link_list(element: etree._Element, *, in_page_only: bool) -> bool:

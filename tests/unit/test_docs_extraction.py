@@ -384,3 +384,19 @@ def test_a_table_row_whose_cell_names_the_next_reads_as_one_phrase() -> None:
     </main></body></html>"""
     texts = [b.text for b in extract(Source(page, MediaType.HTML, "drain.html")).blocks]
     assert "pool: the pool to drain" in texts and "size; how much to take" in texts
+
+
+def test_a_contents_list_before_the_first_paragraph_goes_whole() -> None:
+    """A guide's nested contents: in-page links, links to other pages and plain labels
+    ("Command line usage" over links to man pages). Its inner lists went and left the
+    labels as three list items; before the page's first paragraph, it is all contents."""
+    prose = "To install the pool on Linux, use the package manager of your distribution."
+    page = f"""<html><head><title>Pool guide</title></head><body><h1>Pool guide</h1>
+    <ul><li><a href="#install">Installation</a><ul><li><a href="#linux">Linux</a></li></ul></li>
+    <li>Command line usage<ul><li><a href="pool.1.html">pool Command Line</a></li></ul></li>
+    <li>Library usage<ul><li><a href="integration.html">Integration guide</a></li></ul></li></ul>
+    <h2 id="install">Installation</h2><h3 id="linux">Linux</h3><p>{prose} {prose}</p>
+    <p>{prose} It takes a minute, and nothing else needs to be set up.</p></body></html>"""
+    article = extract(Source(page, MediaType.HTML, "guide.html"))
+    assert not any(b.kind is BlockKind.LIST_ITEM for b in article.blocks)
+    assert [text for _, text in _headings(article)] == ["Installation", "Linux"]

@@ -23,6 +23,8 @@ _QUOTES = {"blockquote", "quote"}
 _IMAGES = {"img", "graphic"}
 _CAPTIONS = {"figcaption", "caption"}
 _TABLE_ROWS = {"tr", "row"}
+_CELLS = {"td", "th", "cell"}
+_LAYOUT_BLOCKS = {"p", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "div"}
 _SKIPPED = {
     "script",
     "style",
@@ -128,8 +130,12 @@ def _walk(element: etree._Element, context: BlockKind) -> Iterator[RawBlock]:
             yield from (RawBlock(context, field) for field in fields)
             return
     if tag in _TABLE_ROWS:
-        cells = [text_of(cell) for cell in element if tag_of(cell) in {"td", "th", "cell"}]
-        yield RawBlock(context, _row_text([cell for cell in cells if cell]))
+        cells = [cell for cell in element if tag_of(cell) in _CELLS]
+        if any(_holds_blocks(cell) for cell in cells):  # a table that lays a page out
+            yield from _layout_row(cells, context)
+            return
+        texts = [text_of(cell) for cell in cells]
+        yield RawBlock(context, _row_text([text for text in texts if text]))
         return
     if tag in _QUOTES:
         context = BlockKind.QUOTE
@@ -167,11 +173,39 @@ def _walk(element: etree._Element, context: BlockKind) -> Iterator[RawBlock]:
 
 def _row_text(cells: list[str]) -> str:
     """A table row as one line, its cells apart by "; ", except after a cell that
-    names the next ("cur:" and what it is, as an API's parameter table has them)."""
+    names or numbers the next ("cur:" and what it is, as an API's parameter table has
+    them; "1.1." and its question)."""
     text = ""
     for cell in cells:
-        text += ("" if not text else " " if text.endswith(":") else "; ") + cell
+        labels = text.endswith(":") or not any(ch.isalpha() for ch in text)
+        text += ("" if not text else " " if labels else "; ") + cell
     return text
+
+
+def _layout_row(cells: list[etree._Element], context: BlockKind) -> Iterator[RawBlock]:
+    """A layout row's cells, each read as blocks; a cell that only numbers the next
+    ("2.1.") goes in front of its first block."""
+    label = ""
+    for cell in cells:
+        text = text_of(cell)
+        if (
+            not _holds_blocks(cell)
+            and text
+            and len(text) <= 8
+            and not any(c.isalpha() for c in text)
+        ):
+            label = text
+            continue
+        for block in _walk(cell, context):
+            if label:
+                block, label = RawBlock(block.kind, f"{label} {block.text}", block.level), ""
+            yield block
+
+
+def _holds_blocks(cell: etree._Element) -> bool:
+    """A cell with paragraphs, headings, listings or lists in it: the table is the
+    page's layout (a manual's questions and answers, a listing in a frame), not data."""
+    return any(tag_of(inner) in _LAYOUT_BLOCKS for inner in cell.iterdescendants())
 
 
 FIELD_NAME_WORDS = 4

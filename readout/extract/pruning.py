@@ -29,13 +29,13 @@ _AUTHOR_NAME = re.compile(
 )
 _COMMENTS = re.compile(r"(?i:(^|[\s_-])(comments?|replies|reply)($|[\s_-]))|Comment")
 _AUTHOR_TERM = re.compile(r"^\s*(authors?|written by|by)\s*:?\s*$", re.I)
-_BARE_TAGS = {"ul", "ol"}
+_BARE_TAGS = {"ul", "ol", "dl"}
 """Tags that are a table of contents with no attribute to say so (a list of in-page links)."""
 _MORE = re.compile(
     r"^\s*(read more|more|continue reading|full story|…|\.\.\.|»)\s*[.…»]*\s*$", re.I
 )
 _TOOLTIP = re.compile(r"(^|[\s_-])tooltip(text)?($|[\s_-])", re.I)
-_TOC_TAGS = {"div", "nav", "ul", "ol", "aside", "section"}
+_TOC_TAGS = {"div", "nav", "ul", "ol", "dl", "aside", "section", "tr"}
 _CONTROL_TAGS = {"button", "dialog", "a"}
 """Tags whose other attributes count (an anchor's ``href``), never only their class."""
 LINKED_SHARE_BARE = 0.9
@@ -263,7 +263,7 @@ def _doomed_by_names(
         _TOC_NAME.search(names)
     ):
         return DropReason.CONTENTS if _is_link_list(element, in_page_only=False) else None
-    if tag in ("ul", "ol") and _is_link_list(element, in_page_only=True):
+    if tag in _BARE_TAGS and _is_link_list(element, in_page_only=True):
         return DropReason.CONTENTS
     return None
 
@@ -337,7 +337,7 @@ def _is_table_of_contents(element: etree._Element, *, before_prose: bool = False
         _TOC_NAME.search(names)
     ):
         return _is_link_list(element, in_page_only=False)
-    if tag in ("ul", "ol"):
+    if tag in _BARE_TAGS:
         if before_prose and _links_in_page(element):
             return _is_link_list(element, in_page_only=False)
         return _is_link_list(element, in_page_only=True)
@@ -345,7 +345,8 @@ def _is_table_of_contents(element: etree._Element, *, before_prose: bool = False
 
 
 def _links_in_page(element: etree._Element) -> bool:
-    return any((a.get("href") or "").startswith("#") for a in element.iter("a"))
+    """Some link goes to a place in a page ("#install", "faq.html#faq.background")."""
+    return any("#" in (a.get("href") or "") for a in element.iter("a"))
 
 
 def _is_link_list(element: etree._Element, *, in_page_only: bool) -> bool:
@@ -355,7 +356,7 @@ def _is_link_list(element: etree._Element, *, in_page_only: bool) -> bool:
     if not links:
         return False
     if in_page_only:
-        if len(element.findall(".//li")) < 2:
+        if len(element.findall(".//li")) + len(element.findall(".//dd")) < 2:
             return False
         in_page = sum((a.get("href") or "").startswith("#") for a in links)
         if in_page < IN_PAGE_SHARE * len(links):

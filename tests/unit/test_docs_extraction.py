@@ -400,3 +400,36 @@ def test_a_contents_list_before_the_first_paragraph_goes_whole() -> None:
     article = extract(Source(page, MediaType.HTML, "guide.html"))
     assert not any(b.kind is BlockKind.LIST_ITEM for b in article.blocks)
     assert [text for _, text in _headings(article)] == ["Installation", "Linux"]
+
+
+def test_a_manuals_layout_table_is_read_as_its_blocks() -> None:
+    """DocBook lays a FAQ out in a table: a section's heading in one row, its questions'
+    contents in another, then numbered question and answer rows with paragraphs and
+    listings in their cells. Rows with blocks in them are layout, read block by block
+    (they were flattened into one line each, headings and listings too)."""
+    answer = "The pool is drained by calling drain() until it says it is empty, never before."
+    page = f"""<html><head><title>Tidepool FAQ</title>
+    <meta name="generator" content="DocBook XSL Stylesheets V1.79.2"></head><body>
+    <div class="qandaset"><dl><dt>1. <a href="faq.html#basics">Basics</a></dt>
+    <dd>1.1. <a href="faq.html#drain">How is a pool drained?</a></dd>
+    <dd>1.2. <a href="faq.html#share">Can a pool be shared?</a></dd></dl>
+    <table summary="Q and A Div"><tr class="qandadiv"><td colspan="2"><h3 class="title">1. Basics</h3></td></tr>
+    <tr class="toc"><td colspan="2">1.1. <a href="faq.html#drain">How is a pool drained?</a><br>
+    1.2. <a href="faq.html#share">Can a pool be shared?</a></td></tr>
+    <tr class="question"><td><b>1.1.</b></td><td><b>How is a pool drained?</b></td></tr>
+    <tr class="answer"><td></td><td><p>{answer}</p><pre class="programlisting">drain(pool)
+drain(pool, size=10)</pre></td></tr>
+    <tr class="question"><td><b>1.2.</b></td><td><p>Can a pool be shared, as here?</p>
+    <pre class="screen">pool --share</pre></td></tr>
+    <tr class="answer"><td></td><td><p>Yes, by any number of readers. {answer}</p></td></tr>
+    </table></div></body></html>"""
+    article = extract(Source(page, MediaType.HTML, "faq.html"))
+    assert [(b.kind, b.text[:24]) for b in article.blocks] == [
+        (BlockKind.HEADING, "1. Basics"),
+        (BlockKind.PARAGRAPH, "1.1. How is a pool drain"),
+        (BlockKind.PARAGRAPH, "The pool is drained by c"),
+        (BlockKind.CODE, "drain(pool)\ndrain(pool, "),
+        (BlockKind.PARAGRAPH, "1.2. Can a pool be share"),
+        (BlockKind.CODE, "pool --share"),
+        (BlockKind.PARAGRAPH, "Yes, by any number of re"),
+    ]

@@ -24,7 +24,20 @@ _IMAGES = {"img", "graphic"}
 _CAPTIONS = {"figcaption", "caption"}
 _TABLE_ROWS = {"tr", "row"}
 _CELLS = {"td", "th", "cell"}
-_LAYOUT_BLOCKS = {"p", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "div"}
+_LAYOUT_BLOCKS = {
+    "pre",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "blockquote",
+}
 _SKIPPED = {
     "script",
     "style",
@@ -205,7 +218,13 @@ def _layout_row(cells: list[etree._Element], context: BlockKind) -> Iterator[Raw
 def _holds_blocks(cell: etree._Element) -> bool:
     """A cell with paragraphs, headings, listings or lists in it: the table is the
     page's layout (a manual's questions and answers, a listing in a frame), not data."""
-    return any(tag_of(inner) in _LAYOUT_BLOCKS for inner in cell.iterdescendants())
+    paragraphs = 0
+    for inner in cell.iterdescendants():
+        tag = tag_of(inner)
+        if tag in _LAYOUT_BLOCKS:
+            return True
+        paragraphs += tag in ("p", "div")
+    return paragraphs >= 2  # a data cell may wrap its one value in a <p> (Sphinx does)
 
 
 FIELD_NAME_WORDS = 4

@@ -79,6 +79,7 @@ _DOC_GENERATORS = (
 _HAS_CAPTIONS = etree.XPath("boolean(//figcaption | //img[@alt] | //p/span[@class='caption'])")
 _CLASSED_CAPTIONS = etree.XPath("//p/span[@class='caption'][not(preceding-sibling::*)]/..")
 _DATE_KEYS = ("article:published_time", "datepublished", "dc.date", "dcterms.created", "date")
+_SECTION = re.compile(r"^(\d+(?:\.\d+)*\.?)\s")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -193,11 +194,20 @@ def drop_empty_sections(blocks: list[RawBlock]) -> list[RawBlock]:
         if block.kind is BlockKind.HEADING:
             following = kept[-1] if kept else None
             if following is None or (
-                following.kind is BlockKind.HEADING and (following.level or 2) <= (block.level or 2)
+                following.kind is BlockKind.HEADING
+                and (following.level or 2) <= (block.level or 2)
+                and not _numbered_under(following.text, block.text)
             ):
                 continue
         kept.append(block)
     return kept[::-1]
+
+
+def _numbered_under(heading: str, over: str) -> bool:
+    """ "7.1.2.1 Streebog" is a subsection of "7.1.2 Miscellaneous hash functions", even
+    when both are <h4>s (texinfo writes them so)."""
+    inner, outer = _SECTION.match(heading), _SECTION.match(over)
+    return bool(inner and outer and inner.group(1).startswith(outer.group(1).rstrip(".") + "."))
 
 
 def _own_blocks(document: etree._Element) -> list[RawBlock]:

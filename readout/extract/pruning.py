@@ -49,6 +49,7 @@ IN_PAGE_SHARE = 0.75
 """A list of links is a table of contents when this share of them point in-page."""
 _MANUAL_PAGER = re.compile(r"(^|\s)(nav|navheader|navfooter)($|\s)", re.I)
 """DocBook's Prev / Up / Next tables above and below every page of a manual."""
+_NODE_MENU = re.compile(r"(^|\s)(menu|mini-toc)($|\s)", re.I)
 _LEGAL = re.compile(r"(^|[\s_-])(copyright|legalnotice)($|[\s_-])", re.I)
 """A copyright line or a licence notice, as the markup names it (a footer's, a manual's)."""
 _PAGER_RELS = {"next", "prev", "previous", "up"}
@@ -251,6 +252,8 @@ def _doomed_by_names(
         return DropReason.CONTROL
     if "nav" in lowered and tag in ("div", "table") and _MANUAL_PAGER.search(names):
         return DropReason.NAVIGATION
+    if ("menu" in lowered or "mini-toc" in lowered) and _is_node_menu(element, names):
+        return DropReason.CONTENTS
     if ("copyright" in lowered or "legalnotice" in lowered) and _LEGAL.search(names):
         return DropReason.FURNITURE
     if tag == "a":
@@ -282,6 +285,17 @@ def _pager_blocks(links: list[etree._Element]) -> list[etree._Element]:
         if len(text.split()) <= PAGER_WORDS and linked * 2 >= letters:
             blocks.append(block)
     return blocks
+
+
+def _is_node_menu(element: etree._Element, names: str) -> bool:
+    """texinfo's menu of a node's subsections: ``<table class="menu">`` (a site's
+    ``<ul class="menu">`` is left to the extractor, which reads menus by their layout),
+    or ``<ul class="mini-toc">``."""
+    match = _NODE_MENU.search(names)
+    if match is None or element.find(".//a") is None:
+        return False
+    wanted = "table" if match.group(2).lower() == "menu" else "ul"
+    return bool(element.tag == wanted)
 
 
 def _is_more_link(element: etree._Element) -> bool:

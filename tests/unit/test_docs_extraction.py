@@ -433,3 +433,22 @@ drain(pool, size=10)</pre></td></tr>
         (BlockKind.CODE, "pool --share"),
         (BlockKind.PARAGRAPH, "Yes, by any number of re"),
     ]
+
+
+def test_a_texinfo_manual_leaves_out_its_node_menus_and_keeps_numbered_subsections() -> None:
+    """makeinfo writes a node's menu as <table class="menu"> and gives a subsection and
+    its subsubsections the same <h4>: "7.1.2" over "7.1.2.1" is not an empty heading."""
+    prose = "A hash function maps a message of any length to a digest of a fixed size."
+    page = f"""<html><head><title>Tidepool manual</title>
+    <meta name="Generator" content="makeinfo"></head><body>
+    <h1 class="settitle">Tidepool manual</h1><p>{prose} {prose}</p>
+    <table class="menu"><tr><td>&bull; <a href="#Hashes">Hashes</a></td><td>What they are</td></tr>
+    <tr><td>&bull; <a href="#Pools">Pools</a></td><td>Where streams wait</td></tr></table>
+    <h4 class="subsection">7.1.2 Other hash functions</h4>
+    <h4 class="subsubsection">7.1.2.1 STREEBOG512</h4><p>{prose}</p>
+    <h4 class="subsubsection">7.1.2.2 SM3</h4><p>{prose}</p></body></html>"""
+    article = extract(Source(page, MediaType.HTML, "tidepool.html"))
+    assert [t for _, t in _headings(article)] == [
+        "7.1.2 Other hash functions", "7.1.2.1 STREEBOG512", "7.1.2.2 SM3",
+    ]  # fmt: skip
+    assert not any("Where streams wait" in b.text for b in article.blocks)

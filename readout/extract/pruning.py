@@ -250,6 +250,8 @@ def _doomed_by_names(
         seen.class_authors.append(element)
     if "tooltip" in lowered and _TOOLTIP.search(names):
         return DropReason.CONTROL
+    if tag == "span" and "boring" in names.split():
+        return DropReason.HIDDEN  # mdBook's example lines that the page hides until asked
     if "nav" in lowered and tag in ("div", "table") and _MANUAL_PAGER.search(names):
         return DropReason.NAVIGATION
     if ("menu" in lowered or "mini-toc" in lowered) and _is_node_menu(element, names):

@@ -452,3 +452,17 @@ def test_a_texinfo_manual_leaves_out_its_node_menus_and_keeps_numbered_subsectio
         "7.1.2 Other hash functions", "7.1.2.1 STREEBOG512", "7.1.2.2 SM3",
     ]  # fmt: skip
     assert not any("Where streams wait" in b.text for b in article.blocks)
+
+
+def test_lines_an_mdbook_example_hides_are_not_read() -> None:
+    """mdBook hides an example's scaffolding (<span class="boring">fn main() {</span>)
+    until asked: the listener hears the lines the reader sees."""
+    prose = "The ring buffer keeps the newest items and lets the oldest fall away in turn."
+    page = f"""<html><head><title>Rings</title><meta name="generator" content="mdBook">
+    </head><body><main><h1>Rings</h1><p>{prose} {prose}</p><pre><code class="language-rust">\
+<span class="boring">fn main() {{
+</span>    let ring = Ring::new(4);
+<span class="boring">}}
+</span></code></pre><p>{prose}</p></main></body></html>"""
+    article = extract(Source(page, MediaType.HTML, "rings.html"))
+    assert _codes(article) == ["let ring = Ring::new(4);"]

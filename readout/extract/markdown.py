@@ -49,6 +49,12 @@ def extract_markdown(text: str, log: DropLog | None = None) -> MarkdownExtractio
     for block in _blocks(tokens, log):
         if is_noise(block):
             log.add(block.text, DropReason.NOTHING_TO_READ)
+        elif block.kind is BlockKind.QUOTE and (alert := _ALERT.match(block.text)):
+            # GitHub's "> [!TIP]" is a note's label: "Tip: ...", not "[!TIP]" read out
+            label = alert.group(1).capitalize()
+            blocks.append(
+                RawBlock(block.kind, f"{label}: {block.text[alert.end() :]}", block.level)
+            )
         else:
             blocks.append(block)
     title = fields.get("title", "")
@@ -160,6 +166,7 @@ def _link_targets(token: Token) -> list[str] | None:
     return hrefs or None
 
 
+_ALERT = re.compile(r"^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*", re.I)
 _BADGE = re.compile(r"badge|shields\.io|\.svg(?:$|\?)|[?&]svg=true", re.I)
 """The address of a README's status badge ("https://repology.org/badge/…/x.svg")."""
 

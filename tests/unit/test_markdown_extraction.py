@@ -144,3 +144,12 @@ def test_a_readmes_status_badges_are_not_described_but_a_picture_is() -> None:
     article = extract(Source(text, MediaType.MARKDOWN, "README.md"))
     captions = [b.text for b in article.blocks if b.kind is BlockKind.CAPTION]
     assert captions == ["A heron standing in the river"]
+
+
+def test_a_github_alert_is_read_by_its_label() -> None:
+    text = "# Pools\n\nA pool holds a stream.\n\n> [!TIP]\n> Drain the pool before you close it.\n"
+    blocks = extract(Source(text, MediaType.MARKDOWN, "pools.md")).blocks
+    assert [(b.kind, b.text) for b in blocks][-1] == (
+        BlockKind.QUOTE,
+        "Tip: Drain the pool before you close it.",
+    )

@@ -5,8 +5,8 @@ import pytest
 from readout.article import BlockKind
 from readout.errors import InputError
 from readout.extract import extract
-from readout.extract.html import drop_boilerplate
 from readout.extract.raw import RawBlock
+from readout.extract.tidy import drop_boilerplate
 from readout.sources import MediaType, Source
 from tests.conftest import ASSETS, FIXTURES
 

@@ -1,0 +1,123 @@
+"""Pages read with readout's own block rules rather than a news-tuned extractor.
+
+A documentation generator's page (its ``<meta name="generator">`` says so) is reference
+prose, code and headings of every level, which a news-tuned extractor thins out; a page
+that is nothing but its text (no layout, few links) has no furniture to find. Both are
+read from their main element (or body) by ``blocks.py``, less stamps and lone links.
+"""
+
+from __future__ import annotations
+
+from itertools import islice
+
+from lxml import etree
+
+from readout.article import BlockKind
+from readout.extract.blocks import tree_to_blocks
+from readout.extract.boilerplate import has_version, is_boilerplate, is_stamp_line
+from readout.extract.raw import RawBlock
+
+PLAIN_PAGE_CONTAINERS = 3
+"""A page with at most this many layout elements in its body is read whole..."""
+PLAIN_PAGE_LINKED = 0.1
+"""...when at most this share of its words are links (a page of links is a menu)."""
+_CONTAINERS = (
+    "div",
+    "table",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "section",
+    "article",
+    "main",
+    "form",
+)
+_GENERATOR = etree.XPath("//meta[translate(@name, 'GENRATO', 'genrato')='generator']")
+_DOC_GENERATORS = (
+    "rustdoc",
+    "sphinx",
+    "docutils",
+    "mdbook",
+    "mkdocs",
+    "docusaurus",
+    "doxygen",
+    "javadoc",
+    "typedoc",
+    "jsdoc",
+    "pdoc",
+    "vitepress",
+    "antora",
+    "docbook",
+    "makeinfo",
+    "texi2any",
+    "texi2html",
+    "asciidoc",
+    "gtk-doc",
+    "devhelp",
+)
+
+
+def own_blocks(document: etree._Element) -> list[RawBlock]:
+    """The blocks of the page's article, main or body element, furniture left out."""
+    for path in (".//article", ".//main", ".//*[@role='main']", ".//body"):
+        found = document.find(path)
+        if found is not None:
+            return own_blocks_of(found)
+    return []
+
+
+def own_blocks_of(element: etree._Element) -> list[RawBlock]:
+    """The blocks of ``element``, less furniture and stamps (code is never either)."""
+    return [
+        b
+        for b in tree_to_blocks(element)
+        if b.kind is BlockKind.CODE or not (is_boilerplate(b.text) or _is_link_label(b))
+    ]
+
+
+def _is_link_label(block: RawBlock) -> bool:
+    """A stamp, not text: a few words around a version number ("1.57.0 · source"), or
+    only stamp words ("const: unstable · source")."""
+    if block.kind is not BlockKind.PARAGRAPH:
+        return False
+    return (len(block.text.split()) <= 6 and has_version(block.text)) or is_stamp_line(block.text)
+
+
+def plain_body(page: etree._Element) -> etree._Element | None:
+    """The body of a page that is nothing but its text, else ``None``.
+
+    A page written by hand or by a simple tool (a README, a manual's chapter, an
+    example annotated between its listings) has its prose straight in ``<body>``,
+    between ``<pre>``s, with no containers to lay out menus or sidebars. There is no
+    furniture to find, and a news-tuned extractor loses the text that is not in a
+    ``<p>`` and runs the listings into paragraphs, so such a page is read whole.
+    """
+    body = page.find(".//body")
+    if body is None:
+        return None
+    containers = islice(body.iter(*_CONTAINERS), PLAIN_PAGE_CONTAINERS + 1)
+    if sum(1 for _ in containers) > PLAIN_PAGE_CONTAINERS:
+        return None  # (most pages: counted only as far as the limit)
+    words = len(" ".join(body.itertext()).split())
+    linked = sum(len(" ".join(a.itertext()).split()) for a in body.iter("a"))
+    return body if words and linked <= PLAIN_PAGE_LINKED * words else None
+
+
+def documentation_main(page: etree._Element) -> etree._Element | None:
+    """The main element of a page that a documentation generator made, else ``None``.
+
+    A generator says so in ``<meta name="generator">``, and its pages mark their main
+    content (``<main>``, ``role="main"``). Their text is reference prose, code and
+    headings of every level, which a news-tuned extractor thins out (rustdoc's method
+    headings are link-dense, Sphinx's API entries are definition lists), so these
+    pages are read from their main element with our own block rules.
+    """
+    generator = " ".join((meta.get("content") or "") for meta in _GENERATOR(page)).casefold()
+    if not any(name in generator for name in _DOC_GENERATORS):
+        return None
+    for path in (".//main", ".//*[@role='main']", ".//article", ".//body"):
+        found = page.find(path)
+        if found is not None:
+            return found  # a manual's page (DocBook, texinfo) is its body, less its pager
+    return None

@@ -23,7 +23,10 @@ def add_captions(blocks: list[RawBlock], document: etree._Element) -> list[RawBl
         return blocks
     # A paragraph that only holds a caption ("<p><span class="caption">Listing 4-1:
     # ...</span></p>", as mdBook writes them under code and figures) is one too.
-    classed = {_key(e.text_content()) for e in _CLASSED_CAPTIONS(document)}
+    classed_elements = _CLASSED_CAPTIONS(document)
+    classed = {_key(e.text_content()) for e in classed_elements}
+    # Past the last caption, with none waiting for its place, the walk can stop.
+    unseen = sum(1 for _ in document.iter("figcaption", "img")) + len(classed_elements)
     index_of = {_key(b.text): i for i, b in enumerate(blocks)}
     after: dict[int, list[str]] = {}
     last_seen: int | None = None
@@ -31,17 +34,22 @@ def add_captions(blocks: list[RawBlock], document: etree._Element) -> list[RawBl
     for element in document.iter(
         "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "figcaption", "img"
     ):
+        if not unseen and not pending:
+            break
         tag = element.tag
         if tag == "img" or tag == "figcaption":
+            unseen -= 1
             caption = _caption_text(element)
             if caption and last_seen is not None and _key(caption) not in index_of:
                 pending.append(caption)
             continue
         key = _key(element.text_content())
         found = index_of.get(key)
-        if found is None:
-            if tag == "p" and key in classed and last_seen is not None:
+        if tag == "p" and key in classed:
+            unseen -= 1
+            if found is None and last_seen is not None:
                 pending.append(collapse(element.text_content()))
+        if found is None:
             continue
         if pending and last_seen is not None and found > last_seen:
             after.setdefault(last_seen, []).extend(dict.fromkeys(pending))

@@ -52,6 +52,14 @@ _MANUAL_PAGER = re.compile(r"(^|\s)(nav|navheader|navfooter)($|\s)", re.I)
 _NODE_MENU = re.compile(r"(^|\s)(menu|mini-toc)($|\s)", re.I)
 _LEGAL = re.compile(r"(^|[\s_-])(copyright|legalnotice)($|[\s_-])", re.I)
 """A copyright line or a licence notice, as the markup names it (a footer's, a manual's)."""
+_TRIGGERS = re.compile(
+    r"author|by-?line|tooltip|boring|nav|menu|mini-toc|copyright|legalnotice|toc|contents"
+    r"|this-?page"
+)
+"""A word one of the tests by class name looks for; names without any go at once."""
+_CONTENT_TAGS = {"a", "ul", "ol", "dl"}
+"""Tags judged by what they hold too (a permalink, a list of in-page links)."""
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
 _PAGER_RELS = {"next", "prev", "previous", "up"}
 _PAGER_BLOCKS = {"p", "div", "nav", "td", "tr", "table", "header", "footer", "li", "ul"}
 PAGER_WORDS = 30
@@ -78,6 +86,8 @@ class _Seen:
     headlines: list[etree._Element] = field(default_factory=list)
     pagers: list[etree._Element] = field(default_factory=list)
     """Links to the next or previous page (``rel="next"``): a manual's navigation."""
+    quiet: set[str] = field(default_factory=set)
+    """Class names that no test looks at (most of a page's): judged once a page."""
 
     def note_term(self, term: etree._Element) -> None:
         """A manual's field "Author: Ada Whitcombe" (a <dt> and its <dd>) names the author."""
@@ -160,7 +170,10 @@ def prune_furniture(root: etree._Element, log: DropLog | None = None) -> Landmar
             seen.note_term(element)
         attributes = element.attrib
         if attributes:
-            if len(attributes) == 1 and element.tag not in _CONTROL_TAGS:
+            if len(attributes) == 1 and element.tag == "a" and "href" in attributes:
+                # A plain link: only a permalink mark or a "Read more" goes.
+                reason = _link_reason(element)
+            elif len(attributes) == 1 and element.tag not in _CONTROL_TAGS:
                 # Most elements have a class and nothing else: only the names count.
                 names = attributes.get("class")
                 reason = (
@@ -241,7 +254,12 @@ def _doomed_by_names(
     contents, a "Read more" link), if it does; notes a by-line class's author, unless
     the element was ``marked`` as a landmark already."""
     tag = element.tag
+    if tag not in _CONTENT_TAGS and names in seen.quiet:
+        return None  # names seen before that no test below looks at
     lowered = names.lower()  # substring tests first: a regex on every element is slow
+    if tag not in _CONTENT_TAGS and not _TRIGGERS.search(lowered):
+        seen.quiet.add(names)
+        return None
     if (
         not marked
         and ("author" in lowered or "byline" in lowered or "by-line" in lowered)
@@ -259,9 +277,7 @@ def _doomed_by_names(
     if ("copyright" in lowered or "legalnotice" in lowered) and _LEGAL.search(names):
         return DropReason.FURNITURE
     if tag == "a":
-        if _is_permalink(element):
-            return DropReason.PERMALINK
-        return DropReason.MORE_LINK if _is_more_link(element) else None
+        return _link_reason(element)
     if tag not in _TOC_TAGS:
         return None
     if ("toc" in lowered or "contents" in lowered or "thispage" in lowered.replace("-", "")) and (
@@ -298,6 +314,12 @@ def _is_node_menu(element: etree._Element, names: str) -> bool:
         return False
     wanted = "table" if match.group(2).lower() == "menu" else "ul"
     return bool(element.tag == wanted)
+
+
+def _link_reason(element: etree._Element) -> DropReason | None:
+    if _is_permalink(element):
+        return DropReason.PERMALINK
+    return DropReason.MORE_LINK if _is_more_link(element) else None
 
 
 def _is_more_link(element: etree._Element) -> bool:
@@ -377,10 +399,13 @@ def _is_link_list(element: etree._Element, *, in_page_only: bool) -> bool:
         in_page = sum((a.get("href") or "").startswith("#") for a in links)
         if in_page < IN_PAGE_SHARE * len(links):
             return False
-    text = "".join(element.itertext())
-    link_text = "".join("".join(a.itertext()) for a in links)
-    letters = sum(ch.isalpha() for ch in text)
+    letters = _letters("".join(element.itertext()))
     # A list named a table of contents may have a label ("Table of Contents") and
     # section numbers ("1. Introduction") that are not links.
     share = LINKED_SHARE_BARE if in_page_only else LINKED_SHARE_NAMED
-    return letters > 0 and sum(ch.isalpha() for ch in link_text) >= share * letters
+    linked = _letters("".join("".join(a.itertext()) for a in links))
+    return letters > 0 and linked >= share * letters
+
+
+def _letters(text: str) -> int:
+    return len(_NOT_LETTERS.sub("", text))

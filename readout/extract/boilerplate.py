@@ -56,6 +56,8 @@ _STAMP_WORD = re.compile(
     re.I,
 )
 """What API documentation stamps beside an item: "1.0.0 · source · [−]"."""
+# A reference page's link to its own source file: "Source code: Lib/json/__init__.py".
+_SOURCE_LINK = re.compile(r"^source code:\s*\S+\.[a-z]{1,4}$", re.I)
 # Icon names as they appear in scraped text: "arrow-left", "speaker-up", "chevron_down".
 _ICON_TOKEN = re.compile(r"^[a-z]+(?:[-_][a-z0-9]+)+$")
 _ICON_WORDS = frozenset(
@@ -95,7 +97,7 @@ def is_boilerplate(text: str) -> bool:
     if not stripped:
         return True
     words = word_count(stripped)
-    if _LABEL.match(stripped) or is_placeholder(stripped):
+    if _LABEL.match(stripped) or is_placeholder(stripped) or _SOURCE_LINK.match(stripped):
         return True
     if stripped.endswith(("]", "|")) and _TEASER_TAG.search(stripped):
         return True

@@ -146,7 +146,20 @@ def _author_text(element: etree._Element) -> str:
     if element.get("itemprop") == "author":
         name = element.find(".//*[@itemprop='name']")
         return str(element.get("content") or (name if name is not None else element).text_content())
+    if element.find(".//*[@class='affiliation']") is not None:
+        return " ".join(_text_outside_affiliations(element))
     return str(element.text_content())
+
+
+def _text_outside_affiliations(element: etree._Element) -> list[str]:
+    """A DocBook author's name without the organisation after it ("Stuart Anderson",
+    not "Stuart AndersonNCR Corporation")."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and child.get("class") != "affiliation":
+            parts += _text_outside_affiliations(child)
+        parts.append(child.tail or "")
+    return [part for part in parts if part.strip()]
 
 
 def prune_furniture(root: etree._Element, log: DropLog | None = None) -> Landmarks:
@@ -263,6 +276,7 @@ def _doomed_by_names(
     if (
         not marked
         and ("author" in lowered or "byline" in lowered or "by-line" in lowered)
+        and "authorgroup" not in lowered  # DocBook's: its authors are noted one by one
         and _AUTHOR_NAME.search(names)
     ):
         seen.class_authors.append(element)

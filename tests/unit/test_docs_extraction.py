@@ -466,3 +466,20 @@ def test_lines_an_mdbook_example_hides_are_not_read() -> None:
 </span></code></pre><p>{prose}</p></main></body></html>"""
     article = extract(Source(page, MediaType.HTML, "rings.html"))
     assert _codes(article) == ["let ring = Ring::new(4);"]
+
+
+def test_a_docbook_author_with_an_affiliation_and_a_source_code_link() -> None:
+    """The byline is the author's name, not "Mira SolHarbour Board" (the organisation
+    run on, or every name of the author group run together); "Source code: lib/pool.js"
+    is a link to a file, not text to hear."""
+    prose = "The pool buffers a stream so that a reader and a writer never wait for each other."
+    page = f"""<html><head><title>Tidepool</title>
+    <meta name="generator" content="DocBook XSL Stylesheets V1.79.2"></head><body>
+    <div class="book"><div class="titlepage"><h1 class="title">Tidepool</h1>
+    <div class="authorgroup"><div class="author"><h3 class="author">Mira Sol</h3>
+    <div class="affiliation"><span class="orgname">Harbour Board<br></span></div></div></div></div>
+    <p>Source code: lib/pool.js</p><p>{prose} {prose}</p></div></body></html>"""
+    article = extract(Source(page, MediaType.HTML, "tidepool.html"))
+    assert article.byline == "Mira Sol"
+    assert not any(b.text == "Mira Sol" for b in article.blocks)  # said as the byline
+    assert not any(b.text.startswith("Source code") for b in article.blocks)

@@ -72,20 +72,30 @@ class Terminal:
         cls.running.clear()
 
     def finish(self, timeout: float = 10.0) -> int:
-        code = self.process.wait(timeout)
-        while True:
-            ready, _, _ = select.select([self.master], [], [], 0.1)
-            if not ready:
-                break
-            try:
-                chunk = os.read(self.master, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            self.output += chunk
+        """Wait for the process to exit, reading its output all the while: a player
+        that draws while it closes blocks on a full pty, and would never exit, if no
+        one read it (the cause of this suite's rare "did not quit in 10 s")."""
+        deadline = time.monotonic() + timeout
+        while self.process.poll() is None:
+            if time.monotonic() > deadline:
+                raise subprocess.TimeoutExpired(self.process.args, timeout)
+            self._read_some(0.05)
+        while self._read_some(0.1):
+            pass
         os.close(self.master)
-        return code
+        return self.process.returncode
+
+    def _read_some(self, wait: float) -> bool:
+        """Read what the pty has within ``wait`` seconds; False when nothing came."""
+        ready, _, _ = select.select([self.master], [], [], wait)
+        if not ready:
+            return False
+        try:
+            chunk = os.read(self.master, 4096)
+        except OSError:
+            return False
+        self.output += chunk
+        return bool(chunk)
 
 
 def first_lines_of_a_rerun(article: str, home: Path, count: int) -> list[str]:

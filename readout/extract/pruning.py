@@ -312,9 +312,7 @@ def _pager_blocks(links: list[etree._Element]) -> list[etree._Element]:
         if block is None or block in blocks:
             continue
         text = " ".join(block.itertext())
-        letters = sum(ch.isalnum() for ch in text)
-        linked = sum(ch.isalnum() for a in block.iter("a") for ch in "".join(a.itertext()))
-        if len(text.split()) <= PAGER_WORDS and linked * 2 >= letters:
+        if len(text.split()) <= PAGER_WORDS and _linked_letters(block) * 2 >= _letters(text):
             blocks.append(block)
     return blocks
 
@@ -417,8 +415,12 @@ def _is_link_list(element: etree._Element, *, in_page_only: bool) -> bool:
     # A list named a table of contents may have a label ("Table of Contents") and
     # section numbers ("1. Introduction") that are not links.
     share = LINKED_SHARE_BARE if in_page_only else LINKED_SHARE_NAMED
-    linked = _letters("".join("".join(a.itertext()) for a in links))
-    return letters > 0 and linked >= share * letters
+    return letters > 0 and _linked_letters(element) >= share * letters
+
+
+def _linked_letters(element: etree._Element) -> int:
+    """How many letters of ``element``'s text are link text."""
+    return _letters("".join("".join(a.itertext()) for a in element.iter("a")))
 
 
 def _letters(text: str) -> int:

@@ -57,17 +57,20 @@ def _numbered_under(heading: str, over: str) -> bool:
 
 def drop_repeated_title(blocks: list[RawBlock], title: str) -> list[RawBlock]:
     """The headline often opens the body too; the reader says it once."""
-    for index, block in enumerate(blocks[:3]):
-        if block.kind is BlockKind.HEADING and fold(block.text) == fold(title):
-            return blocks[:index] + blocks[index + 1 :]
-    return blocks
+    return _drop_opening_heading(blocks, {fold(title)})
 
 
 def drop_site_heading(blocks: list[RawBlock], sites: set[str]) -> list[RawBlock]:
     """A heading over the article that is the site's or the product's name ("Node.js
     v20.20.2 documentation"), as the window title names it, is the page's banner."""
+    return _drop_opening_heading(blocks, sites)
+
+
+def _drop_opening_heading(blocks: list[RawBlock], said: set[str]) -> list[RawBlock]:
+    """``blocks`` without the first heading among the first three whose folded text is
+    one of ``said``."""
     for index, block in enumerate(blocks[:3]):
-        if block.kind is BlockKind.HEADING and fold(block.text) in sites:
+        if block.kind is BlockKind.HEADING and fold(block.text) in said:
             return blocks[:index] + blocks[index + 1 :]
     return blocks
 

@@ -42,6 +42,9 @@ fuzz: $(VENV)/.test-installed
 	READOUT_FUZZ_SCALE=20 $(BIN)/pytest tests/unit/test_loader_fuzz.py tests/unit/test_fuzz_regressions.py
 
 bench: $(VENV)/.test-installed
+	@# readability-lxml and jusText both ask for lxml[html_clean], which the pip of a new
+	@# venv (< 23.3) cannot resolve; readout itself installs with that pip, the peers need a newer one
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=23.3"
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	$(BIN)/python benchmarks/extraction.py
 

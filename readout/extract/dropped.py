@@ -34,6 +34,8 @@ class DropReason(enum.Enum):
     FURNITURE = "furniture"
     """A call to subscribe, a contact detail, a placeholder, "Advertisement"."""
     SECTION_BREAK = "section break"
+    CHART = "chart labels"
+    """A chart's or a table's figures and labels, copied one to a line ("$915", "billion")."""
     NOTHING_TO_READ = "nothing to read"
     """A lone count, a footnote number, a stray symbol."""
     MARKUP = "markup"

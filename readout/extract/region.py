@@ -57,6 +57,11 @@ CONTENTS_ENTRY_WORDS = 20
 """An entry of a contents list is a heading: short..."""
 CONTENTS_COPIES = 6
 """...that the text has a few times at most (contents, body, sidebar, breadcrumb)."""
+CHART_DATA = 8
+"""A chart copied as text is a run of short lines with at least this many figures
+("$915", "’17", "40%")..."""
+CHART_LABEL_WORDS = 6
+"""...and labels of at most this many words among them ("billion", the axis title)."""
 
 _FOOTNOTE = re.compile(r"^(?:[*†‡§]+|\[\d+\]|\d+\))\s*\w")
 _COMMENT_HEADER = re.compile(
@@ -72,6 +77,8 @@ _COMMENT_SECTION = re.compile(
     r"|^\s*(leave|post|add|write)\s+a\s+(reply|comment|response)\b",
     re.I,
 )
+_DATUM = re.compile(r"^[-+−–$€£¥’'~<>≈]*\d[\d.,:/%’'–-]*\s?(?:[A-Za-z]{1,3}|%)?\.?$")
+"""A figure standing alone: a chart's value or axis label, a table's cell."""
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\ball rights reserved\b", re.I)
 _CLOSERS = "\"'”’»)]"
 _SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", ":")
@@ -88,6 +95,7 @@ class LineScorer:
             self._places.setdefault(key, []).append(index)
         self._repeated = [len(self._places[key]) > 1 for key in self._keys]
         self._contents = self._find_contents()
+        self._chart = self._find_charts()
         self._named: set[int] = set()
         for index, key in enumerate(self._keys):
             places = self._places[key]
@@ -110,6 +118,29 @@ class LineScorer:
     def is_contents(self, index: int) -> bool:
         """True when line ``index`` is an entry of a table of contents."""
         return index in self._contents
+
+    def is_chart(self, index: int) -> bool:
+        """True when line ``index`` is a figure or a label of a chart (or a table)
+        copied line by line: nothing a listener can follow, and no end of the body."""
+        return index in self._chart
+
+    def _find_charts(self) -> set[int]:
+        """The runs of short lines that are mostly figures (``CHART_DATA``)."""
+        charts: set[int] = set()
+        run: list[int] = []
+        figures = 0
+        for index, line in enumerate([*self._lines, ""]):
+            datum = bool(_DATUM.match(line))
+            if datum or (
+                line and word_count(line) <= CHART_LABEL_WORDS and not ends_like_sentence(line)
+            ):
+                run.append(index)
+                figures += datum
+                continue
+            if figures >= CHART_DATA and figures * 2 >= len(run):
+                charts.update(run)
+            run, figures = [], 0
+        return charts
 
     def contents_title(self) -> int | None:
         """The line just above a table of contents that the contents list names first:
@@ -195,6 +226,8 @@ class LineScorer:
         scores = [self.score(i) for i in range(len(self._lines))]
         run = 0
         for index, score in enumerate(scores):
+            if index in self._chart:
+                continue  # a chart inside the body neither ends it nor lengthens a menu
             run = run + 1 if score < 0 else 0
             if run > RUN_GRACE:
                 scores[index] = score * (1 + RUN_GROWTH * (run - RUN_GRACE))
@@ -220,6 +253,8 @@ class LineScorer:
         line = self._lines[index]
         if "\n" in line:
             return CODE_SCORE  # a block of code belongs to the article around it
+        if index in self._chart:
+            return 0.0
         words = word_count(line)
         if is_lead_in(line) and words < 8:
             # "Related:" hands over to a list of links; "Here's why:" to the next

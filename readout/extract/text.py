@@ -317,6 +317,8 @@ def _left_out(
         return DropReason.FURNITURE
     if scorer.is_contents(at):
         return DropReason.CONTENTS
+    if scorer.is_chart(at):
+        return DropReason.CHART
     if (
         scorer.is_repeated(at)
         and "\n" not in line  # code says the same lines again, and means them

@@ -660,3 +660,36 @@ def test_copied_commands_are_code_and_numbered_section_names_are_headings() -> N
         (BlockKind.CODE, "tidepool --fill=yes reader in.log"),
     ]
     assert "tidepool-check pools" in [b.text for b in article.blocks]  # read, not a heading
+
+
+def test_a_chart_copied_line_by_line_is_left_out_and_the_body_goes_on_past_it() -> None:
+    """A chart's figures and axis labels, one to a line, stand between two halves of
+    the body: they are not read out ("$915", "billion", "’19"), and they do not end
+    the article, however many there are."""
+    from readout.extract import extract_with_dropped
+    from readout.extract.dropped import DropReason
+
+    before = [
+        "The ferry company will spend more on fuel next year than on its crews, the "
+        f"harbour board said on Monday, in the {n} report it has published this year."
+        for n in ("first", "second", "third", "fourth")
+    ]
+    after = [
+        f"Board members said the {n} quarter would show whether the cheaper routes had "
+        "won back the passengers who left for the bridge when it opened in the spring."
+        for n in ("first", "second", "third", "fourth", "last")
+    ]
+    years = [f"’{year}" for year in range(17, 29)]
+    chart = ["Fuel costs", "$915", "million", "$600", "$300", "$263", "million", *years]
+    menu = ["Home", "Harbour", "Ferries", "Sign in", "Subscribe"]
+    text = "\n\n".join(
+        [*menu, "Fuel Will Soon Cost the Ferries More Than Their Crews", "By Ada Whitcombe",
+         *before, *chart, "Fuel costs", *chart[1:], *after, "About us", "Contact"]
+    )  # fmt: skip
+    article, dropped = extract_with_dropped(Source(text, MediaType.TEXT, "-"))
+    assert article.title == "Fuel Will Soon Cost the Ferries More Than Their Crews"
+    assert [b.text for b in article.blocks] == [*before, *after]
+    reasons = {piece.text: piece.reason for piece in dropped}
+    assert {reasons[label] for label in ("$915", "million", "’19", "Fuel costs")} == {
+        DropReason.CHART
+    }

@@ -1,7 +1,8 @@
 """The player: plays a queue of clips through an output device, with live controls.
 
 A clip is one rendered sentence plus the silence after it. The device pulls audio
-every period (about 20 ms); the player hands out the next frames of the current clip.
+every period (20 ms on the null device, 30 on a real one); the player hands out the
+next frames of the current clip.
 Pause hands out silence and freezes the clip's sample clock, so resuming continues at
 the same sample. Volume and mute scale samples as they are handed out, so they take
 effect within one period and nothing is rendered again. The clock is the position:

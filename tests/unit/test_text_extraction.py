@@ -693,3 +693,23 @@ def test_a_chart_copied_line_by_line_is_left_out_and_the_body_goes_on_past_it() 
     assert {reasons[label] for label in ("$915", "million", "’19", "Fuel costs")} == {
         DropReason.CHART
     }
+
+
+def test_a_headline_over_a_short_date_wins_over_a_review_s_list_of_pros() -> None:
+    """The date under the headline may have a two-digit year ("11.03.17"); a review's
+    list of pros speaks of the body as much as the headline does, but has no date."""
+    body = [
+        "The new kettle boils a full litre in under three minutes, which is faster than "
+        f"any kettle we have tried, and it stays quiet while it does, in the {n} test."
+        for n in ("first", "second", "third")
+    ]
+    text = "\n\n".join(
+        ["Home", "Reviews", "Kettle prices fall again before the winter",
+         "Kettle review: the quiet kettle that boils faster than any other",
+         "But only tea drinkers will notice.", "Ada Whitcombe , @ada", "11.03.17 in Kitchens",
+         "Share", "Pros", "Boils a full litre faster than any kettle",
+         "Quiet enough for a kettle at night", "Cons", "Expensive", *body]
+    )  # fmt: skip
+    article = extract(Source(text, MediaType.TEXT, "-"))
+    assert article.title == "Kettle review: the quiet kettle that boils faster than any other"
+    assert article.published == "11.03.17"

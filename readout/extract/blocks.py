@@ -96,7 +96,8 @@ BLOCK_TAGS = (
 # Elements whose children are blocks: a <code> standing alone in one of them is a
 # code block (trafilatura's XML puts a <pre><code> there as a bare <code>).
 _CONTAINERS = {"main", "body", "div", "section", "article", "quote", "blockquote", "doc", "figure"}
-_FILE_NAME = re.compile(r"\.(png|jpe?g|gif|svg|webp|avif|bmp|tiff?)$|^[\w.-]*/", re.I)
+_IMAGE_FILE = re.compile(r"\.(png|jpe?g|gif|svg|webp|avif|bmp|tiff?)$", re.I)
+_FILE_NAME = re.compile(r"^[\w.-]*/")
 _LINKS = {"a", "ref"}
 LINK_CONTROL_WORDS = 3
 """A block made only of a link this short is a control ("Source"), not article text."""
@@ -290,8 +291,9 @@ def _link_text(element: etree._Element) -> str:
 
 
 def is_file_name(text: str) -> bool:
-    """An image's file name or address standing in for its description."""
-    return " " not in text and bool(_FILE_NAME.search(text))
+    """An image's file name or address standing in for its description (a wiki's is
+    the file name with spaces: "Harbour logo.png")."""
+    return bool(_IMAGE_FILE.search(text)) or (" " not in text and bool(_FILE_NAME.search(text)))
 
 
 def _starts_block(element: etree._Element) -> bool:

@@ -54,7 +54,7 @@ _LEGAL = re.compile(r"(^|[\s_-])(copyright|legalnotice)($|[\s_-])", re.I)
 """A copyright line or a licence notice, as the markup names it (a footer's, a manual's)."""
 _TRIGGERS = re.compile(
     r"author|by-?line|tooltip|boring|nav|menu|mini-toc|copyright|legalnotice|toc|contents"
-    r"|this-?page"
+    r"|this-?page|editsection"
 )
 """A word one of the tests by class name looks for; names without any go at once."""
 _CONTENT_TAGS = {"a", "ul", "ol", "dl"}
@@ -282,6 +282,8 @@ def _doomed_by_names(
         seen.class_authors.append(element)
     if "tooltip" in lowered and _TOOLTIP.search(names):
         return DropReason.CONTROL
+    if tag == "span" and "mw-editsection" in names.split():
+        return DropReason.CONTROL  # a wiki's "[edit]" link after each heading
     if tag == "span" and "boring" in names.split():
         return DropReason.HIDDEN  # mdBook's example lines that the page hides until asked
     if "nav" in lowered and tag in ("div", "table") and _MANUAL_PAGER.search(names):

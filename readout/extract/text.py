@@ -44,6 +44,8 @@ from readout.extract.region import (
 )
 
 _LIST_ITEM = re.compile(r"^(?:[-•–*·▪◦]|\d{1,3}[.)])\s+(\S.*)$")
+_EDIT_LINK = re.compile(r"(?<=\S)\s*\[\s*edit(?: source)?\s*\]$", re.I)
+"""A wiki's "[ edit ]" link after each heading."""
 _SECTION_BREAK = re.compile(r"^[\W_]+$")
 _OPTION = re.compile(r"(?:^|\s)--?[A-Za-z]")
 COMMAND_WORDS = 8
@@ -74,6 +76,9 @@ def extract_text(text: str, log: DropLog | None = None) -> TextExtraction:
     for line in split_paragraphs(text, log):
         if is_icon_line(line):
             log.add(line, DropReason.ICONS)
+        elif mark := _EDIT_LINK.search(line):
+            log.add(mark.group().strip(), DropReason.CONTROL)
+            lines.append(line[: mark.start()])
         else:
             lines.append(line)
     if not lines:

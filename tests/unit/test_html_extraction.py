@@ -128,3 +128,26 @@ def test_a_link_after_the_authors_name_in_the_metadata_is_left_off() -> None:
     <meta name="author" content="Ada Whitcombe (https://example.org/ada/)"></head>
     <body><article><h1>Mending the valley railway</h1><p>{body}</p></article></body></html>"""
     assert _html(page).byline == "Ada Whitcombe"
+
+
+def test_a_wikis_edit_links_and_image_file_names_are_not_read() -> None:
+    """MediaWiki puts "[edit]" after every heading and gives an image without a
+    description its file name, spaces and all, as alt text: neither is for a listener."""
+    prose = (
+        "The harbour was dug by hand over eleven winters, and the ferry that crosses it "
+        "today still follows the channel the first diggers marked with posts."
+    )
+    page = f"""<html><head><title>Harbour - Wikipedia</title></head><body>
+      <div id="content"><h1>Harbour</h1><div class="mw-parser-output">
+      <table class="infobox"><tr><td><a href="/wiki/File:Harbour_logo.png" class="image">
+        <img alt="Harbour logo.png" src="Harbour_logo.png"></a></td></tr></table>
+      <p>{prose}</p>
+      <h2><span class="mw-headline" id="History">History</span><span class="mw-editsection">
+        <span class="mw-editsection-bracket">[</span><a href="/w/index.php?action=edit&amp;section=1"
+        title="Edit section: History">edit</a><span class="mw-editsection-bracket">]</span></span></h2>
+      <p>{prose}</p><p>{prose}</p>
+      </div></div></body></html>"""
+    article = _html(page)
+    texts = [block.text for block in article.blocks]
+    assert "History" in texts
+    assert not any("edit" in text or "logo" in text for text in texts)

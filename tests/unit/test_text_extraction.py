@@ -713,3 +713,22 @@ def test_a_headline_over_a_short_date_wins_over_a_review_s_list_of_pros() -> Non
     article = extract(Source(text, MediaType.TEXT, "-"))
     assert article.title == "Kettle review: the quiet kettle that boils faster than any other"
     assert article.published == "11.03.17"
+
+
+def test_a_copied_wikis_edit_links_are_left_out_of_its_headings() -> None:
+    from readout.extract import extract_with_dropped
+    from readout.extract.dropped import DropReason
+
+    prose = (
+        "The harbour was dug by hand over eleven winters, and the ferry that crosses it "
+        "today still follows the channel the first diggers marked with posts."
+    )
+    text = "\n\n".join(["Harbour", "From Wikipedia, the free encyclopedia", prose,
+                        "History [ edit ]", prose, prose, "Ferries [edit]", prose])  # fmt: skip
+    article, dropped = extract_with_dropped(Source(text, MediaType.TEXT, "-"))
+    headings = [b.text for b in article.blocks if b.kind is BlockKind.HEADING]
+    assert headings == ["History", "Ferries"]
+    assert {(d.text, d.reason) for d in dropped if "edit" in d.text} == {
+        ("[ edit ]", DropReason.CONTROL),
+        ("[edit]", DropReason.CONTROL),
+    }

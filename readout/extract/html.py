@@ -78,6 +78,7 @@ def extract_html(html: str, url: str | None = None, log: DropLog | None = None) 
     published = _published(document)
     landmarks = prune_furniture(document, log)
     _separate_code_alternatives(document)
+    wrap_loose_text(document)
     # trafilatura works on its own copy of the tree it is given (it copies it first),
     # so titles, captions and the split-body check read the same pruned page.
     page = document
@@ -118,6 +119,54 @@ def extract_html(html: str, url: str | None = None, log: DropLog | None = None) 
 def body_text(blocks: list[RawBlock]) -> str:
     """The article text without captions, one block a line (what AEB scores)."""
     return "\n".join(b.text for b in blocks if b.kind is not BlockKind.CAPTION)
+
+
+_BLOCK_CHILDREN = frozenset(
+    "p div pre ul ol dl table blockquote section article aside header footer nav form"
+    " figure h1 h2 h3 h4 h5 h6 hr".split()
+)
+_CODE_WORDS = ("code", "tt", "kbd", "var", "samp")
+LOOSE_TEXT_WORDS = 8
+"""A ``<div>`` with this much text outside its children has paragraphs of its own."""
+
+
+def wrap_loose_text(document: etree._Element) -> None:
+    """Put the text that stands straight in a documentation ``<div>`` (one that names
+    code: "Construct a new parser. <code>encoding</code> is...") into paragraphs.
+    trafilatura reads such a div's children and drops its own text, cutting sentences.
+    Elsewhere its reading of divs holds, so only these are changed."""
+    for div in list(document.iter("div")):
+        own = [div.text or "", *(child.tail or "" for child in div)]
+        if sum(len(part.split()) for part in own) < LOOSE_TEXT_WORDS:
+            continue
+        if next(div.iterchildren(*_CODE_WORDS), None) is not None:
+            _wrap_runs(div)
+
+
+def _wrap_runs(div: etree._Element) -> None:
+    """Each run of text and inline elements between ``div``'s blocks becomes a ``<p>``."""
+    runs: list[tuple[str, list[etree._Element]]] = []
+    text, inline = div.text or "", list[etree._Element]()
+    div.text = None
+    for child in list(div):
+        if child.tag in _BLOCK_CHILDREN:
+            runs.append((text, inline))
+            text, inline = "", []
+            runs.append(("", [child]))
+            tail, child.tail = child.tail or "", None
+            text = tail
+        else:
+            inline.append(child)
+    runs.append((text, inline))
+    for child in list(div):
+        div.remove(child)
+    for text, children in runs:
+        if len(children) == 1 and children[0].tag in _BLOCK_CHILDREN and not text:
+            div.append(children[0])
+        elif text.strip() or children:
+            paragraph = etree.SubElement(div, "p")
+            paragraph.text = text
+            paragraph.extend(children)
 
 
 def _main_content(document: etree._Element, url: str | None) -> list[RawBlock]:

@@ -483,3 +483,34 @@ def test_a_docbook_author_with_an_affiliation_and_a_source_code_link() -> None:
     assert article.byline == "Mira Sol"
     assert not any(b.text == "Mira Sol" for b in article.blocks)  # said as the byline
     assert not any(b.text.startswith("Source code") for b in article.blocks)
+
+
+def test_text_straight_in_a_documentation_div_is_read_whole() -> None:
+    """A hand-written reference page puts each function's description straight in a
+    ``<div>``, with ``<code>`` inside it: the sentences stay whole, none is cut where
+    the code starts."""
+    entries = "".join(
+        f"""<h4 id="harbour_{n}">harbour_{n}</h4>
+        <pre class="fcndec">int harbour_{n}(harbour *h);</pre>
+        <div class="fcndef">Free the memory the harbour holds for its {n} ferry. After this
+        has been called, <code>h</code> is ready to be given to another ferry, and the
+        callbacks set on it are cleared, except for <code>on_{n}</code>.</div>"""
+        for n in ("first", "second", "third", "fourth", "fifth", "sixth")
+    )
+    overview = "".join(
+        f"<p>The harbour library keeps the {n} list of ferries in memory and calls back "
+        "the program whenever a ferry comes in, leaves, or is late by its allowance.</p>"
+        for n in ("first", "second", "third", "fourth", "fifth")
+    )
+    page = f"""<html><head><title>Harbour Reference</title></head><body>
+      <div class="nav"><a href="index.html">Home</a> <a href="api.html">API</a></div>
+      <div class="content"><h1>Harbour Reference</h1>{overview}<hr/>
+      <h2>Reference</h2>{entries}</div></body></html>"""
+    article = extract(Source(page, MediaType.HTML, "reference.html"))
+    paragraphs = [b.text for b in article.blocks if b.kind is BlockKind.PARAGRAPH]
+    assert paragraphs[5] == (
+        "Free the memory the harbour holds for its first ferry. After this has been "
+        "called, h is ready to be given to another ferry, and the callbacks set on it are "
+        "cleared, except for on_first."
+    )
+    assert len(paragraphs) == 11

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -19,6 +20,12 @@ if TYPE_CHECKING:
     from tests.soundserver import SoundServer
 
 ROOT = Path(__file__).resolve().parent.parent
+
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    # A suite started in the background by a script (``bash .ci/run &``) inherits
+    # SIGINT ignored, and so would every readout it starts, before readout sets its own
+    # handler: the Ctrl-C tests would then test nothing and fail. Ctrl-C as a user has it.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 FIXTURES = ROOT / "tests" / "fixtures"
 ASSETS = ROOT / "assets"
 

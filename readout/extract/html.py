@@ -136,10 +136,10 @@ def wrap_loose_text(document: etree._Element) -> None:
     trafilatura reads such a div's children and drops its own text, cutting sentences.
     Elsewhere its reading of divs holds, so only these are changed."""
     for div in list(document.iter("div")):
+        if next(div.iterchildren(*_CODE_WORDS), None) is None:
+            continue  # the cheap test first: most divs name no code
         own = [div.text or "", *(child.tail or "" for child in div)]
-        if sum(len(part.split()) for part in own) < LOOSE_TEXT_WORDS:
-            continue
-        if next(div.iterchildren(*_CODE_WORDS), None) is not None:
+        if sum(len(part.split()) for part in own) >= LOOSE_TEXT_WORDS:
             _wrap_runs(div)
 
 
@@ -150,11 +150,8 @@ def _wrap_runs(div: etree._Element) -> None:
     div.text = None
     for child in list(div):
         if child.tag in _BLOCK_CHILDREN:
-            runs.append((text, inline))
-            text, inline = "", []
-            runs.append(("", [child]))
-            tail, child.tail = child.tail or "", None
-            text = tail
+            runs += [(text, inline), ("", [child])]
+            text, inline, child.tail = child.tail or "", [], None
         else:
             inline.append(child)
     runs.append((text, inline))

@@ -76,7 +76,7 @@ def extract_text(text: str, log: DropLog | None = None) -> TextExtraction:
     for line in split_paragraphs(text, log):
         if is_icon_line(line):
             log.add(line, DropReason.ICONS)
-        elif mark := _EDIT_LINK.search(line):
+        elif line.endswith("]") and (mark := _EDIT_LINK.search(line)):
             log.add(mark.group().strip(), DropReason.CONTROL)
             lines.append(line[: mark.start()])
         else:

@@ -40,6 +40,7 @@ from readout.extract.tidy import (
     drop_empty_sections,
     drop_repeated_title,
     drop_site_heading,
+    numbered_title,
 )
 from readout.extract.titles import page_names, window_site
 
@@ -78,6 +79,7 @@ def extract_html(html: str, url: str | None = None, log: DropLog | None = None) 
     published = _published(document)
     landmarks = prune_furniture(document, log)
     _separate_code_alternatives(document)
+    _mark_bare_preformatted(document)
     wrap_loose_text(document)
     # trafilatura works on its own copy of the tree it is given (it copies it first),
     # so titles, captions and the split-body check read the same pruned page.
@@ -96,7 +98,7 @@ def extract_html(html: str, url: str | None = None, log: DropLog | None = None) 
     blocks = drop_empty_sections(drop_boilerplate([b for b in blocks if not is_noise(b)]))
     first_heading = next((b.text for b in blocks[:3] if b.kind is BlockKind.HEADING), None)
     names = page_names(page, landmarks, first_heading)
-    title = names.title or ""
+    title = numbered_title(blocks, names.title or "")
     blocks = drop_repeated_title(blocks, title)
     blocks = drop_site_heading(blocks, {fold(n) for n in (names.site, window_site(page)) if n})
     if names.byline:
@@ -193,6 +195,20 @@ def _separate_code_alternatives(document: etree._Element) -> None:
         for code in codes[:-1]:
             if not (code.tail or "").strip() and not (code.text_content() or "").endswith("\n"):
                 code.tail = "\n\n" + (code.tail or "")
+
+
+def _mark_bare_preformatted(document: etree._Element) -> None:
+    """A ``<pre>`` with no ``<code>`` in it is given one around its content. trafilatura
+    reads a bare ``<pre>`` as a quote, its lines run together ("thetool --version
+    thetool --help"), unless its text looks like code to it; with ``<code>`` inside,
+    it keeps it as code, line by line, as readout's own block rules do."""
+    for pre in document.iter("pre"):
+        if next(pre.iter("code"), None) is not None:
+            continue
+        code = etree.Element("code")
+        code.text, pre.text = pre.text, None
+        code.extend(list(pre))
+        pre.append(code)
 
 
 def _parse(html: str) -> etree._Element | None:

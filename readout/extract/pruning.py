@@ -58,6 +58,7 @@ _TRIGGERS = re.compile(
 )
 """A word one of the tests by class name looks for; names without any go at once."""
 _CONTENT_TAGS = {"a", "ul", "ol", "dl"}
+_HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 """Tags judged by what they hold too (a permalink, a list of in-page links)."""
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 _PAGER_RELS = {"next", "prev", "previous", "up"}
@@ -290,7 +291,11 @@ def _doomed_by_names(
         return DropReason.NAVIGATION
     if ("menu" in lowered or "mini-toc" in lowered) and _is_node_menu(element, names):
         return DropReason.CONTENTS
-    if ("copyright" in lowered or "legalnotice" in lowered) and _LEGAL.search(names):
+    if (
+        ("copyright" in lowered or "legalnotice" in lowered)
+        and _LEGAL.search(names)
+        and not _opens_with_heading(element)
+    ):
         return DropReason.FURNITURE
     if tag == "a":
         return _link_reason(element)
@@ -303,6 +308,13 @@ def _doomed_by_names(
     if tag in _BARE_TAGS and _is_link_list(element, in_page_only=True):
         return DropReason.CONTENTS
     return None
+
+
+def _opens_with_heading(element: etree._Element) -> bool:
+    """The element is a chapter of its own ("1. Copyright", a manual's section that
+    names the authors and the licence), not a footer's copyright line."""
+    first = next(element.iterchildren("*"), None)
+    return first is not None and first.tag in _HEADING_TAGS
 
 
 def _pager_blocks(links: list[etree._Element]) -> list[etree._Element]:

@@ -60,6 +60,17 @@ def drop_repeated_title(blocks: list[RawBlock], title: str) -> list[RawBlock]:
     return _drop_opening_heading(blocks, {fold(title)})
 
 
+def numbered_title(blocks: list[RawBlock], title: str) -> str:
+    """The opening heading when it is the title with its section number ("2.2 Simple
+    Example" under the window title "Simple Example"): a manual's page says where it
+    stands in the manual so, and the heading is then said once, as the title."""
+    for block in blocks[:3]:
+        number = _SECTION.match(block.text) if block.kind is BlockKind.HEADING else None
+        if number and title and fold(block.text[number.end() :]) == fold(title):
+            return block.text
+    return title
+
+
 def drop_site_heading(blocks: list[RawBlock], sites: set[str]) -> list[RawBlock]:
     """A heading over the article that is the site's or the product's name ("Node.js
     v20.20.2 documentation"), as the window title names it, is the page's banner."""

@@ -246,13 +246,14 @@ again once the reason for the failure has been dealt with.</p>
 </div></body></html>"""
 
 
-def test_a_manuals_pager_is_left_out_and_its_node_title_is_the_heading() -> None:
-    """Texinfo's "Next: …, Previous: …, Up: …" links (``rel="next"``) are navigation, and
-    the window title "Draining (tidepool: …)" names the manual after the node."""
+def test_a_manuals_pager_is_left_out_and_its_numbered_heading_is_the_title_said_once() -> None:
+    """Texinfo's "Next: …, Previous: …, Up: …" links (``rel="next"``) are navigation; the
+    window title "Draining (tidepool: …)" names the manual after the node, and the
+    node's heading "3 Draining" is that title with its place in the manual."""
     article = extract(Source(_MANUAL_NODE, MediaType.HTML, "Draining.html"))
-    assert article.title == "Draining"
+    assert article.title == "3 Draining"
     assert not any("Previous" in b.text for b in article.blocks)
-    assert article.blocks[0].text == "3 Draining"
+    assert article.blocks[0].text.startswith("A pool is drained by calling drain()")
 
 
 def test_a_readmes_contents_list_is_left_out_even_with_one_link_to_another_page() -> None:
@@ -514,3 +515,46 @@ def test_text_straight_in_a_documentation_div_is_read_whole() -> None:
         "cleared, except for on_first."
     )
     assert len(paragraphs) == 11
+
+
+def test_a_bare_pre_on_a_news_shaped_page_is_code_with_its_line_breaks() -> None:
+    """A blog's ``<pre>`` with no ``<code>`` and no highlighter in it: trafilatura
+    reads it as a quote, lines run together; it is code, one line a line."""
+    story = "".join(
+        f"<p>The {n} time I set the tool up on a new machine, it took longer than the "
+        "install itself to find out which of the steps were still needed at all.</p>"
+        for n in ("first", "second", "third")
+    )
+    page = f"""<html><head><title>Setting up the tool | A blog</title></head><body>
+      <div class="top"><a href="/">Home</a> <a href="/about">About</a></div>
+      <div class="wrap"><div class="side"><a href="/old">Older posts</a></div>
+      <div class="post"><article><h1>Setting up the tool</h1>{story}
+      <pre>pip install thetool</pre>
+      <p>Then check what it found, which prints its version and the place it reads
+      its settings from, so you know it is the one you meant to install.</p>
+      <pre>thetool --version
+thetool --where</pre></article></div></div>
+      <div class="foot">Comments are closed.</div></body></html>"""
+    article = extract(Source(page, MediaType.HTML, "post.html"))
+    assert _codes(article) == ["pip install thetool", "thetool --version\nthetool --where"]
+    assert not any(b.kind is BlockKind.QUOTE for b in article.blocks)
+
+
+def test_a_manuals_copyright_chapter_is_read_a_footers_copyright_line_is_not() -> None:
+    """``<section id="copyright">`` that opens with its own heading is a chapter ("1.
+    Copyright", with the authors); a footer's ``class="copyright"`` line is furniture."""
+    page = """<html><head><meta name="generator" content="Docutils 0.19">
+      <title>Tidepool Policy documentation</title></head><body>
+      <div class="body" role="main">
+      <section id="abstract"><h1>Abstract</h1><p>This document says how streams are
+      pooled and which packages may share a pool, and what each must promise.</p></section>
+      <section id="copyright"><h2>1. Copyright</h2><p>Authors: Ada Whitcombe and
+      Ben Lorrimer, who wrote it for the pool's first release and keep it now.</p></section>
+      <section id="pools"><h2>2. Pools</h2><p>A pool is shared by the packages that name
+      it, and each of them must drain it before it is closed.</p></section></div>
+      <div class="footer"><p class="copyright">Copyright 2024, the tidepool team.</p></div>
+      </body></html>"""
+    article = extract(Source(page, MediaType.HTML, "policy.html"))
+    texts = [b.text for b in article.blocks]
+    assert "1. Copyright" in texts and any(t.startswith("Authors: Ada") for t in texts)
+    assert not any("tidepool team" in t for t in texts)

@@ -8,6 +8,7 @@ times come from the recording's own clock, not from when Python got round to loo
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -121,6 +122,26 @@ def test_playing_with_a_cpu_hog_on_every_core_leaves_no_gap(
     assert all(
         length < ours + GAP_S * RATE for (_, length), (_, ours) in zip(gaps, own, strict=True)
     ), (gaps, own)
+
+
+def test_the_collectors_full_passes_over_a_large_heap_while_playing_leave_no_click(
+    sound_server: SoundServer, engine: SpeechWorker
+) -> None:
+    """A full pass of Python's collector holds the GIL, which the device's callback
+    needs; over this heap it takes longer than a period. What was alive when playing
+    began is kept out of those passes, so the sound goes on sample for sample."""
+    heap = [[n] for n in range(400_000)]  # a long article in a busy player, and more
+    playing = Playing(sound_server, engine)
+    for _ in range(6):
+        time.sleep(0.15)
+        gc.collect()
+    time.sleep(0.5)
+    recording = playing.stop()
+    del heap
+    heard, rendered = recording.samples, playing.rendered
+    start = locate(heard, rendered[: RATE // 2]).offset
+    played = RATE  # the first second: all of it heard before the device closed
+    assert np.array_equal(heard[start : start + played], rendered[:played])
 
 
 class Playing:

@@ -21,6 +21,10 @@ PLAIN_PAGE_CONTAINERS = 3
 """A page with at most this many layout elements in its body is read whole..."""
 PLAIN_PAGE_LINKED = 0.1
 """...when at most this share of its words are links (a page of links is a menu)."""
+CODE_HEADINGS = 3
+"""A page whose main content has this many headings that are code is a reference..."""
+CODE_HEADING_SHARE = 0.9
+"""...a heading being code when this share of its text is (a permalink mark may follow)."""
 _CONTAINERS = (
     "div",
     "table",
@@ -105,19 +109,43 @@ def plain_body(page: etree._Element) -> etree._Element | None:
 
 
 def documentation_main(page: etree._Element) -> etree._Element | None:
-    """The main element of a page that a documentation generator made, else ``None``.
+    """The main element of a documentation page, else ``None``.
 
     A generator says so in ``<meta name="generator">``, and its pages mark their main
-    content (``<main>``, ``role="main"``). Their text is reference prose, code and
-    headings of every level, which a news-tuned extractor thins out (rustdoc's method
-    headings are link-dense, Sphinx's API entries are definition lists), so these
-    pages are read from their main element with our own block rules.
+    content (``<main>``, ``role="main"``); a reference made by a site's own tool (Node's
+    API docs) shows itself by its headings, which name code. Their text is reference
+    prose, code and headings of every level, which a news-tuned extractor thins out
+    (rustdoc's method headings are link-dense, Sphinx's API entries are definition
+    lists, Node's parameter lists are mostly type links), so these pages are read from
+    their main element with our own block rules.
     """
     generator = " ".join((meta.get("content") or "") for meta in _GENERATOR(page)).casefold()
     if not any(name in generator for name in _DOC_GENERATORS):
-        return None
+        main = _marked_main(page)
+        return main if main is not None and _names_code_in_headings(main) else None
     for path in (".//main", ".//*[@role='main']", ".//article", ".//body"):
         found = page.find(path)
         if found is not None:
             return found  # a manual's page (DocBook, texinfo) is its body, less its pager
     return None
+
+
+def _marked_main(page: etree._Element) -> etree._Element | None:
+    for path in (".//main", ".//*[@role='main']"):
+        found = page.find(path)
+        if found is not None:
+            return found
+    return None
+
+
+def _names_code_in_headings(main: etree._Element) -> bool:
+    """At least ``CODE_HEADINGS`` of the headings in ``main`` are code and nothing
+    else ("path.basename(path[, suffix])"): an API reference, one entry a heading."""
+    found = 0
+    for heading in main.iter("h2", "h3", "h4"):
+        text = "".join(heading.itertext()).strip()
+        code = "".join("".join(c.itertext()) for c in heading.iter("code")).strip()
+        found += bool(code) and len(code) >= CODE_HEADING_SHARE * len(text)
+        if found >= CODE_HEADINGS:
+            return True
+    return False

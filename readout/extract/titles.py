@@ -104,7 +104,15 @@ def choose_title(meta_title: str | None, window: str | None, headings: list[str]
             name = _SECTION_NUMBER.sub("", heading).strip()
             if name and window.startswith(f"{name} (") and window.endswith(")"):
                 return name
-        return strip_site(window)
+        stripped = strip_site(window)
+        if stripped == window.strip():
+            # One short word before the site ("Path | Node.js Documentation") is the
+            # title when the page's heading says it too.
+            folded = {heading.casefold() for heading in headings}
+            pieces = _SEPARATOR.split(window)
+            if len(pieces) >= 2 and pieces[0].strip().casefold() in folded:
+                return pieces[0].strip()
+        return stripped
     return headings[0] if headings else None
 
 

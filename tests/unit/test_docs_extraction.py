@@ -558,3 +558,38 @@ def test_a_manuals_copyright_chapter_is_read_a_footers_copyright_line_is_not() -
     texts = [b.text for b in article.blocks]
     assert "1. Copyright" in texts and any(t.startswith("Authors: Ada") for t in texts)
     assert not any("tidepool team" in t for t in texts)
+
+
+def test_a_reference_whose_headings_are_code_keeps_its_parameter_lists() -> None:
+    """A site's own API reference (no generator named) shows itself by headings that
+    are code; the parameter lists under them, mostly links to types, are read."""
+    entries = "".join(
+        f"""<section><h3><code>harbour.{name}(ferry[, options])</code>
+        <span><a class="mark" href="#{name}">#</a></span></h3>
+        <ul><li><code>ferry</code> <a href="types.html#string" class="type">&lt;string&gt;</a></li>
+        <li><code>options</code> <a href="types.html#object" class="type">&lt;Object&gt;</a>
+        How long to wait</li>
+        <li>Returns: <a href="types.html#boolean" class="type">&lt;boolean&gt;</a></li></ul>
+        <p>The <code>harbour.{name}()</code> method tells the harbour that the ferry
+        {name}s, and returns whether the harbour master agreed to it in time.</p></section>"""
+        for name in ("arrive", "leave", "wait", "moor")
+    )
+    links = "".join(f'<li><a href="{n}.html">{n.title()}</a></li>' for n in ("ferries", "tides"))
+    page = f"""<html><head><title>Harbour | Tidepool v2.1 Documentation</title></head>
+      <body><div id="side"><ul>{links}</ul></div>
+      <div id="content" role="main"><h2>Harbour</h2>
+      <p>The harbour module keeps track of the ferries that come and go, and of what
+      each of them promised the harbour master before it was let in.</p>{entries}</div>
+      <div id="foot"><a href="https://example.org/edit">Edit on the tracker</a></div>
+      </body></html>"""
+    article = extract(Source(page, MediaType.HTML, "harbour.html"))
+    items = [b.text for b in article.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert items[:3] == [
+        "ferry <string>",
+        "options <Object> How long to wait",
+        "Returns: <boolean>",
+    ]
+    assert len(items) == 12
+    assert ("harbour.moor(ferry[, options])") in [b.text for b in article.blocks]
+    assert article.title == "Harbour"
+    assert not any("Ferries" in b.text or "Edit on" in b.text for b in article.blocks)

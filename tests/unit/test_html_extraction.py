@@ -151,3 +151,27 @@ def test_a_wikis_edit_links_and_image_file_names_are_not_read() -> None:
     texts = [block.text for block in article.blocks]
     assert "History" in texts
     assert not any("edit" in text or "logo" in text for text in texts)
+
+
+@pytest.mark.parametrize(
+    ("window", "heading", "title"),
+    [
+        ("Harbours | Tidepool v2.1 Documentation", "Harbours", "Harbours"),
+        ("Harbours - Ferrypedia", "Harbours of the north", "Harbours - Ferrypedia"),
+        ("Where the ferries go | Ferry News", "Where the ferries go", "Where the ferries go"),
+    ],
+)
+def test_one_word_before_the_sites_name_is_the_title_when_the_heading_says_it(
+    window: str, heading: str, title: str
+) -> None:
+    """ "Harbours | Tidepool Documentation" is titled "Harbours" when the page's heading
+    is "Harbours"; unconfirmed, one word is too little to tell a title from a site."""
+    body = "".join(
+        f"<p>The {n} harbour on the list takes ferries from three islands, and its pier "
+        "was rebuilt after the storm of the winter before last.</p>"
+        for n in ("first", "second", "third")
+    )
+    page = f"""<html><head><title>{window}</title></head><body>
+      <div class="top"><a href="/">Home</a></div><div class="main"><h1>{heading}</h1>
+      {body}</div><div class="foot"><a href="/about">About</a></div></body></html>"""
+    assert _html(page).title == title

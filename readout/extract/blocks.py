@@ -268,11 +268,22 @@ def _loose_block(
 def _is_link_control(element: etree._Element) -> bool:
     """A block whose whole text is one short link: "Source", "Read more", "Edit". A
     link to a function or a type, written as code, is what a list of them is made of
-    ("inspect.stack()" in a list of what changed), not a control."""
+    ("inspect.stack()" in a list of what changed), not a control; nor is a linked item
+    of a list whose other items are prose."""
     text = text_of(element)
     if not text or len(text.split()) > LINK_CONTROL_WORDS:
         return False
-    return _link_text(element) == text and not _names_code(element)
+    if _link_text(element) != text or _names_code(element):
+        return False
+    return not (tag_of(element) in _LIST_ITEMS and _in_a_list_of_prose(element))
+
+
+def _in_a_list_of_prose(item: etree._Element) -> bool:
+    """Another item of the list says more than its links ("Variables and function
+    parameters" beside "Items"): the list is the text's, its linked items too."""
+    parent = item.getparent()
+    siblings = parent.iterchildren(*_LIST_ITEMS) if parent is not None else iter(())
+    return any(_link_text(other) != text_of(other) for other in siblings if other is not item)
 
 
 _CODE_TAGS = ("code", "kbd", "samp", "tt", "var")

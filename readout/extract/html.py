@@ -80,6 +80,7 @@ def extract_html(html: str, url: str | None = None, log: DropLog | None = None) 
     landmarks = prune_furniture(document, log)
     _separate_code_alternatives(document)
     _mark_bare_preformatted(document)
+    _unwrap_code_figures(document)
     wrap_loose_text(document)
     # trafilatura works on its own copy of the tree it is given (it copies it first),
     # so titles, captions and the split-body check read the same pruned page.
@@ -209,6 +210,15 @@ def _mark_bare_preformatted(document: etree._Element) -> None:
         code.text, pre.text = pre.text, None
         code.extend(list(pre))
         pre.append(code)
+
+
+def _unwrap_code_figures(document: etree._Element) -> None:
+    """A ``<figure>`` that holds a ``<pre>`` is a code listing (Jekyll's highlighted
+    code, mdBook's "Listing 2-1"), not a picture: it becomes a ``<div>``, which
+    trafilatura reads; it leaves figures out, and the code with them."""
+    for figure in list(document.iter("figure")):
+        if next(figure.iter("pre"), None) is not None:
+            figure.tag = "div"
 
 
 def _parse(html: str) -> etree._Element | None:

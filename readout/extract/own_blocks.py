@@ -122,7 +122,11 @@ def documentation_main(page: etree._Element) -> etree._Element | None:
     generator = " ".join((meta.get("content") or "") for meta in _GENERATOR(page)).casefold()
     if not any(name in generator for name in _DOC_GENERATORS):
         main = _marked_main(page)
-        return main if main is not None and _names_code_in_headings(main) else None
+        if main is None or not (
+            _names_code_in_headings(main) or _links_headings_to_themselves(main)
+        ):
+            return None
+        return main
     for path in (".//main", ".//*[@role='main']", ".//article", ".//body"):
         found = page.find(path)
         if found is not None:
@@ -136,6 +140,19 @@ def _marked_main(page: etree._Element) -> etree._Element | None:
         if found is not None:
             return found
     return None
+
+
+def _links_headings_to_themselves(main: etree._Element) -> bool:
+    """At least ``CODE_HEADINGS`` of the headings in ``main`` are links to themselves
+    (``<h2 id="keywords"><a href="#keywords">``): a book or a manual made by a tool
+    that names no generator (mdBook), whose every heading is a place to link to."""
+    found = 0
+    for heading in main.iter("h1", "h2", "h3", "h4"):
+        own = heading.get("id")
+        found += bool(own) and any(a.get("href") == f"#{own}" for a in heading.iter("a"))
+        if found >= CODE_HEADINGS:
+            return True
+    return False
 
 
 def _names_code_in_headings(main: etree._Element) -> bool:

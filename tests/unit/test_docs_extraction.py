@@ -593,3 +593,75 @@ def test_a_reference_whose_headings_are_code_keeps_its_parameter_lists() -> None
     assert ("harbour.moor(ferry[, options])") in [b.text for b in article.blocks]
     assert article.title == "Harbour"
     assert not any("Ferries" in b.text or "Edit on" in b.text for b in article.blocks)
+
+
+def test_a_book_whose_headings_link_to_themselves_keeps_them_over_tables_of_links() -> None:
+    """mdBook names no generator; its headings link to themselves. A chapter that is an
+    index (long tables whose cells are mostly links) keeps its headings and tables."""
+    words = "harbour ferry tide moor cast drain buoy pier quay sail mast keel hull deck rope knot"
+
+    def table(section: str) -> str:
+        rows = "".join(
+            f'<tr><td><code>{w}</code></td><td><a href="{w}.html">{w} {section}</a>, '
+            f'<a href="{w}-items.html">{w} items</a></td></tr>'
+            for w in words.split()
+        )
+        return f"<table><thead><tr><th>Word</th><th>Use</th></tr></thead>{rows}</table>"
+
+    sections = "".join(
+        f'<h2 id="{name.lower()}"><a class="header" href="#{name.lower()}">{name}</a></h2>'
+        f"{table(name.lower())}"
+        for name in ("Keywords", "Operators", "Marks")
+    )
+    page = f"""<html><head><title>Index - The Tidepool Book</title></head><body>
+      <nav id="sidebar"><ol><li><a href="intro.html">Introduction</a></li>
+      <li><a href="pools.html">Pools</a></li></ol></nav>
+      <div id="page-wrapper"><div class="page"><div id="content" class="content"><main>
+      <h1 id="index"><a class="header" href="#index">Index</a></h1>
+      <p>This appendix lists the words of the language and the forms they take, with
+      links to where each of them is defined.</p>{sections}</main></div></div></div>
+      </body></html>"""
+    article = extract(Source(page, MediaType.HTML, "index.html"))
+    assert _headings(article) == [(2, "Keywords"), (2, "Operators"), (2, "Marks")]
+    rows = [b.text for b in article.blocks if b.text.startswith("knot;")]
+    assert rows == [f"knot; knot {name}, knot items" for name in ("keywords", "operators", "marks")]
+    assert not any("Pools" in b.text for b in article.blocks)
+
+
+def test_a_code_listing_in_a_figure_is_read() -> None:
+    """A blog's highlighted code (Jekyll's ``<figure class="highlight">``) or a book's
+    "Listing 2-1" is a figure holding a ``<pre>``: trafilatura leaves figures out."""
+    story = "".join(
+        f"<p>The {n} thing the program does is read the tide table, which it keeps in "
+        "a file beside it, and check that every line of it has a time and a height.</p>"
+        for n in ("first", "second", "third")
+    )
+    page = f"""<html><head><title>Reading the tide table | A blog</title></head><body>
+      <div class="top"><a href="/">Home</a> <a href="/about">About</a></div>
+      <div class="wrap"><div class="post"><article><h1>Reading the tide table</h1>{story}
+      <figure class="highlight"><pre><code class="language-python">for line in table:
+    time, height = line.split()</code></pre></figure>
+      <p>That loop is all it takes, and it stops at the first line that does not have
+      the two fields it wants, saying which line that was.</p></article></div></div>
+      <div class="foot">Comments are closed.</div></body></html>"""
+    article = extract(Source(page, MediaType.HTML, "post.html"))
+    assert _codes(article) == ["for line in table:\n    time, height = line.split()"]
+
+
+def test_a_linked_item_of_a_list_of_prose_is_read() -> None:
+    """ "Items" alone is a link, but its list says "Variables and function parameters"
+    too: it is the text's list, not a row of controls."""
+    page = """<html><head><meta name="generator" content="mdbook 0.4"><title>Keywords</title>
+      </head><body><main><h1>Keywords</h1>
+      <p>These keywords can only be used where the grammar allows them. They cannot be
+      used as the names of:</p>
+      <ul><li><a href="items.html">Items</a></li>
+      <li><a href="variables.html">Variables</a> and function parameters</li>
+      <li>Fields and <a href="enums.html">variants</a></li>
+      <li><a href="crates.html">Crates</a></li></ul>
+      <p>Each of them is listed below with the edition that made it a keyword.</p>
+      <p><a href="https://example.org/edit/keywords.md">Edit</a></p></main></body></html>"""
+    article = extract(Source(page, MediaType.HTML, "keywords.html"))
+    items = [b.text for b in article.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert items == ["Items", "Variables and function parameters", "Fields and variants", "Crates"]
+    assert not any(b.text == "Edit" for b in article.blocks)

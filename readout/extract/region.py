@@ -234,8 +234,9 @@ class LineScorer:
         return scores
 
     def _prose_follows(self, index: int) -> bool:
+        """The next line is a sentence, or code ("On POSIX:" over an example)."""
         following = self._lines[index + 1] if index + 1 < len(self._lines) else ""
-        return word_count(following) >= 8 and ends_like_sentence(following)
+        return "\n" in following or (word_count(following) >= 8 and ends_like_sentence(following))
 
     def _continues(self, index: int) -> bool:
         """A line that is part of a sentence broken over lines (``<br>`` in the page):
@@ -339,6 +340,24 @@ def best_region(scores: list[float]) -> tuple[int, int]:
         if total > best_total:
             best_total, best = total, (start, index + 1)
     return best
+
+
+BRIDGE_PROSE_LINES = 4
+"""Lines between the headline and the best run hold the body too when at least this
+many of them are prose..."""
+
+
+def reads_on(scorer: LineScorer, start: int, end: int) -> bool:
+    """Lines ``start`` to ``end`` (between the headline and the best run) are the body
+    too: they hold ``BRIDGE_PROSE_LINES`` lines of prose or more, and what they hold of
+    prose outweighs what they hold of furniture, each line scored on its own. A
+    reference page's entries ("copy", "History", "Added in: v0.1.25" between them)
+    break the run of prose that the best run finds; a news page's header (a byline, a
+    share bar, a caption) has no prose in it."""
+    scores = [scorer.score(i) for i in range(start, end)]
+    prose = sum(score for score in scores if score > 0)
+    furniture = -sum(score for score in scores if score < 0)
+    return sum(score >= 4 for score in scores) >= BRIDGE_PROSE_LINES and 2 * prose > furniture
 
 
 def ends_like_sentence(line: str) -> bool:

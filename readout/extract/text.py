@@ -41,6 +41,7 @@ from readout.extract.region import (
     is_code_line,
     is_furniture,
     reads_as_code,
+    reads_on,
 )
 
 _LIST_ITEM = re.compile(r"^(?:[-•–*·▪◦]|\d{1,3}[.)])\s+(\S.*)$")
@@ -56,6 +57,11 @@ _MARKUP_LINE = re.compile(r"^\.\.(\s+[\w:-]+::.*|\s+_[^:]+:|\s*)$")
 _SENTENCE_END = (".", "!", "?", "…", "。", "！", "？")
 _PERMALINK = re.compile(r"(?<=\w)[¶§]$")
 """A heading's permalink mark, copied with it ("Sockets¶")."""
+_HASH_MARK = re.compile(r"(?<=[\w)\]])#$")
+"""A heading's "#" permalink, copied with it ("Windows vs. POSIX#")..."""
+HASH_MARKS = 3
+"""...which a page puts after this many headings or more. "C#" is a name: a word of
+one letter before the mark is never taken for one."""
 
 
 @dataclass(frozen=True)
@@ -73,7 +79,8 @@ def extract_text(text: str, log: DropLog | None = None) -> TextExtraction:
     """Extract the article from plain or copied text; ``log`` hears what is dropped."""
     log = log or DropLog(on=False)
     lines = []
-    for line in split_paragraphs(text, log):
+    paragraphs = _without_hash_marks(split_paragraphs(text, log), log)
+    for line in paragraphs:
         if is_icon_line(line):
             log.add(line, DropReason.ICONS)
         elif line.endswith("]") and (mark := _EDIT_LINK.search(line)):
@@ -96,6 +103,8 @@ def extract_text(text: str, log: DropLog | None = None) -> TextExtraction:
     title_at = find_headline(lines, start, end, window, scorer)
     if title_at is not None and start <= title_at < end:
         start = title_at + 1
+    elif title_at is not None and title_at < start and reads_on(scorer, title_at + 1, start):
+        start = title_at + 1  # the body began under the headline; the best run, later
     title = lines[title_at] if title_at is not None else (window or "")
     header_from = title_at + 1 if title_at is not None else max(0, start - 12)
     byline, published, header_end = find_byline_and_date(lines, header_from, start)
@@ -123,6 +132,23 @@ def extract_text(text: str, log: DropLog | None = None) -> TextExtraction:
     log.add_all(lines[end:thread], DropReason.AFTER)
     log.add_all(lines[max(end, thread) :], DropReason.COMMENTS)
     return TextExtraction(title=title, blocks=blocks, byline=byline, site=site, published=published)
+
+
+def _without_hash_marks(lines: list[str], log: DropLog) -> list[str]:
+    """``lines`` less the "#" a page puts after each heading, when it puts one after
+    ``HASH_MARKS`` or more ("Path#", "path.basename(path[, suffix])#")."""
+    marked = [
+        i
+        for i, line in enumerate(lines)
+        if line.endswith("#") and _HASH_MARK.search(line) and len(line.split()[-1]) > 2
+    ]
+    if len(marked) < HASH_MARKS:
+        return lines
+    lines = list(lines)
+    for i in marked:
+        log.add("#", DropReason.PERMALINK)
+        lines[i] = lines[i][:-1]
+    return lines
 
 
 def split_paragraphs(text: str, log: DropLog | None = None) -> list[str]:

@@ -732,3 +732,68 @@ def test_a_copied_wikis_edit_links_are_left_out_of_its_headings() -> None:
         ("[ edit ]", DropReason.CONTROL),
         ("[edit]", DropReason.CONTROL),
     }
+
+
+def _copied_reference() -> str:
+    """A tight copy of an API reference page: menus, its contents twice, then entries
+    each under a heading with a "#" mark, split by "copy" buttons and history stamps."""
+    menu = [f"Module {name}" for name in "Anchor Buoy Cargo Deck Ferry Galley Hull Jetty".split()]
+    names = ["arrive", "leave", "moor", "wait", "drain", "cast"]
+    contents = ["Harbour", "Harbours and ports", *[f"harbour.{n}(ferry)" for n in names]]
+    lines = ["Harbour | Tidepool v2.1 Documentation", "Skip to content", *menu, *contents]
+    lines += ["Other versions", "2.x", "1.x", *contents, "Edit on the tracker"]
+    lines += ["Harbour#", "Stability: 2 - Stable"]
+    lines += [
+        "The harbour module keeps track of the ferries that come and go, and of what each "
+        "of them promised the harbour master before it was let in.",
+        "const harbour = require('tidepool:harbour');",
+        "copy",
+        "Harbours and ports#",
+        "A port is a harbour that takes ferries from abroad, and it keeps a list of the "
+        "countries each ferry has come from since it was first let in.",
+    ]
+    for n in names:
+        lines += [f"harbour.{n}(ferry)#"]
+        if n in ("arrive", "leave"):
+            lines += ["History", "VersionChanges", "v2.0.0", "A name must be a string now."]
+        lines += [
+            "Added in: v1.0.0",
+            "ferry <string>",
+            "Returns: <boolean>",
+            f"The harbour.{n}() method tells the harbour master that the ferry will {n}, "
+            "and returns whether the master agreed to it in time.",
+            "On a small harbour:",
+            f"harbour.{n}('Morning Star');\n// Returns: true",
+            "copy",
+            f"A ferry that is told to {n} while it is still being loaded is held back until "
+            "the loading is done, and the harbour master hears of it.",
+            "A harbour that is closed for the night turns every such call down at once, "
+            "whatever the ferry, and says why in the error it throws.",
+        ]
+    lines += ["Previous", "Next", "Contact us", "Privacy", "Terms"]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_copied_reference_is_read_from_its_headline_without_its_marks() -> None:
+    """The entries' buttons and stamps break the run of prose, so the best run starts
+    at a later entry; the lines from the headline on are the body all the same."""
+    article = extract(Source(_copied_reference(), MediaType.TEXT, "harbour.txt"))
+    assert article.title == "Harbour"
+    texts = [b.text for b in article.blocks]
+    assert texts[1].startswith("The harbour module keeps track of the ferries")
+    assert "Harbours and ports" in texts
+    assert sum(t.startswith("The harbour.") for t in texts) == 6
+    assert not any(t.endswith("#") for t in texts)
+    assert "harbour.arrive('Morning Star');\n// Returns: true" in texts
+
+
+def test_a_name_that_ends_in_a_hash_keeps_it() -> None:
+    """ "C#" is a language, not a permalink mark, though three headings end so."""
+    paragraph = (
+        "This chapter of the course is about the language and the tools that come with "
+        "it, and it ends with a short test of what was learnt."
+    )
+    page = "\n".join(["A course in three parts", paragraph, "Why C#", paragraph])
+    page += "\n" + "\n".join(["Learning C#", paragraph, "C# and F#", paragraph]) + "\n"
+    texts = [b.text for b in extract(Source(page, MediaType.TEXT, "course.txt")).blocks]
+    assert [t for t in texts if "#" in t] == ["Why C#", "Learning C#", "C# and F#"]

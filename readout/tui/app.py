@@ -322,14 +322,16 @@ class ReadoutApp(App[None]):
         await self._switch(message.article)
 
     def _say_from_thread(self, text: str) -> None:
+        """A note of the run's: it stands until the next announcement (it showed for
+        three seconds, the first block, and a listener who looked later missed it)."""
         with contextlib.suppress(RuntimeError):  # the player has closed: no one to tell
-            self.call_from_thread(self._say, text)
+            self.call_from_thread(self._say, text, standing=True)
 
-    def _say(self, text: str) -> None:
+    def _say(self, text: str, *, standing: bool = False) -> None:
         """Show ``text`` on the announcement line (made in the block being read)."""
         current = self._article_view.current
         for line in self.query(AnnouncementLine):
-            line.say(text, current[0] if current is not None else None)
+            line.say(text, current[0] if current is not None else None, standing=standing)
 
     @property
     def _status_bar(self) -> StatusBar:

@@ -291,20 +291,25 @@ class StatusBar(Static):
 
 class AnnouncementLine(Static):
     """The last announcement, on a row of its own, until it goes stale: when reading
-    (or a move) reaches another block than the one it was made in."""
+    (or a move) reaches another block than the one it was made in. A standing one (a
+    note of the run's: "no audio device... playing silently") stays until the next."""
 
     def __init__(self, text: str = "", *, id: str | None = None) -> None:
         super().__init__(markup=False, id=id)
         self.text = text
         self._made_in: int | None = None  # the block it was made in; None: before reading
+        self._standing = False
 
-    def say(self, text: str, block: int | None) -> None:
+    def say(self, text: str, block: int | None, *, standing: bool = False) -> None:
         """Show ``text``, made while ``block`` was being read (None: none yet)."""
         self.text = " ".join(text.split())
         self._made_in = block
+        self._standing = standing
         self._draw()
 
     def block_started(self, block: int) -> None:
+        if self._standing:
+            return
         if self._made_in is None:
             self._made_in = block  # said before reading began: it holds for the first block
         elif block != self._made_in:

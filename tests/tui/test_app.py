@@ -468,3 +468,13 @@ async def test_a_note_the_device_gives_after_the_screen_is_up_is_shown(
     app = make_app(SAMPLE, engine, silent)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: "playing silently" in status(app))
+        # It stands while reading goes on to other paragraphs (it went with the first),
+        for _ in range(2):
+            await pilot.press("down")
+        await wait_for(pilot, lambda: app.reader.units.positions[app.reader.unit][0] >= 2)
+        await pilot.pause(0.2)
+        assert "playing silently" in status(app)
+        # until the next announcement takes its place.
+        await pilot.press("]")
+        await wait_for(pilot, lambda: "words per minute" in status(app).splitlines()[-1])
+        assert "playing silently" not in status(app)

@@ -78,11 +78,13 @@ _ABBREVIATION = (
     + r")|(?<!\w)No\.(?=\s*\d)|(?<!\w)St\.(?=\s+[A-Z]))"
 )
 _FOOTNOTE = r"(?P<footnote>(?<=[\w.,;:!?\"')\]])[*†‡]+|(?<![^\s\"'(])[*†‡]+(?=\w))"
+_NUMBER_SIGN = r"(?P<number_sign>(?<![\w&#])#(?=\d))"
+"""The sign before an issue's or a pull request's number ("#12"): "number 12"."""
 _PAUSE = r"(?P<pause>\s+[–—]\s+|[–—]|…|\.{3,})"
 
 _ENGLISH_RULES = "|".join(
-    [_URL, _EMAIL, _ISO_DATE, _MONEY, _PHONE, _PERCENT, _TIME, _ORDINAL, _RANGE, _NUMBER,
-     _ABBREVIATION, _FOOTNOTE, _PAUSE]
+    [_URL, _EMAIL, _ISO_DATE, _MONEY, _PHONE, _PERCENT, _TIME, _ORDINAL, _RANGE, _NUMBER_SIGN,
+     _NUMBER, _ABBREVIATION, _FOOTNOTE, _PAUSE]
 )  # fmt: skip
 _ANY_LANGUAGE_RULES = "|".join([_URL, _EMAIL, _PHONE, _FOOTNOTE, _PAUSE])
 _ENGLISH = re.compile(_ENGLISH_RULES)
@@ -310,6 +312,7 @@ def _email(found: re.Match[str]) -> str:
 def _url(found: re.Match[str]) -> str:
     url = re.sub(r"^(https?://)?(www\.)?", "", found.group("url"), flags=re.I)
     host, _, path = url.partition("/")
+    host = host.rpartition("@")[2]  # "user:password@host": the host is the address
     path = path.split("?", 1)[0].split("#", 1)[0]
     parts = [p for p in path.split("/") if p]
     spoken = _domain(host.split(":", 1)[0])
@@ -339,6 +342,10 @@ def _footnote(found: re.Match[str]) -> str:
     return ""
 
 
+def _number_sign(found: re.Match[str]) -> str:
+    return "number "
+
+
 def _pause(found: re.Match[str]) -> str:
     return ", " if found.group("pause").strip() in ("–", "—") else "... "
 
@@ -353,6 +360,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str]], str | None]] = {
     "clock": _clock,
     "ordinal": _ordinal,
     "range": _range,
+    "number_sign": _number_sign,
     "number": _number,
     "abbreviation": _abbreviation,
     "footnote": _footnote,

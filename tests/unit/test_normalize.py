@@ -30,6 +30,11 @@ from readout.speech.normalize import speakable
             "See https://www.example.org/news/story-1.",
             "See example dot org slash news slash story 1.",
         ),
+        ("Fixed in #12 and in C# 12.", "Fixed in number twelve and in C# twelve."),
+        (  # the user and password are not the address; the host is
+            "Open https://ada:secret@files.example.org:8080/docs/ now.",
+            "Open files dot example dot org slash docs now.",
+        ),
         ("said Mona*, a nurse.", "said Mona, a nurse."),
         ("*A pseudonym.", "A pseudonym."),
         ("Volunteers† came.", "Volunteers came."),

@@ -190,6 +190,8 @@ class ArticleView(VerticalScroll):
         if before is not None and before != block and 0 <= before < len(views):
             views[before].show_reading(None)
         self.current = (block, sentence)
+        if block < 0 and scroll:
+            self.scroll_home(animate=False)  # the title, over the first block
         if not 0 <= block < len(views):
             return
         found = self.article.blocks[block].sentences[sentence]

@@ -478,3 +478,22 @@ async def test_a_note_the_device_gives_after_the_screen_is_up_is_shown(
         await pilot.press("]")
         await wait_for(pilot, lambda: "words per minute" in status(app).splitlines()[-1])
         assert "playing silently" not in status(app)
+
+
+async def test_home_while_paused_brings_the_title_back_into_view(engine: SpeechWorker) -> None:
+    """Paused at the end, Home goes to the title, and the view goes with it (it stayed
+    on the last paragraph until reading moved on)."""
+    from readout.tui.widgets import ArticleView
+
+    app = make_app(SAMPLE, engine, lambda rate: NullDevice(rate, speed=2.0))
+    async with app.run_test(size=(80, 14)) as pilot:
+        await wait_for(pilot, lambda: status(app).startswith("Playing"))
+        await pilot.press("space", "end")
+        last = len(SAMPLE.blocks) - 1
+        await wait_for(pilot, lambda: app.reader.units.positions[app.reader.unit][0] == last)
+        view = app.query_one("#article", ArticleView)
+        await wait_for(pilot, lambda: view.scroll_y > 0)
+        await pilot.press("home")
+        await wait_for(pilot, lambda: status(app).split(" · ")[2] == "Title")
+        await wait_for(pilot, lambda: view.scroll_y == 0)
+        assert status(app).startswith("Paused")

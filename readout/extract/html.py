@@ -96,12 +96,17 @@ def extract_html(html: str, url: str | None = None, log: DropLog | None = None) 
         own = own_blocks(page)
         if word_count(body_text(own)) > word_count(body_text(blocks)):
             blocks = own
-    blocks = drop_empty_sections(drop_boilerplate([b for b in blocks if not is_noise(b)]))
-    first_heading = next((b.text for b in blocks[:3] if b.kind is BlockKind.HEADING), None)
+    blocks = [b for b in blocks if not is_noise(b)]
+    blocks = drop_empty_sections(drop_boilerplate(blocks, headings=own_main is None))
+    banner = fold(window_site(page) or "")  # "Node.js v20.20.2 documentation" over it all
+    first_heading = next(
+        (b.text for b in blocks[:3] if b.kind is BlockKind.HEADING and fold(b.text) != banner),
+        None,
+    )
     names = page_names(page, landmarks, first_heading)
     title = numbered_title(blocks, names.title or "")
     blocks = drop_repeated_title(blocks, title)
-    blocks = drop_site_heading(blocks, {fold(n) for n in (names.site, window_site(page)) if n})
+    blocks = drop_site_heading(blocks, {n for n in (fold(names.site or ""), banner) if n})
     if names.byline:
         blocks = drop_byline_lines(blocks, names.byline)
     if not any(b.kind is BlockKind.CAPTION for b in blocks):

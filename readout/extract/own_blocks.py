@@ -23,6 +23,9 @@ PLAIN_PAGE_LINKED = 0.1
 """...when at most this share of its words are links (a page of links is a menu)."""
 CODE_HEADINGS = 3
 """A page whose main content has this many headings that are code is a reference..."""
+SELF_LINKED_HEADINGS = 1
+"""A page whose main element has a heading that links to itself is a book's or a
+manual's (news pages link their headlines elsewhere, if anywhere)."""
 CODE_HEADING_SHARE = 0.9
 """...a heading being code when this share of its text is (a permalink mark may follow)."""
 _CONTAINERS = (
@@ -72,11 +75,14 @@ def own_blocks(document: etree._Element) -> list[RawBlock]:
 
 
 def own_blocks_of(element: etree._Element) -> list[RawBlock]:
-    """The blocks of ``element``, less furniture and stamps (code is never either)."""
+    """The blocks of ``element``, less furniture and stamps. Code is never either, nor
+    is a heading: a chapter called "Comments" (of a book on a language) is one, and
+    a heading over furniture goes with it (``drop_empty_sections``)."""
     return [
         b
         for b in tree_to_blocks(element)
-        if b.kind is BlockKind.CODE or not (is_boilerplate(b.text) or _is_link_label(b))
+        if b.kind in (BlockKind.CODE, BlockKind.HEADING)
+        or not (is_boilerplate(b.text) or _is_link_label(b))
     ]
 
 
@@ -143,14 +149,14 @@ def _marked_main(page: etree._Element) -> etree._Element | None:
 
 
 def _links_headings_to_themselves(main: etree._Element) -> bool:
-    """At least ``CODE_HEADINGS`` of the headings in ``main`` are links to themselves
+    """At least ``SELF_LINKED_HEADINGS`` of the headings in ``main`` link to themselves
     (``<h2 id="keywords"><a href="#keywords">``): a book or a manual made by a tool
     that names no generator (mdBook), whose every heading is a place to link to."""
     found = 0
     for heading in main.iter("h1", "h2", "h3", "h4"):
         own = heading.get("id")
         found += bool(own) and any(a.get("href") == f"#{own}" for a in heading.iter("a"))
-        if found >= CODE_HEADINGS:
+        if found >= SELF_LINKED_HEADINGS:
             return True
     return False
 

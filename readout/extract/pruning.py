@@ -58,6 +58,7 @@ _TRIGGERS = re.compile(
 )
 """A word one of the tests by class name looks for; names without any go at once."""
 _CONTENT_TAGS = {"a", "ul", "ol", "dl"}
+_BRACKETED = re.compile(r"^\s*\[\s*\w+(?: \w+)?\s*\]\s*$")
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 """Tags judged by what they hold too (a permalink, a list of in-page links)."""
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
@@ -345,6 +346,10 @@ def _is_node_menu(element: etree._Element, names: str) -> bool:
 def _link_reason(element: etree._Element) -> DropReason | None:
     if _is_permalink(element):
         return DropReason.PERMALINK
+    if _BRACKETED.match(element.text_content()) and any(
+        a.tag in _HEADING_TAGS for a in element.iterancestors()
+    ):
+        return DropReason.CONTROL  # a heading's "[src]" or "[edit]" link
     return DropReason.MORE_LINK if _is_more_link(element) else None
 
 

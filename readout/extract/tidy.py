@@ -14,14 +14,19 @@ BYLINE_LINES = 6
 _SECTION = re.compile(r"^(\d+(?:\.\d+)*\.?)\s")
 
 
-def drop_boilerplate(blocks: list[RawBlock]) -> list[RawBlock]:
-    """Remove furniture blocks, and the list items that follow a "Related:" line."""
+def drop_boilerplate(blocks: list[RawBlock], *, headings: bool = True) -> list[RawBlock]:
+    """Remove furniture blocks, and the list items that follow a "Related:" line.
+    ``headings=False`` keeps every heading: a documentation page's "Comments" is a
+    chapter on comments (a heading over nothing goes in ``drop_empty_sections``)."""
     kept: list[RawBlock] = []
     in_link_list = False
     for block in blocks:
         if in_link_list and block.kind is BlockKind.LIST_ITEM:
             continue
         in_link_list = False
+        if block.kind is BlockKind.HEADING and not headings:
+            kept.append(block)
+            continue
         if block.kind is not BlockKind.CODE and is_boilerplate(block.text):
             in_link_list = introduces_list(block.text)
             continue

@@ -22,6 +22,7 @@ from readout.extract.bylines import clean_byline, is_agency, is_person_name
 from readout.extract.pruning import Landmarks
 from readout.extract.raw import collapse
 
+_WORD = re.compile(r"\w+")
 _SEPARATOR = re.compile(r"\s+(?:\||–|—|-|::|·|•|»|/|\\)\s+")
 _FURNITURE_NAME = re.compile(
     r"(^|[\s_-])(menu|nav|navbar|navigation|sidebar|side-bar|logo|brand|site-?title|site-?name"
@@ -105,6 +106,8 @@ def choose_title(meta_title: str | None, window: str | None, headings: list[str]
             if name and window.startswith(f"{name} (") and window.endswith(")"):
                 return name
         stripped = strip_site(window)
+        if stripped != window.strip() and (longer := _says_more(stripped, headings)):
+            return longer
         if stripped == window.strip():
             # One short word before the site ("Path | Node.js Documentation") is the
             # title when the page's heading says it too.
@@ -114,6 +117,22 @@ def choose_title(meta_title: str | None, window: str | None, headings: list[str]
                 return pieces[0].strip()
         return stripped
     return headings[0] if headings else None
+
+
+def _says_more(title: str, headings: list[str]) -> str | None:
+    """A heading that says the window's title in more words ("Appendix A: Keywords"
+    for "A - Keywords"): every word of the title, in order, and at most two more."""
+    wanted = _WORD.findall(title.casefold())
+    for heading in headings:
+        said = _WORD.findall(heading.casefold())
+        if wanted and len(wanted) < len(said) <= len(wanted) + 2 and _in_order(wanted, said):
+            return heading
+    return None
+
+
+def _in_order(wanted: list[str], said: list[str]) -> bool:
+    rest = iter(said)
+    return all(word in rest for word in wanted)
 
 
 def strip_site(title: str) -> str:

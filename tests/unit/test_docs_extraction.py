@@ -665,3 +665,48 @@ def test_a_linked_item_of_a_list_of_prose_is_read() -> None:
     items = [b.text for b in article.blocks if b.kind is BlockKind.LIST_ITEM]
     assert items == ["Items", "Variables and function parameters", "Fields and variants", "Crates"]
     assert not any(b.text == "Edit" for b in article.blocks)
+
+
+def _book_page(title: str, body: str) -> str:
+    return f"""<html><head><title>{title} - The Tidepool Book</title></head><body>
+      <nav id="sidebar"><ol><li><a href="intro.html">Introduction</a></li></ol></nav>
+      <div id="page-wrapper"><div class="menu-bar"><h1 class="menu-title">The Tidepool Book</h1>
+      </div><main>{body}</main></div></body></html>"""
+
+
+def test_a_chapter_called_comments_keeps_its_heading_and_is_titled_by_it() -> None:
+    """A book's chapter on comments in code: its one heading, which links to itself,
+    is not a blog's comment section, and it is the title."""
+    body = """<h2 id="comments"><a class="header" href="#comments">Comments</a></h2>
+      <p>Programmers leave comments in their code that the compiler ignores but that
+      people who read the code later find useful, and this chapter shows how.</p>"""
+    article = extract(Source(_book_page("Comments", body), MediaType.HTML, "comments.html"))
+    assert article.title == "Comments"
+    assert article.blocks[0].text.startswith("Programmers leave comments")
+
+
+def test_a_heading_that_says_the_window_title_in_more_words_is_the_title() -> None:
+    body = """<h1 id="appendix-a"><a class="header" href="#appendix-a">Appendix A: Keywords</a></h1>
+      <p>The following lists hold the words that the language keeps for itself, now or
+      for the future, so that they cannot be used as the names of things.</p>"""
+    article = extract(Source(_book_page("A - Keywords", body), MediaType.HTML, "a.html"))
+    assert article.title == "Appendix A: Keywords"
+    assert article.blocks[0].kind is BlockKind.PARAGRAPH
+
+
+def test_a_banner_heading_and_a_headings_source_link_are_not_the_title() -> None:
+    """Node's pages open with the product's banner heading; the page's own heading has
+    a "[src]" link in it. The title is "Stream", not "Stream | Node.js … Documentation"."""
+    entries = "".join(
+        f"<section><h3><code>stream.{n}()</code></h3><p>The stream.{n}() method does what "
+        f"its name says, {n}ing the stream, and returns it so calls can be chained.</p></section>"
+        for n in ("pipe", "pause", "drain")
+    )
+    page = f"""<html><head><title>Stream | Tidepool v2.1 Documentation</title></head><body>
+      <div id="content"><header><h1>Tidepool v2.1 documentation</h1></header>
+      <div id="apicontent" role="main"><h2>Stream<a class="srclink" href="https://example.org/src/stream.js">[src]</a></h2>
+      <p>A stream hands data on in pieces, as it comes, and the pieces can be read from it
+      before the whole of the data has arrived.</p>{entries}</div></div></body></html>"""
+    article = extract(Source(page, MediaType.HTML, "stream.html"))
+    assert article.title == "Stream"
+    assert not any("[src]" in b.text or "documentation" in b.text for b in article.blocks)

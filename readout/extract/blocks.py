@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 
 from lxml import etree
 
@@ -157,7 +158,9 @@ def _walk(element: etree._Element, context: BlockKind) -> Iterator[RawBlock]:
         context = BlockKind.LIST_ITEM
     if not any(_starts_block(child) for child in element):
         if not _is_link_control(element):
-            yield RawBlock(context, _PERMALINK.sub("", text_of(element)))
+            for text, heading in _paragraphs_of(element):
+                text = _PERMALINK.sub("", text)
+                yield RawBlock(BlockKind.HEADING, text, 2) if heading else RawBlock(context, text)
         return
     # Mixed content: loose text between block children becomes blocks of its own; a
     # lone link there ("Source", "Edit") is a control, not text.
@@ -351,6 +354,41 @@ def text_of(element: etree._Element, *, collapse_space: bool = True) -> str:
     _gather(element, parts)
     text = "".join(parts)
     return collapse(text) if collapse_space else text
+
+
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
+_RULE_LINE = re.compile(r"^[\W_]+$")
+
+
+def _paragraphs_of(element: etree._Element) -> list[tuple[str, bool]]:
+    """The element's paragraphs, each with whether it is a heading. A text file laid
+    out with ``<br>`` (DocBook's literallayout, a release's NEWS) is one paragraph for
+    each run between blank lines ("<br><br>"), not one of 200,000 characters, and a
+    line underlined with a rule ("Release 3.19.0" over "~~~~") is a heading."""
+    if sum(1 for _ in islice(element.iter("br", "lb"), 2)) < 2:
+        return [(text_of(element), False)]
+    found: list[tuple[str, bool]] = []
+    for piece in _BLANK_LINE.split("".join(_text_by_breaks(element))):
+        lines = [collapse(line) for line in piece.split("\n")]
+        lines = [line for line in lines if line]
+        underlined = len(lines) == 2 and bool(_RULE_LINE.match(lines[1]))
+        text = " ".join(line for line in lines if not _RULE_LINE.match(line))
+        if text:
+            found.append((text, underlined))
+    return found if len(found) > 1 else [(text_of(element), False)]
+
+
+def _text_by_breaks(element: etree._Element) -> Iterator[str]:
+    """The element's text with a line break for each ``<br>`` and none for the
+    markup's own newlines (which are spaces in HTML)."""
+    tag = tag_of(element)
+    if tag in ("br", "lb"):
+        yield "\n"
+    elif tag and tag not in _SKIPPED and tag not in _IMAGES:
+        yield (element.text or "").replace("\n", " ")
+        for child in element:
+            yield from _text_by_breaks(child)
+            yield (child.tail or "").replace("\n", " ")
 
 
 def _raw_text(element: etree._Element) -> str:

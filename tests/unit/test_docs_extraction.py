@@ -710,3 +710,26 @@ def test_a_banner_heading_and_a_headings_source_link_are_not_the_title() -> None
     article = extract(Source(page, MediaType.HTML, "stream.html"))
     assert article.title == "Stream"
     assert not any("[src]" in b.text or "documentation" in b.text for b in article.blocks)
+
+
+def test_a_text_file_laid_out_with_line_breaks_is_read_paragraph_by_paragraph() -> None:
+    """DocBook's literallayout (a release's NEWS): lines ended by ``<br>``, paragraphs
+    apart by a blank line, a release's name underlined. One block of the whole file
+    was read before; now each paragraph is one, and the release is a heading."""
+    releases = "".join(
+        f"<br>Release 2.{n}.0 (1 May 202{n})<br>~~~~~~~~~~~~~~~~~~~~~~~~<br><br>"
+        f"This release makes the pool drain faster on every platform,<br>"
+        f"and fixes the {n} bugs that were found since the last one.<br><br>"
+        for n in (1, 2, 3)
+    )
+    page = f"""<html><head><meta name="generator" content="DocBook XSL Stylesheets">
+      <title>2. NEWS</title></head><body><div class="chapter"><div class="literallayout">
+      <p>{releases}</p></div></div></body></html>"""
+    article = extract(Source(page, MediaType.HTML, "news.html"))
+    assert _headings(article)[:3] == [(2, f"Release 2.{n}.0 (1 May 202{n})") for n in (1, 2, 3)]
+    paragraphs = [b.text for b in article.blocks if b.kind is BlockKind.PARAGRAPH]
+    assert paragraphs[0] == (
+        "This release makes the pool drain faster on every platform, and fixes the 1 bugs "
+        "that were found since the last one."
+    )
+    assert len(paragraphs) == 3

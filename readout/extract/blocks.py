@@ -194,9 +194,14 @@ def _row_text(cells: list[str]) -> str:
     them; "1.1." and its question)."""
     text = ""
     for cell in cells:
-        labels = text.endswith(":") or not any(ch.isalpha() for ch in text)
+        labels = text.endswith(":") or _numbers_only(text)
         text += ("" if not text else " " if labels else "; ") + cell
     return text
+
+
+def _numbers_only(text: str) -> bool:
+    """ "1.1.", "2)": a number and its marks; not an operator ("!=") a table explains."""
+    return any(ch.isdigit() for ch in text) and not any(ch.isalpha() for ch in text)
 
 
 def _layout_row(cells: list[etree._Element], context: BlockKind) -> Iterator[RawBlock]:
@@ -205,12 +210,7 @@ def _layout_row(cells: list[etree._Element], context: BlockKind) -> Iterator[Raw
     label = ""
     for cell in cells:
         text = text_of(cell)
-        if (
-            not _holds_blocks(cell)
-            and text
-            and len(text) <= 8
-            and not any(c.isalpha() for c in text)
-        ):
+        if not _holds_blocks(cell) and text and len(text) <= 8 and _numbers_only(text):
             label = text
             continue
         for block in _walk(cell, context):

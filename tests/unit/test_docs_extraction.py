@@ -733,3 +733,22 @@ def test_a_text_file_laid_out_with_line_breaks_is_read_paragraph_by_paragraph() 
         "that were found since the last one."
     )
     assert len(paragraphs) == 3
+
+
+def test_an_operator_in_a_tables_first_cell_is_a_cell_of_its_own() -> None:
+    """ "!=" has no letters, like a number "1.1." that names the next cell, but it is
+    the row's subject: "!=; expr != expr; Nonequality", not "!= expr != expr"."""
+    rows = "".join(
+        f"<tr><td><code>{op}</code></td><td><code>expr {op} expr</code></td><td>{what}</td></tr>"
+        for op, what in (("!=", "Nonequality comparison"), ("==", "Equality comparison"))
+    )
+    page = _book_page(
+        "B - Operators",
+        f"""<h1 id="operators"><a class="header" href="#operators">Operators</a></h1>
+        <p>This appendix lists the operators of the language, each with an example and
+        what it does, one row each in the table below.</p>
+        <table><thead><tr><th>Operator</th><th>Example</th><th>Explanation</th></tr></thead>
+        {rows}</table>""",
+    )
+    texts = [b.text for b in extract(Source(page, MediaType.HTML, "ops.html")).blocks]
+    assert "!=; expr != expr; Nonequality comparison" in texts

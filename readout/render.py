@@ -31,7 +31,7 @@ def as_markdown(article: Article) -> str:
         elif block.kind is BlockKind.QUOTE:
             lines.append(f"> {block.text}")
         elif block.kind is BlockKind.CAPTION:
-            lines.append(f"*Image: {block.text}*")
+            lines.append(f"*Caption: {block.text}*")  # a listing's as well as a picture's
         elif block.kind is BlockKind.CODE:
             fence = "````" if "```" in block.text else "```"
             lines.append(f"{fence}\n{block.text}\n{fence}")

@@ -752,3 +752,17 @@ def test_an_operator_in_a_tables_first_cell_is_a_cell_of_its_own() -> None:
     )
     texts = [b.text for b in extract(Source(page, MediaType.HTML, "ops.html")).blocks]
     assert "!=; expr != expr; Nonequality comparison" in texts
+
+
+def test_a_listings_caption_is_a_caption_in_markdown_not_an_image() -> None:
+    from readout.render import as_markdown
+
+    body = """<h1 id="state"><a class="header" href="#state">Keeping state</a></h1>
+      <p>The program below is the smallest one that keeps a lamp's state, and the rest
+      of this chapter builds on it, one listing at a time.</p>
+      <figure class="listing"><pre><code>let lamp = Lamp::new();</code></pre>
+      <figcaption>Listing 2-1: The smallest lantern program</figcaption></figure>"""
+    article = extract(Source(_book_page("Keeping state", body), MediaType.HTML, "s.html"))
+    markdown = as_markdown(article)
+    assert "*Caption: Listing 2-1: The smallest lantern program*" in markdown
+    assert "Image" not in markdown

@@ -400,11 +400,20 @@ def _ordered_text(element: etree._Element) -> Iterator[str]:
     tag = tag_of(element)
     if tag in ("br", "lb"):
         yield "\n"
+    elif tag in ("div", "p"):
+        # A block inside code is a line of its own (rustdoc's "where" clause).
+        yield "\n"
+        yield from _ordered_children(element)
+        yield "\n"
     elif tag and tag not in _SKIPPED:
-        yield element.text or ""
-        for child in element:
-            yield from _ordered_text(child)
-            yield child.tail or ""
+        yield from _ordered_children(element)
+
+
+def _ordered_children(element: etree._Element) -> Iterator[str]:
+    yield element.text or ""
+    for child in element:
+        yield from _ordered_text(child)
+        yield child.tail or ""
 
 
 def _gather(element: etree._Element, parts: list[str]) -> None:

@@ -766,3 +766,19 @@ def test_a_listings_caption_is_a_caption_in_markdown_not_an_image() -> None:
     markdown = as_markdown(article)
     assert "*Caption: Listing 2-1: The smallest lantern program*" in markdown
     assert "Image" not in markdown
+
+
+def test_a_block_inside_code_is_a_line_of_its_own() -> None:
+    """rustdoc puts a declaration's "where" clause in a <div> inside the <pre>."""
+    page = (DOCS / "rustdoc.html").read_text("utf-8")
+    page = page.replace(
+        "<main>",
+        """<main><pre class="rust item-decl"><code>pub struct Ring&lt;T, A = Global&gt;<div
+        class="where">where
+    A: Allocator,</div>{ /* private fields */ }</code></pre>""",
+        1,
+    )
+    article = extract(Source(page, MediaType.HTML, "struct.Ring.html"))
+    assert "pub struct Ring<T, A = Global>\nwhere\n    A: Allocator,\n{ /* private fields */ }" in (
+        _codes(article)
+    )

@@ -49,7 +49,7 @@ def extract_with_dropped(source: Source) -> tuple[Article, list[Dropped]]:
 
 
 def _extract(source: Source, log: DropLog) -> Article:
-    byline = site = published = language = None
+    byline = site = published = language = redirect = None
     if source.media_type is MediaType.HTML:
         from readout.extract.html import extract_html
 
@@ -57,6 +57,7 @@ def _extract(source: Source, log: DropLog) -> Article:
         title, raw = found_html.title, found_html.blocks
         byline, site = found_html.byline, found_html.site
         published, language = found_html.published, found_html.language
+        redirect = found_html.redirect
     elif source.media_type is MediaType.MARKDOWN:
         from readout.extract.markdown import extract_markdown
 
@@ -74,10 +75,12 @@ def _extract(source: Source, log: DropLog) -> Article:
     if not any(
         word_count(b.text) >= MIN_ARTICLE_WORDS for b in blocks if b.kind is not BlockKind.CAPTION
     ):
-        raise NoArticleError(
-            f"{source.shown_name}: no article text found (nothing reads like a paragraph)",
-            log.items,
+        why = (
+            f"the page only sends you on to {redirect}"
+            if redirect
+            else ("nothing reads like a paragraph")
         )
+        raise NoArticleError(f"{source.shown_name}: no article text found ({why})", log.items)
     title = _DECORATION.sub("", collapse(title)) or _first_words(blocks)
     return Article(
         title=title,

@@ -64,6 +64,8 @@ class HtmlExtraction:
     site: str | None
     published: str | None
     language: str | None
+    redirect: str | None = None
+    """Where the page sends the reader on (``<meta http-equiv="refresh">``), if it does."""
 
 
 def extract_html(html: str, url: str | None = None, log: DropLog | None = None) -> HtmlExtraction:
@@ -121,6 +123,7 @@ def extract_html(html: str, url: str | None = None, log: DropLog | None = None) 
         site=names.site,
         published=published,
         language=language,
+        redirect=_refresh_target(page),
     )
 
 
@@ -282,6 +285,19 @@ def _parser() -> etree.HTMLParser:
         )
         _PARSERS.parser = parser
     return parser
+
+
+_REFRESH = etree.XPath("//meta[translate(@http-equiv, 'REFSH', 'refsh')='refresh']/@content")
+_REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\"\s]+)", re.I)
+
+
+def _refresh_target(document: etree._Element) -> str | None:
+    """The address a "Redirecting..." page sends the browser on to."""
+    for content in _REFRESH(document):
+        found = _REFRESH_URL.search(str(content))
+        if found:
+            return found.group(1)
+    return None
 
 
 def _published(document: etree._Element) -> str | None:

@@ -140,6 +140,21 @@ def test_no_article_message_says_what_happened(tmp_path: Path) -> None:
     assert "no article text found" in result.stderr
 
 
+def test_a_page_that_only_redirects_says_where_to(tmp_path: Path) -> None:
+    """A book's old chapter that moved is a "Redirecting..." page: the one line names
+    the page to open instead."""
+    page = tmp_path / "old-chapter.html"
+    page.write_text(
+        '<html><head><title>Redirecting...</title><meta http-equiv="refresh" '
+        'content="0; URL=new-chapter.html"></head><body><p>Redirecting to... '
+        '<a href="new-chapter.html">new-chapter.html</a>.</p></body></html>'
+    )
+    result = run_cli("text", str(page))
+    assert result.code == 65
+    assert_one_line_error(result.stderr)
+    assert "only sends you on to new-chapter.html" in result.stderr
+
+
 def test_usage_error_is_exit_2_and_one_line() -> None:
     result = run_cli("text", "--format", "yaml", str(ASSETS / "sample-article.txt"))
     assert result.code == 2

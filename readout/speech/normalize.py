@@ -59,32 +59,35 @@ _URL = (
 _EMAIL = r"(?P<email>\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b)"
 _ISO_DATE = r"(?P<iso_date>\b\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b)"
 _PHONE = (
-    r"(?P<phone>(?<![\w.,])(?:\+|\(0|0)?[\d(][\d\s().-]{5,}\d"
+    r"(?P<phone>(?<![\w.,])(?!\(?\d{4}-\d\d-\d\d\b)(?:\+|\(0|0)?[\d(][\d\s().-]{5,}\d"
     r"(?:\s*(?:ext\.?|x|extension)\s*\d{1,5})?(?![\w,]|\.\d))"
 )
 _MONEY = (
     rf"(?P<money>(?P<currency>[$£€¥])\s?(?P<amount>{_AMOUNT})"
-    r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|tn|[kmb])\b)?)"
+    r"(?:\s?(?P<scale>(?i:thousand|million|billion|trillion|bn|mn|tn|[kmb]))\b)?)"
 )
 _PERCENT = rf"(?P<percent>(?<![\w.]){_AMOUNT}\s?%)"
 _TIME = r"(?P<clock>\b(?:[01]?\d|2[0-3]):[0-5]\d\b)"
 _ORDINAL = r"(?P<ordinal>\b\d+(?:st|nd|rd|th)\b)"
 _EXTENSION = re.compile(r"\s*(?:ext\.?|x|extension)\s*(?=\d)")
 _RANGE = r"(?P<range>(?<=\d)\s?[–—]\s?(?=\d))"
-_NUMBER = r"(?P<number>(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w])|(?<![\w.,])\d+(?:\.\d+)?(?![\w,]|\.\d))"
+_NUMBER = r"(?P<number>(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w])|(?<![\w.,])\d+(?:\.\d+)?(?!\w|,\d|\.\d))"
 _ABBREVIATION = (
     r"(?P<abbreviation>(?<!\w)(?:"
     + "|".join(re.escape(a) for a in sorted(_ABBREVIATIONS, key=len, reverse=True))
     + r")|(?<!\w)No\.(?=\s*\d)|(?<!\w)St\.(?=\s+[A-Z]))"
 )
 _FOOTNOTE = r"(?P<footnote>(?<=[\w.,;:!?\"')\]])[*†‡]+|(?<![^\s\"'(])[*†‡]+(?=\w))"
+_MINUS = r"(?P<minus>(?<![^\s(])[−-](?=\d))"
+"""A minus sign before a number ("−128", "from -5"): "minus". A hyphen between words
+and figures ("IEEE-754", "2010-2015") is not one."""
 _NUMBER_SIGN = r"(?P<number_sign>(?<![\w&#])#(?=\d))"
 """The sign before an issue's or a pull request's number ("#12"): "number 12"."""
 _PAUSE = r"(?P<pause>\s+[–—]\s+|[–—]|…|\.{3,})"
 
 _ENGLISH_RULES = "|".join(
     [_URL, _EMAIL, _ISO_DATE, _MONEY, _PHONE, _PERCENT, _TIME, _ORDINAL, _RANGE, _NUMBER_SIGN,
-     _NUMBER, _ABBREVIATION, _FOOTNOTE, _PAUSE]
+     _MINUS, _NUMBER, _ABBREVIATION, _FOOTNOTE, _PAUSE]
 )  # fmt: skip
 _ANY_LANGUAGE_RULES = "|".join([_URL, _EMAIL, _PHONE, _FOOTNOTE, _PAUSE])
 _ENGLISH = re.compile(_ENGLISH_RULES)
@@ -342,6 +345,10 @@ def _footnote(found: re.Match[str]) -> str:
     return ""
 
 
+def _minus(found: re.Match[str]) -> str:
+    return "minus "
+
+
 def _number_sign(found: re.Match[str]) -> str:
     return "number "
 
@@ -361,6 +368,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str]], str | None]] = {
     "ordinal": _ordinal,
     "range": _range,
     "number_sign": _number_sign,
+    "minus": _minus,
     "number": _number,
     "abbreviation": _abbreviation,
     "footnote": _footnote,

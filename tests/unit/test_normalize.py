@@ -31,6 +31,13 @@ from readout.speech.normalize import speakable
             "See example dot org slash news slash story 1.",
         ),
         ("Fixed in #12 and in C# 12.", "Fixed in number twelve and in C# twelve."),
+        ("Released (2026-04-16) today.", "Released (April sixteenth twenty twenty six) today."),
+        ("It raised $1.5M in May.", "It raised one point five million dollars in May."),
+        ("From −128 to -5.", "From minus one hundred and twenty eight to minus five."),
+        (
+            "In 2015, we met 7, then 12, people.",
+            "In twenty fifteen, we met seven, then twelve, people.",
+        ),
         (  # the user and password are not the address; the host is
             "Open https://ada:secret@files.example.org:8080/docs/ now.",
             "Open files dot example dot org slash docs now.",

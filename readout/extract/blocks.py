@@ -98,6 +98,8 @@ BLOCK_TAGS = (
 # code block (trafilatura's XML puts a <pre><code> there as a bare <code>).
 _CONTAINERS = {"main", "body", "div", "section", "article", "quote", "blockquote", "doc", "figure"}
 _IMAGE_FILE = re.compile(r"\.(png|jpe?g|gif|svg|webp|avif|bmp|tiff?)$", re.I)
+LEAD_IN_WORDS = 6
+"""A sentence this long that ends in ":" hands over to the list under it..."""
 _FILE_NAME = re.compile(r"^[\w.-]*/")
 _LINKS = {"a", "ref"}
 LINK_CONTROL_WORDS = 3
@@ -283,9 +285,17 @@ def _is_link_control(element: etree._Element) -> bool:
 
 def _in_a_list_of_prose(item: etree._Element) -> bool:
     """Another item of the list says more than its links ("Variables and function
-    parameters" beside "Items"): the list is the text's, its linked items too."""
+    parameters" beside "Items"), or a sentence hands over to the list ("...the
+    following kinds of tokens:"): the list is the text's, its linked items too."""
     parent = item.getparent()
-    siblings = parent.iterchildren(*_LIST_ITEMS) if parent is not None else iter(())
+    if parent is None:
+        return False
+    before = parent.getprevious()
+    if before is not None and tag_of(before) == "p":
+        lead_in = text_of(before)
+        if lead_in.endswith(":") and len(lead_in.split()) >= LEAD_IN_WORDS:
+            return True
+    siblings = parent.iterchildren(*_LIST_ITEMS)
     return any(_link_text(other) != text_of(other) for other in siblings if other is not item)
 
 

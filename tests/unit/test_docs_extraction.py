@@ -782,3 +782,20 @@ def test_a_block_inside_code_is_a_line_of_its_own() -> None:
     assert "pub struct Ring<T, A = Global>\nwhere\n    A: Allocator,\n{ /* private fields */ }" in (
         _codes(article)
     )
+
+
+def test_a_list_of_links_that_a_sentence_hands_over_to_is_read() -> None:
+    """ "...the following kinds of tokens:" over a list whose every item is a link."""
+    page = """<html><head><meta name="generator" content="mdbook 0.4"><title>Tokens</title>
+      </head><body><main><h1>Tokens</h1>
+      <p>The source text of a program can be broken down into the following kinds of
+      tokens:</p>
+      <ul><li><a href="keywords.html">Keywords</a></li>
+      <li><a href="identifiers.html">Identifiers</a></li>
+      <li><a href="#literals">Literals</a></li></ul>
+      <p>Each of them is described in a section of its own, in the order of the list.</p>
+      <p><a href="https://example.org/edit/tokens.md">Edit</a></p></main></body></html>"""
+    article = extract(Source(page, MediaType.HTML, "tokens.html"))
+    items = [b.text for b in article.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert items == ["Keywords", "Identifiers", "Literals"]
+    assert not any(b.text == "Edit" for b in article.blocks)

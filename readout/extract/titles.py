@@ -106,17 +106,25 @@ def choose_title(meta_title: str | None, window: str | None, headings: list[str]
             if name and window.startswith(f"{name} (") and window.endswith(")"):
                 return name
         stripped = strip_site(window)
-        if stripped != window.strip() and (longer := _says_more(stripped, headings)):
-            return longer
-        if stripped == window.strip():
-            # One short word before the site ("Path | Node.js Documentation") is the
-            # title when the page's heading says it too.
-            folded = {heading.casefold() for heading in headings}
-            pieces = _SEPARATOR.split(window)
-            if len(pieces) >= 2 and pieces[0].strip().casefold() in folded:
-                return pieces[0].strip()
-        return stripped
+        if stripped != window.strip():
+            return _says_more(stripped, headings) or stripped
+        return _short_title(window, headings) or stripped
     return headings[0] if headings else None
+
+
+def _short_title(window: str, headings: list[str]) -> str | None:
+    """The title of a window title whose part before the site is too short to take
+    alone ("Path | Node.js Documentation", "FFI - The Rustonomicon"): that part when
+    the page's heading says it too, else the page's heading, which names the page
+    better than its short name and the site's together ("Foreign Function Interface").
+    """
+    pieces = _SEPARATOR.split(window)
+    if len(pieces) < 2 or not headings:
+        return None
+    short = pieces[0].strip()
+    if short.casefold() in {heading.casefold() for heading in headings}:
+        return short
+    return headings[-1]  # the body's own first heading, when there is one
 
 
 def _says_more(title: str, headings: list[str]) -> str | None:

@@ -157,7 +157,7 @@ def test_a_wikis_edit_links_and_image_file_names_are_not_read() -> None:
     ("window", "heading", "title"),
     [
         ("Harbours | Tidepool v2.1 Documentation", "Harbours", "Harbours"),
-        ("Harbours - Ferrypedia", "Harbours of the north", "Harbours - Ferrypedia"),
+        ("Harbours - Ferrypedia", "Harbours of the north", "Harbours of the north"),
         ("Where the ferries go | Ferry News", "Where the ferries go", "Where the ferries go"),
     ],
 )
@@ -165,7 +165,9 @@ def test_one_word_before_the_sites_name_is_the_title_when_the_heading_says_it(
     window: str, heading: str, title: str
 ) -> None:
     """ "Harbours | Tidepool Documentation" is titled "Harbours" when the page's heading
-    is "Harbours"; unconfirmed, one word is too little to tell a title from a site."""
+    is "Harbours"; when the heading says something else, the heading names the page
+    better than one word and the site's name ("FFI - The Rustonomicon" is "Foreign
+    Function Interface")."""
     body = "".join(
         f"<p>The {n} harbour on the list takes ferries from three islands, and its pier "
         "was rebuilt after the storm of the winter before last.</p>"

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from collections import Counter
 from collections.abc import Sequence
 
 from readout.article import Article, BlockKind
 from readout.extract.dropped import Dropped
 from readout.speech.script import SpokenUnit
+
+_NUMBERED = re.compile(r"^\d+[.)] ")
 
 
 def as_plain(article: Article) -> str:
@@ -27,7 +30,8 @@ def as_markdown(article: Article) -> str:
         if block.kind is BlockKind.HEADING:
             lines.append(f"{'#' * max(2, min(block.level or 2, 6))} {block.text}")
         elif block.kind is BlockKind.LIST_ITEM:
-            lines.append(f"- {block.text}")
+            # An ordered list's item carries its number ("2. Press"): Markdown's own mark.
+            lines.append(block.text if _NUMBERED.match(block.text) else f"- {block.text}")
         elif block.kind is BlockKind.QUOTE:
             lines.append(f"> {block.text}")
         elif block.kind is BlockKind.CAPTION:

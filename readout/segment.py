@@ -133,6 +133,8 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
         return True
     word = before.group(1).lstrip("'’(-")
     bare = word.rstrip(".")
+    if bare.isdigit() and before.start() == 0:
+        return False  # an ordered list's item number: "2. Press the red button."
     if bare in _NUMBER_ABBREVIATIONS:
         return not first.isdigit()
     if bare in _ABBREVIATIONS or bare.lower() in {"e.g", "i.e"}:

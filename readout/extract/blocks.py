@@ -157,7 +157,32 @@ def _walk(element: etree._Element, context: BlockKind) -> Iterator[RawBlock]:
     if tag in _QUOTES:
         context = BlockKind.QUOTE
     elif tag in _LIST_ITEMS:
-        context = BlockKind.LIST_ITEM
+        number = _item_number(element)
+        for block in _walk_inside(element, tag, BlockKind.LIST_ITEM):
+            if number and block.kind is BlockKind.LIST_ITEM:
+                block, number = RawBlock(block.kind, number + block.text, block.level), ""
+            yield block
+        return
+    yield from _walk_inside(element, tag, context)
+
+
+def _item_number(item: etree._Element) -> str:
+    """ "3. " for the third item of an ordered list (from its ``start``), else ""."""
+    parent = item.getparent()
+    if parent is None or not (
+        tag_of(parent) == "ol" or (tag_of(parent) == "list" and parent.get("rend") == "ol")
+    ):
+        return ""
+    start = parent.get("start") or "1"
+    first = int(start) if start.isdigit() else 1
+    place = sum(
+        1 for sibling in item.itersiblings(preceding=True) if tag_of(sibling) in _LIST_ITEMS
+    )
+    return f"{first + place}. "
+
+
+def _walk_inside(element: etree._Element, tag: str, context: BlockKind) -> Iterator[RawBlock]:
+    """The blocks of ``element``'s content, read as ``context``."""
     if not any(_starts_block(child) for child in element):
         if not _is_link_control(element):
             for text, heading in _paragraphs_of(element):

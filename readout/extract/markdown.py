@@ -78,6 +78,7 @@ def _blocks(tokens: list[Token], log: DropLog) -> list[RawBlock]:
     found: list[RawBlock] = []
     context: list[BlockKind] = []
     heading_level: int | None = None
+    number = ""  # the number of the ordered list item whose first line comes next
     skipped = _contents_lists(tokens)
     row: list[str] | None = None
     for position, token in enumerate(tokens):
@@ -104,6 +105,8 @@ def _blocks(tokens: list[Token], log: DropLog) -> list[RawBlock]:
             continue
         if token.type == "list_item_open":
             context.append(BlockKind.LIST_ITEM)
+            # An ordered list's item says its number, as the page shows it ("2. Press").
+            number = f"{token.info}{token.markup} " if token.info.isdigit() else ""
         elif token.type == "blockquote_open":
             context.append(BlockKind.QUOTE)
         elif token.type in ("list_item_close", "blockquote_close"):
@@ -118,7 +121,8 @@ def _blocks(tokens: list[Token], log: DropLog) -> list[RawBlock]:
                 found.append(RawBlock(BlockKind.HEADING, text, heading_level))
             else:
                 kind = context[-1] if context else BlockKind.PARAGRAPH
-                found.append(RawBlock(kind, text))
+                found.append(RawBlock(kind, number + text if kind is BlockKind.LIST_ITEM else text))
+                number = ""
             found.extend(RawBlock(BlockKind.CAPTION, caption) for caption in captions)
     return found
 

@@ -371,7 +371,9 @@ def _block(line: str, previous: str, following: str, named: bool) -> RawBlock:
     if item and not _SECTION_BREAK.match(item.group(1)):
         if _is_numbered_heading(line, previous, following):
             return RawBlock(BlockKind.HEADING, line, 2)  # "1. Introduction" over its prose
-        return RawBlock(BlockKind.LIST_ITEM, item.group(1))
+        # A bullet is a mark; a number is part of what the item says ("2. Press").
+        numbered = line[:1].isdigit()
+        return RawBlock(BlockKind.LIST_ITEM, line if numbered else item.group(1))
     if named or _is_subheading(line, following):
         return RawBlock(BlockKind.HEADING, line, 2)
     return RawBlock(BlockKind.PARAGRAPH, line)

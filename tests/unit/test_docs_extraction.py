@@ -347,10 +347,10 @@ def test_a_list_item_with_paragraphs_is_one_item_and_its_body() -> None:
     article = extract(Source(page, MediaType.HTML, "FAQ.html"))
     kinds = [(b.kind, b.text[:22]) for b in article.blocks]
     assert kinds == [
-        (BlockKind.LIST_ITEM, "How is a pool drained?"),
+        (BlockKind.LIST_ITEM, "1. How is a pool drain"),  # an ordered list says its numbers
         (BlockKind.PARAGRAPH, "The pool is drained by"),
         (BlockKind.PARAGRAPH, "drain(pool)"),
-        (BlockKind.LIST_ITEM, "Can a pool be shared?"),
+        (BlockKind.LIST_ITEM, "2. Can a pool be share"),
         (BlockKind.PARAGRAPH, "Yes, by any number of "),
         (BlockKind.LIST_ITEM, "A pool holds at most i"),
         (BlockKind.LIST_ITEM, "A pool can be drained "),

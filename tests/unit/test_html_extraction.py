@@ -177,3 +177,22 @@ def test_one_word_before_the_sites_name_is_the_title_when_the_heading_says_it(
       <div class="top"><a href="/">Home</a></div><div class="main"><h1>{heading}</h1>
       {body}</div><div class="foot"><a href="/about">About</a></div></body></html>"""
     assert _html(page).title == title
+
+
+def test_an_ordered_lists_items_say_their_numbers_from_its_start() -> None:
+    from readout.render import as_markdown
+
+    body = "".join(
+        f"<p>The {n} part of the guide explains what the machine needs before it is started "
+        "again after a long winter in the shed.</p>"
+        for n in ("first", "second", "third")
+    )
+    page = f"""<html><head><title>Starting the machine</title></head><body><article>
+      <h1>Starting the machine</h1>{body}<ol start="3"><li>Open the lid.</li>
+      <li><p>Press the red button twice.</p><p>It clicks.</p></li></ol>
+      <ul><li>Keep the lid open.</li></ul></article></body></html>"""
+    article = _html(page)
+    items = [b.text for b in article.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert items == ["3. Open the lid.", "4. Press the red button twice.", "Keep the lid open."]
+    markdown = as_markdown(article)
+    assert "\n3. Open the lid.\n" in markdown and "\n- Keep the lid open.\n" in markdown

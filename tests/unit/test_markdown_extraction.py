@@ -153,3 +153,22 @@ def test_a_github_alert_is_read_by_its_label() -> None:
         BlockKind.QUOTE,
         "Tip: Drain the pool before you close it.",
     )
+
+
+def test_an_ordered_lists_items_say_their_numbers_and_are_one_sentence_each() -> None:
+    """Steps are told apart by number ("step 3"), as the page shows them; the number is
+    not a sentence of its own."""
+    text = (
+        "# Starting the machine\n\nDo these things in the order given, or the machine will "
+        "not start again.\n\n1. Open the lid.\n2. Press the red button twice.\n\n"
+        "- Keep the lid open\n\n4) Close it.\n"
+    )
+    article = extract(Source(text, MediaType.MARKDOWN, "steps.md"))
+    items = [b for b in article.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert [b.text for b in items] == [
+        "1. Open the lid.",
+        "2. Press the red button twice.",
+        "Keep the lid open",
+        "4) Close it.",
+    ]
+    assert [len(b.sentences) for b in items] == [1, 1, 1, 1]

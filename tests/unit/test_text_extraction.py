@@ -797,3 +797,14 @@ def test_a_name_that_ends_in_a_hash_keeps_it() -> None:
     page += "\n" + "\n".join(["Learning C#", paragraph, "C# and F#", paragraph]) + "\n"
     texts = [b.text for b in extract(Source(page, MediaType.TEXT, "course.txt")).blocks]
     assert [t for t in texts if "#" in t] == ["Why C#", "Learning C#", "C# and F#"]
+
+
+def test_a_copied_numbered_list_keeps_its_numbers_and_drops_its_bullets() -> None:
+    paragraph = (
+        "Do these things in the order given here, or the machine will not start again "
+        "after the winter, which has happened to more than one of us."
+    )
+    lines = ["Starting the machine", paragraph, "1. Open the lid.", "2. Press the button."]
+    page = "\n".join([*lines, "• Keep the lid open.", paragraph])
+    texts = [b.text for b in extract(Source(page, MediaType.TEXT, "steps.txt")).blocks]
+    assert "1. Open the lid." in texts and "Keep the lid open." in texts

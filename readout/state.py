@@ -168,6 +168,11 @@ class Store:
         except (sqlite3.DatabaseError, _DamagedStore):
             connection.close()
             raise
+        except UnicodeDecodeError as error:
+            # Garbled pages can put bytes that are not text where SQLite returns text
+            # (a pragma's answer, an error message): damage as well.
+            connection.close()
+            raise _DamagedStore(f"garbled text ({error.reason})") from None
         return connection
 
     def _is_corrupt(self) -> bool:

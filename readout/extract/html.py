@@ -80,9 +80,7 @@ def extract_html(html: str, url: str | None = None, log: DropLog | None = None) 
     language = _declared_language(document)
     published = _published(document)
     landmarks = prune_furniture(document, log)
-    _separate_code_alternatives(document)
-    _mark_bare_preformatted(document)
-    _unwrap_code_figures(document)
+    _prepare_code(document)
     wrap_loose_text(document)
     # trafilatura works on its own copy of the tree it is given (it copies it first),
     # so titles, captions and the split-body check read the same pruned page.
@@ -196,37 +194,36 @@ def _main_content(document: etree._Element, url: str | None) -> list[RawBlock]:
     return tree_to_blocks(body) if body is not None else []
 
 
-def _separate_code_alternatives(document: etree._Element) -> None:
-    """A ``<pre>`` that holds the same example twice, one ``<code>`` each (Node's docs
-    show its ES module and CommonJS forms so), keeps them apart by a blank line."""
+def _prepare_code(document: etree._Element) -> None:
+    """Code as trafilatura and our block rules should read it, in one pass over the
+    ``<pre>``s: each gets a ``<code>`` if it has none, two examples in one ``<pre>`` are
+    kept apart, and a ``<figure>`` that holds code becomes a ``<div>``."""
     for pre in document.iter("pre"):
         codes = [child for child in pre if child.tag == "code"]
-        for code in codes[:-1]:
-            if not (code.tail or "").strip() and not (code.text_content() or "").endswith("\n"):
-                code.tail = "\n\n" + (code.tail or "")
+        if not codes and next(pre.iter("code"), None) is None:
+            _mark_bare_preformatted(pre)
+        _separate_code_alternatives(codes)
+        for figure in list(pre.iterancestors("figure")):
+            figure.tag = "div"
 
 
-def _mark_bare_preformatted(document: etree._Element) -> None:
+def _mark_bare_preformatted(pre: etree._Element) -> None:
     """A ``<pre>`` with no ``<code>`` in it is given one around its content. trafilatura
     reads a bare ``<pre>`` as a quote, its lines run together ("thetool --version
     thetool --help"), unless its text looks like code to it; with ``<code>`` inside,
     it keeps it as code, line by line, as readout's own block rules do."""
-    for pre in document.iter("pre"):
-        if next(pre.iter("code"), None) is not None:
-            continue
-        code = etree.Element("code")
-        code.text, pre.text = pre.text, None
-        code.extend(list(pre))
-        pre.append(code)
+    code = etree.Element("code")
+    code.text, pre.text = pre.text, None
+    code.extend(list(pre))
+    pre.append(code)
 
 
-def _unwrap_code_figures(document: etree._Element) -> None:
-    """A ``<figure>`` that holds a ``<pre>`` is a code listing (Jekyll's highlighted
-    code, mdBook's "Listing 2-1"), not a picture: it becomes a ``<div>``, which
-    trafilatura reads; it leaves figures out, and the code with them."""
-    for figure in list(document.iter("figure")):
-        if next(figure.iter("pre"), None) is not None:
-            figure.tag = "div"
+def _separate_code_alternatives(codes: list[etree._Element]) -> None:
+    """A ``<pre>`` that holds the same example twice, one ``<code>`` each (Node's docs
+    show its ES module and CommonJS forms so), keeps them apart by a blank line."""
+    for code in codes[:-1]:
+        if not (code.tail or "").strip() and not (code.text_content() or "").endswith("\n"):
+            code.tail = "\n\n" + (code.tail or "")
 
 
 def _parse(html: str) -> etree._Element | None:

@@ -8,6 +8,7 @@ read from their main element (or body) by ``blocks.py``, less stamps and lone li
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import islice
 
 from lxml import etree
@@ -67,11 +68,17 @@ _DOC_GENERATORS = (
 
 def own_blocks(document: etree._Element) -> list[RawBlock]:
     """The blocks of the page's article, main or body element, furniture left out."""
-    for path in (".//article", ".//main", ".//*[@role='main']", ".//body"):
-        found = document.find(path)
+    found = _first(document, (".//article", ".//main", ".//*[@role='main']", ".//body"))
+    return own_blocks_of(found) if found is not None else []
+
+
+def _first(page: etree._Element, paths: tuple[str, ...]) -> etree._Element | None:
+    """The first element that one of ``paths``, in order, finds in ``page``."""
+    for path in paths:
+        found = page.find(path)
         if found is not None:
-            return own_blocks_of(found)
-    return []
+            return found
+    return None
 
 
 def own_blocks_of(element: etree._Element) -> list[RawBlock]:
@@ -126,49 +133,41 @@ def documentation_main(page: etree._Element) -> etree._Element | None:
     their main element with our own block rules.
     """
     generator = " ".join((meta.get("content") or "") for meta in _GENERATOR(page)).casefold()
-    if not any(name in generator for name in _DOC_GENERATORS):
-        main = _marked_main(page)
-        if main is None or not (
-            _names_code_in_headings(main) or _links_headings_to_themselves(main)
-        ):
-            return None
+    if any(name in generator for name in _DOC_GENERATORS):
+        # A manual's page (DocBook, texinfo) is its body, less its pager.
+        return _first(page, (".//main", ".//*[@role='main']", ".//article", ".//body"))
+    main = _first(page, (".//main", ".//*[@role='main']"))
+    if main is None:
+        return None
+    if _count_headings(main, _is_code, ("h2", "h3", "h4"), CODE_HEADINGS):
         return main
-    for path in (".//main", ".//*[@role='main']", ".//article", ".//body"):
-        found = page.find(path)
-        if found is not None:
-            return found  # a manual's page (DocBook, texinfo) is its body, less its pager
+    if _count_headings(main, _links_to_itself, ("h1", "h2", "h3", "h4"), SELF_LINKED_HEADINGS):
+        return main
     return None
 
 
-def _marked_main(page: etree._Element) -> etree._Element | None:
-    for path in (".//main", ".//*[@role='main']"):
-        found = page.find(path)
-        if found is not None:
-            return found
-    return None
-
-
-def _links_headings_to_themselves(main: etree._Element) -> bool:
-    """At least ``SELF_LINKED_HEADINGS`` of the headings in ``main`` link to themselves
-    (``<h2 id="keywords"><a href="#keywords">``): a book or a manual made by a tool
-    that names no generator (mdBook), whose every heading is a place to link to."""
+def _count_headings(
+    main: etree._Element, test: Callable[[etree._Element], bool], tags: tuple[str, ...], least: int
+) -> bool:
+    """At least ``least`` of ``main``'s headings of ``tags`` pass ``test``."""
     found = 0
-    for heading in main.iter("h1", "h2", "h3", "h4"):
-        own = heading.get("id")
-        found += bool(own) and any(a.get("href") == f"#{own}" for a in heading.iter("a"))
-        if found >= SELF_LINKED_HEADINGS:
+    for heading in main.iter(*tags):
+        found += test(heading)
+        if found >= least:
             return True
     return False
 
 
-def _names_code_in_headings(main: etree._Element) -> bool:
-    """At least ``CODE_HEADINGS`` of the headings in ``main`` are code and nothing
-    else ("path.basename(path[, suffix])"): an API reference, one entry a heading."""
-    found = 0
-    for heading in main.iter("h2", "h3", "h4"):
-        text = "".join(heading.itertext()).strip()
-        code = "".join("".join(c.itertext()) for c in heading.iter("code")).strip()
-        found += bool(code) and len(code) >= CODE_HEADING_SHARE * len(text)
-        if found >= CODE_HEADINGS:
-            return True
-    return False
+def _links_to_itself(heading: etree._Element) -> bool:
+    """``<h2 id="keywords"><a href="#keywords">``: a book's or a manual's heading made by
+    a tool that names no generator (mdBook), whose every heading is a place to link to."""
+    own = heading.get("id")
+    return bool(own) and any(a.get("href") == f"#{own}" for a in heading.iter("a"))
+
+
+def _is_code(heading: etree._Element) -> bool:
+    """The heading is code and nothing else ("path.basename(path[, suffix])"): an API
+    reference's entry."""
+    text = "".join(heading.itertext()).strip()
+    code = "".join("".join(c.itertext()) for c in heading.iter("code")).strip()
+    return bool(code) and len(code) >= CODE_HEADING_SHARE * len(text)

@@ -58,9 +58,10 @@ _TRIGGERS = re.compile(
 )
 """A word one of the tests by class name looks for; names without any go at once."""
 _CONTENT_TAGS = {"a", "ul", "ol", "dl"}
-_BRACKETED = re.compile(r"^\s*\[\s*\w+(?: \w+)?\s*\]\s*$")
-_HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 """Tags judged by what they hold too (a permalink, a list of in-page links)."""
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_BRACKETED = re.compile(r"^\s*\[\s*\w+(?: \w+)?\s*\]\s*$")
+"""A link's text in brackets: a heading's "[src]" or "[edit]"."""
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 _PAGER_RELS = {"next", "prev", "previous", "up"}
 _PAGER_BLOCKS = {"p", "div", "nav", "td", "tr", "table", "header", "footer", "li", "ul"}
@@ -346,8 +347,9 @@ def _is_node_menu(element: etree._Element, names: str) -> bool:
 def _link_reason(element: etree._Element) -> DropReason | None:
     if _is_permalink(element):
         return DropReason.PERMALINK
-    if _BRACKETED.match(element.text_content()) and any(
-        a.tag in _HEADING_TAGS for a in element.iterancestors()
+    if (
+        _BRACKETED.match(element.text_content())
+        and next(element.iterancestors(*_HEADING_TAGS), None) is not None
     ):
         return DropReason.CONTROL  # a heading's "[src]" or "[edit]" link
     return DropReason.MORE_LINK if _is_more_link(element) else None
@@ -362,7 +364,7 @@ def _is_more_link(element: etree._Element) -> bool:
 
 
 def _is_widget_label(summary: etree._Element) -> bool:
-    has_heading = any(True for _ in summary.iter("h1", "h2", "h3", "h4", "h5", "h6"))
+    has_heading = any(True for _ in summary.iter(*_HEADING_TAGS))
     return not has_heading and len(summary.text_content().split()) <= 3
 
 
@@ -389,7 +391,7 @@ def _is_permalink(element: etree._Element) -> bool:
     if not _PERMALINK_TEXT.match(text):
         return False
     names = f"{element.get('class', '')} {element.get('title', '')} {element.get('aria-label', '')}"
-    in_heading = any(a.tag in ("h1", "h2", "h3", "h4", "h5", "h6") for a in element.iterancestors())
+    in_heading = any(a.tag in _HEADING_TAGS for a in element.iterancestors())
     return in_heading or bool(_PERMALINK_CLASS.search(names)) or "permalink" in names.lower()
 
 

@@ -517,24 +517,29 @@ def test_text_straight_in_a_documentation_div_is_read_whole() -> None:
     assert len(paragraphs) == 11
 
 
+def _blog_page(title: str, sentence: str, code: str) -> str:
+    """A blog post (menus, a sidebar, a footer) of three paragraphs, then ``code``."""
+    story = "".join(f"<p>The {n} {sentence}</p>" for n in ("first", "second", "third"))
+    return f"""<html><head><title>{title} | A blog</title></head><body>
+      <div class="top"><a href="/">Home</a> <a href="/about">About</a></div>
+      <div class="wrap"><div class="side"><a href="/old">Older posts</a></div>
+      <div class="post"><article><h1>{title}</h1>{story}{code}</article></div></div>
+      <div class="foot">Comments are closed.</div></body></html>"""
+
+
 def test_a_bare_pre_on_a_news_shaped_page_is_code_with_its_line_breaks() -> None:
     """A blog's ``<pre>`` with no ``<code>`` and no highlighter in it: trafilatura
     reads it as a quote, lines run together; it is code, one line a line."""
-    story = "".join(
-        f"<p>The {n} time I set the tool up on a new machine, it took longer than the "
-        "install itself to find out which of the steps were still needed at all.</p>"
-        for n in ("first", "second", "third")
-    )
-    page = f"""<html><head><title>Setting up the tool | A blog</title></head><body>
-      <div class="top"><a href="/">Home</a> <a href="/about">About</a></div>
-      <div class="wrap"><div class="side"><a href="/old">Older posts</a></div>
-      <div class="post"><article><h1>Setting up the tool</h1>{story}
-      <pre>pip install thetool</pre>
+    page = _blog_page(
+        "Setting up the tool",
+        "time I set the tool up on a new machine, it took longer than the install itself "
+        "to find out which of the steps were still needed at all.",
+        """<pre>pip install thetool</pre>
       <p>Then check what it found, which prints its version and the place it reads
       its settings from, so you know it is the one you meant to install.</p>
       <pre>thetool --version
-thetool --where</pre></article></div></div>
-      <div class="foot">Comments are closed.</div></body></html>"""
+thetool --where</pre>""",
+    )
     article = extract(Source(page, MediaType.HTML, "post.html"))
     assert _codes(article) == ["pip install thetool", "thetool --version\nthetool --where"]
     assert not any(b.kind is BlockKind.QUOTE for b in article.blocks)
@@ -631,19 +636,15 @@ def test_a_book_whose_headings_link_to_themselves_keeps_them_over_tables_of_link
 def test_a_code_listing_in_a_figure_is_read() -> None:
     """A blog's highlighted code (Jekyll's ``<figure class="highlight">``) or a book's
     "Listing 2-1" is a figure holding a ``<pre>``: trafilatura leaves figures out."""
-    story = "".join(
-        f"<p>The {n} thing the program does is read the tide table, which it keeps in "
-        "a file beside it, and check that every line of it has a time and a height.</p>"
-        for n in ("first", "second", "third")
-    )
-    page = f"""<html><head><title>Reading the tide table | A blog</title></head><body>
-      <div class="top"><a href="/">Home</a> <a href="/about">About</a></div>
-      <div class="wrap"><div class="post"><article><h1>Reading the tide table</h1>{story}
-      <figure class="highlight"><pre><code class="language-python">for line in table:
+    page = _blog_page(
+        "Reading the tide table",
+        "thing the program does is read the tide table, which it keeps in a file beside "
+        "it, and check that every line of it has a time and a height.",
+        """<figure class="highlight"><pre><code class="language-python">for line in table:
     time, height = line.split()</code></pre></figure>
       <p>That loop is all it takes, and it stops at the first line that does not have
-      the two fields it wants, saying which line that was.</p></article></div></div>
-      <div class="foot">Comments are closed.</div></body></html>"""
+      the two fields it wants, saying which line that was.</p>""",
+    )
     article = extract(Source(page, MediaType.HTML, "post.html"))
     assert _codes(article) == ["for line in table:\n    time, height = line.split()"]
 

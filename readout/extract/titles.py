@@ -91,13 +91,14 @@ def choose_title(meta_title: str | None, window: str | None, headings: list[str]
     """Metadata's headline as published, else the window title less the site's name,
     else the first visible ``<h1>`` outside navigation, banners and dialogs.
 
-    Metadata is written for sharing the article and names it exactly. The window title
+    Metadata is written for sharing the article and names it exactly, unless the window
+    title and a heading agree on another name (``_agreed_instead``). The window title
     names the site too; only its last part is taken off, and only when what is left is
     more than one word (so "Mozilla - Wikipedia" stays whole). A visible heading comes
     last: on documentation pages the first ``<h1>`` is often the product's name.
     """
     if meta_title:
-        return meta_title
+        return _agreed_instead(meta_title, window, headings) or meta_title
     if window:
         for heading in headings:
             # A manual's node names its manual after it: "Memory Usage (libffi: the
@@ -110,6 +111,26 @@ def choose_title(meta_title: str | None, window: str | None, headings: list[str]
             return _says_more(stripped, headings) or stripped
         return _short_title(window, headings) or stripped
     return headings[0] if headings else None
+
+
+def _agreed_instead(meta_title: str, window: str | None, headings: list[str]) -> str | None:
+    """The heading the window title names, when both say the same and the metadata
+    neither: metadata that is a description ("Matrix equal to its conjugate-transpose"
+    for "Hermitian matrix - Wikipedia" over an ``<h1>`` "Hermitian matrix") loses to
+    two sources that agree. Only a window title with a site's name taken off counts,
+    so a bare site name in both the window and a banner heading never does."""
+    if not window:
+        return None
+    stripped = strip_site(window)
+    if stripped == window.strip() or _folded(meta_title) in _folded(window):
+        return None
+    if any(_folded(meta_title) == _folded(heading) for heading in headings):
+        return None
+    return next((h for h in headings if _folded(h) == _folded(stripped)), None)
+
+
+def _folded(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
 
 
 def _short_title(window: str, headings: list[str]) -> str | None:

@@ -179,6 +179,44 @@ def test_one_word_before_the_sites_name_is_the_title_when_the_heading_says_it(
     assert _html(page).title == title
 
 
+@pytest.mark.parametrize(
+    ("headline", "window", "heading", "title"),
+    [
+        # the metadata describes the page; the window title and the heading agree
+        (
+            "Harbour open to ferries all year",
+            "Tidehaven harbour - Ferrypedia",
+            "Tidehaven harbour",
+            "Tidehaven harbour",
+        ),
+        # the window title and the heading agree with each other and with the metadata
+        (
+            "Tidehaven harbour reopens",
+            "Tidehaven harbour reopens | Ferry News",
+            "Tidehaven harbour reopens",
+            "Tidehaven harbour reopens",
+        ),
+        # the metadata is the headline; the window title is the site alone
+        ("Tidehaven harbour reopens", "Ferry News", "Ferry News", "Tidehaven harbour reopens"),
+    ],
+)
+def test_metadata_gives_way_to_a_window_title_and_a_heading_that_agree(
+    headline: str, window: str, heading: str, title: str
+) -> None:
+    """Two sources that name the page alike beat metadata that names it otherwise: a
+    JSON-LD ``headline`` that is a short description ("matrix equal to its
+    conjugate-transpose") over "Hermitian matrix - Wikipedia" and its ``<h1>``."""
+    body = "".join(
+        f"<p>The {n} pier of the harbour takes ferries from three islands, and it was "
+        "rebuilt after the storm of the winter before last.</p>"
+        for n in ("first", "second", "third")
+    )
+    page = f"""<html><head><title>{window}</title><script type="application/ld+json">
+      {{"@type": "Article", "headline": "{headline}"}}</script></head><body>
+      <div class="main"><h1>{heading}</h1>{body}</div></body></html>"""
+    assert _html(page).title == title
+
+
 def test_an_ordered_lists_items_say_their_numbers_from_its_start() -> None:
     from readout.render import as_markdown
 

@@ -405,9 +405,10 @@ _RAISED = re.compile(r"^[A-Z]\w*(?:Error|Exception|Warning|Exit|Interrupt)\b(?::
 """The last line of a traceback ("ZeroDivisionError: division by zero")."""
 _CALL_OR_ASSIGN = re.compile(
     r"^[A-Za-z_][\w.\[\]'\"]*(?:\s*,\s*[A-Za-z_][\w.]*)*(?:\s*[-+*/|&]?=(?!=)\s*\S|\()"
+    r"|^[A-Za-z_][\w.-]*\s*=\s*\S"
 )
 """An assignment ("x = 1", "a, b = f()") or a call ("print(x)": no space before the
-bracket, as "Spain (Group F): 11th appearance" has)."""
+bracket, as "Spain (Group F): 11th appearance" has), or a setting ("opt-level = 3")."""
 _CODE_COMMENT = re.compile(r"^(?:#|//|/\*|\*/)(?:\s|$)")
 
 

@@ -47,6 +47,9 @@ from readout.extract.region import (
 _LIST_ITEM = re.compile(r"^(?:[-•–*·▪◦]|\d{1,3}[.)])\s+(\S.*)$")
 _EDIT_LINK = re.compile(r"(?<=\S)\s*\[\s*edit(?: source)?\s*\]$", re.I)
 """A wiki's "[ edit ]" link after each heading."""
+_ANCHOR = re.compile(r"^\[[^\W\d_][\w.:-]*\]$")
+"""A link to its own place on the page, alone on a line: a reference's rule name over
+each paragraph ("[safety.unsafe-call]"), a wiki's "[edit]"."""
 _SECTION_BREAK = re.compile(r"^[\W_]+$")
 _OPTION = re.compile(r"(?:^|\s)--?[A-Za-z]")
 COMMAND_WORDS = 8
@@ -83,6 +86,8 @@ def extract_text(text: str, log: DropLog | None = None) -> TextExtraction:
     for line in paragraphs:
         if is_icon_line(line):
             log.add(line, DropReason.ICONS)
+        elif _ANCHOR.match(line):
+            log.add(line, DropReason.CONTROL)
         elif line.endswith("]") and (mark := _EDIT_LINK.search(line)):
             log.add(mark.group().strip(), DropReason.CONTROL)
             lines.append(line[: mark.start()])

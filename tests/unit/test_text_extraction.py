@@ -808,3 +808,41 @@ def test_a_copied_numbered_list_keeps_its_numbers_and_drops_its_bullets() -> Non
     page = "\n".join([*lines, "• Keep the lid open.", paragraph])
     texts = [b.text for b in extract(Source(page, MediaType.TEXT, "steps.txt")).blocks]
     assert "1. Open the lid." in texts and "Keep the lid open." in texts
+
+
+def test_a_copied_specifications_rule_names_are_left_out_and_its_settings_are_code() -> None:
+    """A specification names each rule over its paragraph ("[harbour.mooring]"): a link
+    to its own place, which no listener wants read and which breaks the body's run of
+    prose into short lines. A settings listing's section name ("[profile.dev]") is code
+    when lines of settings ("opt-level = 0") follow it in the same block."""
+    from readout.extract import extract_with_dropped
+    from readout.extract.dropped import DropReason
+
+    rules = ["intro", "mooring", "mooring.ropes", "mooring.night", "leaving", "leaving-late"]
+    says = {
+        "intro": "A harbour takes ferries in by day and by night, under the rules below.",
+        "mooring": "A ferry moors at the pier it was given.",
+        "mooring.ropes": "Its ropes are checked twice.",
+        "mooring.night": "At night a lamp is lit on its bow.",
+        "leaving": "A ferry leaves when the master says so.",
+        "leaving-late": "A late ferry waits for the next tide.",
+    }
+    lines = ["Harbour rules - The Tidepool Reference", "Keyboard shortcuts",
+             "Press ? to show this help", "Tidepool Reference", "[harbour]", "Harbour rules"]  # fmt: skip
+    for rule in rules:
+        lines += [f"[harbour.{rule}]", says[rule]]
+    lines += [
+        "The harbour's own settings are kept in a file beside the pier's log, and the "
+        "master may change them between two tides but never while a ferry is moored:",
+        "[harbour.settings]\nopen-at = 6\nclose-at = 22",
+        "A setting that is left out takes the value the harbour was built with, which "
+        "the master's handbook lists for every harbour of the coast.",
+    ]
+    article, dropped = extract_with_dropped(Source("\n\n".join(lines), MediaType.TEXT, "-"))
+    assert article.title == "Harbour rules"
+    texts = [b.text for b in article.blocks]
+    assert texts[:6] == [says[rule] for rule in rules]
+    code = [b.text for b in article.blocks if b.kind is BlockKind.CODE]
+    assert code == ["[harbour.settings]\nopen-at = 6\nclose-at = 22"]
+    anchors = {d.text for d in dropped if d.reason is DropReason.CONTROL}
+    assert anchors == {"[harbour]", *(f"[harbour.{rule}]" for rule in rules)}

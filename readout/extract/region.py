@@ -79,6 +79,9 @@ _COMMENT_SECTION = re.compile(
 )
 _DATUM = re.compile(r"^[-+−–$€£¥’'~<>≈]*\d[\d.,:/%’'–-]*\s?(?:[A-Za-z]{1,3}|%)?\.?$")
 """A figure standing alone: a chart's value or axis label, a table's cell."""
+_SIGNATURE = re.compile(r"[\w\]]\((?!s\))|<[a-z][\w.|]*>|\w\[")
+"""Code's shapes in a short line: a call or a signature ("path.join([...paths])",
+"f(x)"; not a plural's "(s)"), a type in angle brackets ("<string>"), an index ("a[0]")."""
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\ball rights reserved\b", re.I)
 _CLOSERS = "\"'”’»)]"
 _SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", ":")
@@ -109,6 +112,11 @@ class LineScorer:
                 if any(i in self._contents for i in others):
                     self._named.add(index)
                 self._repeated[index] = not all(i in self._contents for i in others)
+
+    @property
+    def lines(self) -> list[str]:
+        """The lines scored."""
+        return self._lines
 
     def is_repeated(self, index: int) -> bool:
         """True when the page has this line more than once (a contents list's entry
@@ -236,7 +244,11 @@ class LineScorer:
     def _prose_follows(self, index: int) -> bool:
         """The next line is a sentence, or code ("On POSIX:" over an example)."""
         following = self._lines[index + 1] if index + 1 < len(self._lines) else ""
-        return "\n" in following or (word_count(following) >= 8 and ends_like_sentence(following))
+        return (
+            "\n" in following
+            or is_code_line(following)
+            or (word_count(following) >= 8 and ends_like_sentence(following))
+        )
 
     def _continues(self, index: int) -> bool:
         """A line that is part of a sentence broken over lines (``<br>`` in the page):
@@ -263,6 +275,8 @@ class LineScorer:
             return LABEL_SCORE if self._prose_follows(index) else LEAD_IN_SCORE
         if is_furniture(line):
             return FURNITURE_SCORE
+        if index not in self._contents and words <= 8 and is_signature(line):
+            return 0.0  # an entry's name or a parameter: "path.join([...paths])", "<string>"
         if index in self._contents or (self._repeated[index] and words <= 8):
             return REPEATED_SCORE
         if line.rstrip().endswith(("…", "...")) and words >= 8:
@@ -349,15 +363,26 @@ many of them are prose..."""
 
 def reads_on(scorer: LineScorer, start: int, end: int) -> bool:
     """Lines ``start`` to ``end`` (between the headline and the best run) are the body
-    too: they hold ``BRIDGE_PROSE_LINES`` lines of prose or more, and what they hold of
-    prose outweighs what they hold of furniture, each line scored on its own. A
-    reference page's entries ("copy", "History", "Added in: v0.1.25" between them)
-    break the run of prose that the best run finds; a news page's header (a byline, a
-    share bar, a caption) has no prose in it."""
+    too: they hold ``BRIDGE_PROSE_LINES`` lines of prose, code or an entry's name and
+    parameters or more, and what they hold of prose outweighs what they hold of
+    furniture, each line scored on its own. A reference page's entries ("copy",
+    "History", "Added in: v0.1.25" between them) break the run of prose that the best
+    run finds; a news page's header (a byline, a share bar, a caption) has no prose and
+    no code in it."""
     scores = [scorer.score(i) for i in range(start, end)]
     prose = sum(score for score in scores if score > 0)
     furniture = -sum(score for score in scores if score < 0)
-    return sum(score >= 4 for score in scores) >= BRIDGE_PROSE_LINES and 2 * prose > furniture
+    said = sum(
+        score >= 4 or "\n" in line or is_code_line(line) or is_signature(line)
+        for score, line in zip(scores, scorer.lines[start:end], strict=True)
+    )
+    return said >= BRIDGE_PROSE_LINES and 2 * prose > furniture
+
+
+def is_signature(line: str) -> bool:
+    """The line has code's shapes: an API entry's name or one of its parameters, which a
+    reference page says more than once and means each time; no menu item has them."""
+    return _SIGNATURE.search(line) is not None
 
 
 def ends_like_sentence(line: str) -> bool:

@@ -40,6 +40,7 @@ from readout.extract.region import (
     ends_like_sentence,
     is_code_line,
     is_furniture,
+    is_signature,
     reads_as_code,
     reads_on,
 )
@@ -168,9 +169,10 @@ def split_paragraphs(text: str, log: DropLog | None = None) -> list[str]:
     raw_lines = text.split("\n")
     chunks = [chunk.strip("\n") for chunk in _CHUNKS.split(text) if chunk.strip()]
     if _blocks_apart(chunks):
-        return _with_code_chunks(chunks)
+        return _without_copy_buttons(_with_code_chunks(chunks), log)
     if not _is_hard_wrapped(raw_lines):
-        return _with_code_runs([line for line in raw_lines if line.strip()])
+        runs = _with_code_runs([line for line in raw_lines if line.strip()])
+        return _without_copy_buttons(runs, log)
     paragraphs: list[str] = []
     for chunk in re.split(r"\n[ \t]*\n", text):
         if not chunk.strip():
@@ -190,6 +192,26 @@ def split_paragraphs(text: str, log: DropLog | None = None) -> list[str]:
 
 
 _CHUNKS = re.compile(r"\n[ \t]*\n")
+_COPY_BUTTON = re.compile(r"(?:\s+|(?<=[;)'\"\]}]))copy(?: code| to clipboard)?$", re.I)
+"""A code block's "copy" button, copied with the code's last line."""
+
+
+def _without_copy_buttons(paragraphs: list[str], log: DropLog | None) -> list[str]:
+    """The paragraphs, each block of code without the "copy" button the page had in it
+    ("// Returns: 'quux' copy"), which a listener would hear as part of the code."""
+    cleaned = []
+    for paragraph in paragraphs:
+        lines = paragraph.split("\n")
+        for index, line in enumerate(lines):
+            # A listing that blank lines split ends a block at each blank line.
+            ends_block = index + 1 == len(lines) or not lines[index + 1].strip()
+            button = _COPY_BUTTON.search(line) if ends_block else None
+            if button and (len(lines) > 1 or is_code_line(line[: button.start()])):
+                if log is not None:
+                    log.add(button.group().strip(), DropReason.CONTROL)
+                lines[index] = line[: button.start()].rstrip()
+        cleaned.append("\n".join(lines))
+    return cleaned
 
 
 def _blocks_apart(chunks: list[str]) -> bool:
@@ -288,7 +310,7 @@ def _continues_code(line: str) -> bool:
         or (
             word_count(stripped) <= 3
             and not ends_like_sentence(stripped)
-            and reads_as_code(stripped)
+            and reads_as_code(stripped.rstrip("#"))  # a heading's permalink mark is no code
         )
     )
 
@@ -357,13 +379,25 @@ def _left_out(
         return DropReason.CHART
     if (
         scorer.is_repeated(at)
-        and "\n" not in line  # code says the same lines again, and means them
-        and word_count(line) <= 6
-        and not (line.endswith(".") and line[:1].isupper())  # "New in version 3.2.", "Yes."
+        and not _meant_again(line, following)
         and not (_is_subheading(line, following) and scorer.repeated_only_outside(at, *body))
     ):
         return DropReason.REPEATED
     return None
+
+
+def _meant_again(line: str, following: str) -> bool:
+    """A line the page says more than once and means each time, as no menu or share bar
+    does: code, a line of more than a few words, a short sentence ("New in version
+    3.2.", "Yes."), an entry's parameter ("path <string>", under each entry that takes
+    a path), the lead-in to an example ("On Windows:", over each entry's own)."""
+    return (
+        "\n" in line
+        or word_count(line) > 6
+        or (line.endswith(".") and line[:1].isupper())
+        or is_signature(line)
+        or (line.endswith(":") and ("\n" in following or is_code_line(following)))
+    )
 
 
 def _block(line: str, previous: str, following: str, named: bool) -> RawBlock:
@@ -418,6 +452,7 @@ def _is_subheading(line: str, following: str) -> bool:
         and word_count(following) >= 12
         and not line[:1].islower()
         and not is_code_line(line)
+        and not is_signature(line)  # "Returns: <boolean>" over what the entry does
     )
 
 

@@ -787,6 +787,31 @@ def test_a_copied_reference_is_read_from_its_headline_without_its_marks() -> Non
     assert "harbour.arrive('Morning Star');\n// Returns: true" in texts
 
 
+def test_a_copied_references_entries_keep_what_each_of_them_says_again() -> None:
+    """Every entry of a reference says "ferry <string>", "Returns: <boolean>" and "On a
+    small harbour:" over its example: lines the page repeats, as menus do, but with
+    code's shapes (or leading into code) that no menu has. They are read, and a "copy"
+    button copied onto the last line of an example is not."""
+    from readout.extract import extract_with_dropped
+    from readout.extract.dropped import DropReason
+
+    text = _copied_reference().replace("\ncopy\n", " copy\n")
+    article, dropped = extract_with_dropped(Source(text, MediaType.TEXT, "harbour.txt"))
+    texts = [b.text for b in article.blocks]
+    assert texts[1].startswith("The harbour module keeps track of the ferries")
+    for said in ("ferry <string>", "Returns: <boolean>", "On a small harbour:"):
+        assert texts.count(said) == 6, said
+    code = [b.text for b in article.blocks if b.kind is BlockKind.CODE]
+    assert "const harbour = require('tidepool:harbour');" in texts
+    assert code == [f"harbour.{n}('Morning Star');\n// Returns: true" for n in
+                        ("arrive", "leave", "moor", "wait", "drain", "cast")]  # fmt: skip
+    assert [d.text for d in dropped if d.text == "copy"] == ["copy"] * 7
+    assert {d.reason for d in dropped if d.text == "copy"} == {DropReason.CONTROL}
+    assert "Returns: <boolean>" not in [
+        b.text for b in article.blocks if b.kind is BlockKind.HEADING
+    ]
+
+
 def test_a_name_that_ends_in_a_hash_keeps_it() -> None:
     """ "C#" is a language, not a permalink mark, though three headings end so."""
     paragraph = (

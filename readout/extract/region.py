@@ -244,11 +244,7 @@ class LineScorer:
     def _prose_follows(self, index: int) -> bool:
         """The next line is a sentence, or code ("On POSIX:" over an example)."""
         following = self._lines[index + 1] if index + 1 < len(self._lines) else ""
-        return (
-            "\n" in following
-            or is_code_line(following)
-            or (word_count(following) >= 8 and ends_like_sentence(following))
-        )
+        return is_code(following) or (word_count(following) >= 8 and ends_like_sentence(following))
 
     def _continues(self, index: int) -> bool:
         """A line that is part of a sentence broken over lines (``<br>`` in the page):
@@ -373,7 +369,7 @@ def reads_on(scorer: LineScorer, start: int, end: int) -> bool:
     prose = sum(score for score in scores if score > 0)
     furniture = -sum(score for score in scores if score < 0)
     said = sum(
-        score >= 4 or "\n" in line or is_code_line(line) or is_signature(line)
+        score >= 4 or is_code(line) or is_signature(line)
         for score, line in zip(scores, scorer.lines[start:end], strict=True)
     )
     return said >= BRIDGE_PROSE_LINES and 2 * prose > furniture
@@ -435,6 +431,11 @@ _CALL_OR_ASSIGN = re.compile(
 """An assignment ("x = 1", "a, b = f()") or a call ("print(x)": no space before the
 bracket, as "Spain (Group F): 11th appearance" has), or a setting ("opt-level = 3")."""
 _CODE_COMMENT = re.compile(r"^(?:#|//|/\*|\*/)(?:\s|$)")
+
+
+def is_code(text: str) -> bool:
+    """A copied block of code (its lines kept together) or a line of code alone."""
+    return "\n" in text or is_code_line(text)
 
 
 def is_code_line(line: str) -> bool:

@@ -38,6 +38,7 @@ from readout.extract.region import (
     best_region,
     comments_start,
     ends_like_sentence,
+    is_code,
     is_code_line,
     is_furniture,
     is_signature,
@@ -396,7 +397,7 @@ def _meant_again(line: str, following: str) -> bool:
         or word_count(line) > 6
         or (line.endswith(".") and line[:1].isupper())
         or is_signature(line)
-        or (line.endswith(":") and ("\n" in following or is_code_line(following)))
+        or (line.endswith(":") and is_code(following))
     )
 
 

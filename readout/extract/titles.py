@@ -20,7 +20,7 @@ from lxml import etree
 
 from readout.extract.bylines import clean_byline, is_agency, is_person_name
 from readout.extract.pruning import Landmarks
-from readout.extract.raw import collapse
+from readout.extract.raw import collapse, fold
 
 _WORD = re.compile(r"\w+")
 _SEPARATOR = re.compile(r"\s+(?:\||–|—|-|::|·|•|»|/|\\)\s+")
@@ -122,15 +122,11 @@ def _agreed_instead(meta_title: str, window: str | None, headings: list[str]) ->
     if not window:
         return None
     stripped = strip_site(window)
-    if stripped == window.strip() or _folded(meta_title) in _folded(window):
+    if stripped == window.strip() or fold(meta_title) in fold(window):
         return None
-    if any(_folded(meta_title) == _folded(heading) for heading in headings):
+    if any(fold(meta_title) == fold(heading) for heading in headings):
         return None
-    return next((h for h in headings if _folded(h) == _folded(stripped)), None)
-
-
-def _folded(text: str) -> str:
-    return " ".join(_WORD.findall(text.casefold()))
+    return next((h for h in headings if fold(h) == fold(stripped)), None)
 
 
 def _short_title(window: str, headings: list[str]) -> str | None:

@@ -69,7 +69,9 @@ def find_headline(
             i
             for i, line in enumerate(lines[:end])
             if (found := fold(line))
-            and (found == wanted or (len(found) > 8 and wanted.startswith(found)))
+            and (
+                found == wanted or (len(found) > 8 and wanted.startswith(f"{found} "))  # cut short
+            )
         ]
         before = [i for i in matches if i <= start]
         if before:
@@ -77,6 +79,8 @@ def find_headline(
         if matches:
             return matches[0]
     titled = scorer.contents_title()
+    if titled is None:
+        titled = scorer.first_named_heading(start, end)
     if titled is not None and titled < start:
         return titled
     vocabulary = _vocabulary(lines[start:end])

@@ -57,6 +57,10 @@ CONTENTS_ENTRY_WORDS = 20
 """An entry of a contents list is a heading: short..."""
 CONTENTS_COPIES = 6
 """...that the text has a few times at most (contents, body, sidebar, breadcrumb)."""
+LISTED_ITEMS = 8
+"""A lead-in between prose and prose hands over to a list of at most this many items."""
+HEADING_REACH = 6
+"""A contents entry's copy heads prose when prose comes within this many lines."""
 CHART_DATA = 8
 """A chart copied as text is a run of short lines with at least this many figures
 ("$915", "’17", "40%")..."""
@@ -97,6 +101,7 @@ class LineScorer:
         for index, key in enumerate(self._keys):
             self._places.setdefault(key, []).append(index)
         self._repeated = [len(self._places[key]) > 1 for key in self._keys]
+        self._headings: list[list[int]] = []  # the headings each contents list names
         self._contents = self._find_contents()
         self._chart = self._find_charts()
         self._named: set[int] = set()
@@ -161,6 +166,37 @@ class LineScorer:
                     return above
         return None
 
+    def first_named_heading(self, start: int, end: int) -> int | None:
+        """The page's title, when the article (lines ``start`` to ``end``) follows a table
+        of contents that names the article's headings: the line right over the body
+        that the contents list names first or stands under ("Table of contents",
+        "Asynchronous context tracking", "Introduction", ...). A menu's "contents"
+        names teasers around the article, not its headings."""
+        if not self._headings:
+            return None
+        headings = self._headings[0]
+        inside = sum(start <= heading < end for heading in headings)
+        if inside < CONTENTS_ENTRIES or 2 * inside <= len(headings):
+            return None
+        first = min(self._contents)  # its first entry, or its name ("Table of contents")
+        after = first
+        while after in self._contents:
+            after += 1
+        # The title stands over the list, or first in it (after its name, if that repeats).
+        names = dict.fromkeys(self._keys[i] for i in range(max(0, first - 2), first + 2))
+        for key in names:
+            over = [
+                i
+                for i in self._places[key]
+                if after <= i < start
+                and not names.keys() & self._keys[i + 1 : i + 2]  # a second copy's name
+                and word_count(self._lines[i]) <= CONTENTS_ENTRY_WORDS
+                and self._heads_prose(i)
+            ]
+            if over:
+                return over[-1]
+        return None
+
     def is_named_by_contents(self, index: int) -> bool:
         """True when a table of contents names line ``index``: it is a heading."""
         return index in self._named
@@ -182,26 +218,49 @@ class LineScorer:
             for i, line in enumerate(self._lines)
         ]
         contents: set[int] = set()
-        for run in self._runs(entry):
-            named, apart, last = [], 0, -1
+        runs = self._runs(entry)
+        # A copy in a list as long as this one or longer is an entry there, not a heading
+        # (a body heading with its stamps under it makes a short "list" of its own).
+        listed = {index: len(run) for run in runs for index in run}
+        for run in runs:
+            named, headings, apart, last = [], [], 0, -1
+            keys = {self._keys[i] for i in run}
             for index in run:
                 copies = [i for i in self._places[self._keys[index]] if i not in run]
-                heading = next((i for i in copies if i > last and self._heads_prose(i)), None)
+                heading = next(
+                    (
+                        i
+                        for i in copies
+                        if i > last
+                        and listed.get(i, 0) < len(run)
+                        and self._heads_prose(i)
+                        and not self._listed_on(i, keys)
+                    ),
+                    None,
+                )
                 if heading is not None:
                     apart += heading > last + 1
                     last = heading
+                    headings.append(heading)
                 if copies:
                     named.append(index)
             if apart >= max(CONTENTS_ENTRIES, len(run) / 2):
                 contents.update(named)
+                self._headings.append(headings)
         return contents
 
+    def _listed_on(self, index: int, keys: set[str]) -> bool:
+        """One of ``keys`` follows line ``index``: it is in another copy of the list, not
+        over prose as a heading is (the body's first heading may follow the list)."""
+        return index + 1 < len(self._keys) and self._keys[index + 1] in keys
+
     def _heads_prose(self, index: int) -> bool:
-        """Prose follows line ``index`` within three lines: under it, or under the
-        subheading (and its one-line answer) right under it."""
+        """Prose follows line ``index`` within ``HEADING_REACH`` lines: under it, under
+        the subheading (and its one-line answer) right under it, or under a reference
+        entry's stamps ("Added in: v13.10.0", "History")."""
         return any(
-            word_count(line) >= 8 and ends_like_sentence(line)
-            for line in self._lines[index + 1 : index + 4]
+            word_count(line) >= 8 and ends_like_sentence(line) and not headline_case(line)
+            for line in self._lines[index + 1 : index + 1 + HEADING_REACH]
         )
 
     def _runs(self, entry: list[bool]) -> list[range]:
@@ -246,6 +305,21 @@ class LineScorer:
         following = self._lines[index + 1] if index + 1 < len(self._lines) else ""
         return is_code(following) or (word_count(following) >= 8 and ends_like_sentence(following))
 
+    def _introduces_list(self, index: int) -> bool:
+        """Lead-in ``index`` hands over to a list inside the article ("Some examples of
+        names:"): prose stands over it, and prose again after a few short items that the
+        page has nowhere else."""
+        before = self._lines[index - 1] if index else ""
+        if not (word_count(before) >= 8 and ends_like_sentence(before)):
+            return False
+        for after in range(index + 1, min(len(self._lines), index + 2 + LISTED_ITEMS)):
+            line = self._lines[after]
+            if word_count(line) >= 8 and ends_like_sentence(line):
+                return after > index + 1
+            if self._repeated[after] or word_count(line) > 12:
+                return False
+        return False
+
     def _continues(self, index: int) -> bool:
         """A line that is part of a sentence broken over lines (``<br>`` in the page):
         it starts in lower case, or the next line does, or it ends in a comma."""
@@ -268,7 +342,9 @@ class LineScorer:
         if is_lead_in(line) and words < 8:
             # "Related:" hands over to a list of links; "Here's why:" to the next
             # paragraph of the article.
-            return LABEL_SCORE if self._prose_follows(index) else LEAD_IN_SCORE
+            if self._prose_follows(index) or self._introduces_list(index):
+                return LABEL_SCORE
+            return LEAD_IN_SCORE
         if is_furniture(line):
             return FURNITURE_SCORE
         if index not in self._contents and words <= 8 and is_signature(line):

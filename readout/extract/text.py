@@ -62,8 +62,8 @@ _MARKUP_LINE = re.compile(r"^\.\.(\s+[\w:-]+::.*|\s+_[^:]+:|\s*)$")
 _SENTENCE_END = (".", "!", "?", "…", "。", "！", "？")
 _PERMALINK = re.compile(r"(?<=\w)[¶§]$")
 """A heading's permalink mark, copied with it ("Sockets¶")."""
-_HASH_MARK = re.compile(r"(?<=[\w)\]])#$")
-"""A heading's "#" permalink, copied with it ("Windows vs. POSIX#")..."""
+_HASH_MARK = re.compile(r"(?<=[\w)\]'\"’>])#$")
+"""A heading's "#" permalink, copied with it ("Windows vs. POSIX#", "Event: 'close'#")..."""
 HASH_MARKS = 3
 """...which a page puts after this many headings or more. "C#" is a name: a word of
 one letter before the mark is never taken for one."""
@@ -107,6 +107,7 @@ def extract_text(text: str, log: DropLog | None = None) -> TextExtraction:
     start, end = best_region(scores[:thread])
     if start == end:
         start, end = best_region(scores)
+    end = _with_announced_list(scorer, end, thread)
     title_at = find_headline(lines, start, end, window, scorer)
     if title_at is not None and start <= title_at < end:
         start = title_at + 1
@@ -139,6 +140,39 @@ def extract_text(text: str, log: DropLog | None = None) -> TextExtraction:
     log.add_all(lines[end:thread], DropReason.AFTER)
     log.add_all(lines[max(end, thread) :], DropReason.COMMENTS)
     return TextExtraction(title=title, blocks=blocks, byline=byline, site=site, published=published)
+
+
+ANNOUNCED_ITEMS = 60
+"""At most this many lines of a list that the article's last sentence announces..."""
+LIST_ITEM_WORDS = 25
+"""...each shorter than this."""
+
+
+def _with_announced_list(scorer: LineScorer, end: int, stop: int) -> int:
+    """The article's end, taken past the list its last paragraph announces ("Some of
+    these are listed below:"): a list's items are short lines, which score as a menu's,
+    and no prose follows the list to carry the article over them. The list ends at a
+    line the page has elsewhere too (a menu again), furniture or a long line."""
+    lines = scorer.lines
+    last = lines[end - 1] if end else ""
+    if word_count(last) < 8 or not last.rstrip().endswith(":") or "\n" in last:
+        return end
+    after = end
+    while after < min(stop, end + ANNOUNCED_ITEMS) and _is_list_item(scorer, after):
+        after += 1
+    return after if after - end >= 2 else end
+
+
+def _is_list_item(scorer: LineScorer, index: int) -> bool:
+    """Line ``index`` could be an item of a list inside the article."""
+    line = scorer.lines[index]
+    return (
+        0 < word_count(line) < LIST_ITEM_WORDS
+        and not scorer.is_repeated(index)
+        and not scorer.is_contents(index)
+        and not is_furniture(line)
+        and not is_stamp(line)
+    )
 
 
 def _without_hash_marks(lines: list[str], log: DropLog) -> list[str]:
@@ -280,22 +314,61 @@ def _with_code_runs(lines: list[str]) -> list[str]:
     lines and their indentation kept, which is read as a code block."""
     paragraphs: list[str] = []
     run: list[str] = []
+    entries = _EntryNames(lines)
 
-    def end_run() -> None:
-        if len(run) >= 2:
+    def end_run(end: int) -> None:
+        if len(run) >= 2 and not entries.names_all(end - len(run), end):
             paragraphs.append(textwrap.dedent("\n".join(line.rstrip() for line in run)))
         else:
             paragraphs.extend(collapse(line) for line in run)
         run.clear()
 
-    for line in lines:
+    for index, line in enumerate(lines):
         if is_code_line(line) or (run and _continues_code(line)):
             run.append(line.expandtabs(4))
             continue
-        end_run()
+        end_run(index)
         paragraphs.append(_PERMALINK.sub("", collapse(line)))
-    end_run()
+    end_run(len(lines))
     return [paragraph for paragraph in paragraphs if paragraph]
+
+
+class _EntryNames:
+    """Where each line stands again in a copy: a run of entry names in a contents list
+    ("asyncLocalStorage.disable()", "http.get(url[, options])") has the shape of code,
+    but each name heads its entry further on."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self._keys = [_entry_key(line) for line in lines]
+        self._places: dict[str, list[int]] = {}
+        for index, key in enumerate(self._keys):
+            self._places.setdefault(key, []).append(index)
+
+    def names_all(self, start: int, end: int) -> bool:
+        """Every line from ``start`` to ``end`` is an entry's name or a heading, and is said again
+        elsewhere, not only in copies of the whole run (a page's second table of
+        contents). A listing's lines are statements ("x = f();"), said again in other
+        examples; a listing shown twice is code both times."""
+        run = self._keys[start:end]
+        if not all(_ENTRY_NAME.match(key) or not is_code_line(key) for key in run):
+            return False  # (a heading that a "/" drew into the run: "Usage with async/await")
+        copies = {
+            place + offset
+            for place in self._places[run[0]]
+            if self._keys[place : place + len(run)] == run
+            for offset in range(len(run))
+        }
+        return all(any(place not in copies for place in self._places[key]) for key in run)
+
+
+_ENTRY_NAME = re.compile(r"^(?:new )?[\w$.]+(?:\[[\w$.]+\])?(?:\([^;={}'\"]*\))?$")
+"""An API entry's name, with its parameters: "new Console(stdout[, stderr])",
+"path.join([...paths])", "server[Symbol.asyncDispose]()"; no statement's marks."""
+
+
+def _entry_key(line: str) -> str:
+    """A line as a heading names it: case, spacing and a permalink mark ("#", "¶") aside."""
+    return " ".join(line.casefold().split()).rstrip("#¶ ")
 
 
 _CODE_CLOSERS = frozenset({"}", "{", ")", "]", "};", "});", "end", "...", '"""', "'''"})

@@ -812,6 +812,86 @@ def test_a_copied_references_entries_keep_what_each_of_them_says_again() -> None
     ]
 
 
+def test_a_copied_reference_without_its_window_title_is_titled_by_its_contents() -> None:
+    """Copied without the window-title line, a reference page says its title where its
+    contents list starts ("Table of contents", "Harbour", ...) and again right over the
+    body. The entries' names in the list ("harbour.arrive(ferry)") look like lines of
+    code, but each heads an entry further on: they are a list, not a listing."""
+    text = _copied_reference().split("\n", 1)[1]
+    text = text.replace("Skip to content\n", "Skip to content\nTable of contents\n", 1)
+    article = extract(Source(text, MediaType.TEXT, "harbour.txt"))
+    assert article.title == "Harbour"
+    texts = [b.text for b in article.blocks]
+    assert any(t.startswith("The harbour module keeps track of the ferries") for t in texts[:2])
+    codes = [b.text for b in article.blocks if b.kind is BlockKind.CODE]
+    assert not any("harbour.arrive(ferry)" in code for code in codes)
+    headings = [b.text for b in article.blocks if b.kind is BlockKind.HEADING]
+    assert [h for h in headings if h.startswith("harbour.")] == [
+        f"harbour.{n}(ferry)" for n in ("arrive", "leave", "moor", "wait", "drain", "cast")
+    ]
+
+
+def test_calls_a_page_shows_twice_stay_code_both_times() -> None:
+    """A listing of bare calls that the page shows again whole is code twice over, not a
+    contents list naming the page's entries."""
+    listing = "harbour.open()\nharbour.close()"
+    prose = "The harbour's feeder reads the sailings from a file and hands them on in order."
+    lines = ["Opening the Harbour", f"The master opens the harbour each morning. {prose}",
+             *listing.split("\n"), f"At night the same two calls, in the same order. {prose}",
+             *listing.split("\n"), f"Nothing else is needed to run a harbour. {prose}"]  # fmt: skip
+    article = extract(Source("\n".join(lines), MediaType.TEXT, "-"))
+    assert [b.text for b in article.blocks if b.kind is BlockKind.CODE] == [listing, listing]
+
+
+def test_a_headings_hash_mark_after_a_quote_is_left_out() -> None:
+    """ "Event: 'close'#": the permalink mark follows the event's quoted name."""
+    prose = "The harbour tells every listener when a ferry comes in or goes out again."
+    lines = ["Harbour events", prose]
+    for event in ("arrive", "leave", "close"):
+        lines += [f"Event: '{event}'#", f"Sent when a ferry is to {event}. {prose}"]
+    texts = [b.text for b in extract(Source("\n".join(lines), MediaType.TEXT, "-")).blocks]
+    assert [t for t in texts if t.startswith("Event:")] == [
+        "Event: 'arrive'",
+        "Event: 'leave'",
+        "Event: 'close'",
+    ]
+
+
+def test_a_list_the_last_paragraph_announces_is_read_to_its_end() -> None:
+    """A chapter that ends in a list ("...are listed below:") has no prose after the
+    list to carry the article over its short lines; the list is read all the same, and
+    the menu and the footer after it are not."""
+    menu = ["Home", "Ferries", "Harbours", "Tides"]
+    prose = (
+        "The harbour was dug by hand over eleven winters, and the ferry that crosses it "
+        "today still follows the channel the first diggers marked with posts."
+    )
+    items = ["Anchor Bay: a deep berth, a crane", "Buoy Point: two berths, no crane",
+             "Cargo Quay: the customs shed", "Deck Row: ferries only, by day",
+             "Eel Creek (north): small boats", "Ferry Steps: the night ferry"]  # fmt: skip
+    lines = [*menu, "The Harbours of the Coast", prose, prose.replace("eleven", "twelve"),
+             "Some of the harbours that the ferry calls at are listed below:", *items,
+             *menu, "© 2026 Tidepool Harbour Board"]  # fmt: skip
+    texts = [b.text for b in extract(Source("\n".join(lines), MediaType.TEXT, "-")).blocks]
+    assert texts[-len(items) :] == items
+    assert not set(menu) & set(texts)
+
+
+def test_a_word_that_begins_the_window_title_is_not_its_headline() -> None:
+    """ "_identifier" folds to "identifier", which "Identifiers" begins with: a headline
+    that the window title cuts short ends where one of its words does."""
+    prose = (
+        "A name in the harbour's log is made of letters, digits and underscores, and it "
+        "may not begin with a digit, so that the clerks can tell names and numbers apart."
+    )
+    lines = ["Identifiers - The Tidepool Reference", "The Tidepool Reference", "Identifiers",
+             prose, "Some examples of names:", "ferry", "_identifier", "Morning_Star",
+             prose.replace("clerks", "pilots"), prose.replace("harbour", "port")]  # fmt: skip
+    article = extract(Source("\n".join(lines), MediaType.TEXT, "-"))
+    assert article.title == "Identifiers"
+    assert "_identifier" in [b.text for b in article.blocks]
+
+
 def test_a_name_that_ends_in_a_hash_keeps_it() -> None:
     """ "C#" is a language, not a permalink mark, though three headings end so."""
     paragraph = (

@@ -301,8 +301,8 @@ def _is_link_control(element: etree._Element) -> bool:
     ("inspect.stack()" in a list of what changed), not a control; nor is a linked item
     of a list whose other items are prose."""
     text = text_of(element)
-    if not text or len(text.split()) > LINK_CONTROL_WORDS:
-        return False
+    if not text or len(text.split()) > LINK_CONTROL_WORDS or _role(element) == "dt":
+        return False  # (a term is what its definition speaks of: "Drain", "A draining...")
     if _link_text(element) != text or _names_code(element):
         return False
     return not (tag_of(element) in _LIST_ITEMS and _in_a_list_of_prose(element))

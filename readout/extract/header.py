@@ -39,6 +39,7 @@ _CRUMB = re.compile(r"\s[»›>/|](?=\s|$)")
 """A breadcrumb's or a menu's separator: "Docs » Guides", "next | previous"."""
 _WORD = re.compile(r"\w+")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+_BULLETS = frozenset({"* ", "+ ", "• ", "o ", "- ", "· "})
 HEADLINE_LOOKBACK = 30
 """Beyond this many lines before the body, a headline is no less likely for being further."""
 
@@ -183,6 +184,10 @@ def _is_headline_shaped(line: str, *, fewest_words: int = 3) -> bool:
     words = word_count(line)
     if not fewest_words <= words <= 30 or BYLINE.match(line) or _is_date_line(line):
         return False
+    if "\n" in line:
+        return False  # a block of code
+    if line[:2] in _BULLETS:
+        return False  # an item of a list ("* File system"), as a page rendered as text has
     if _CLOCK.search(line) or is_icon_line(line):
         return False
     if len(_CRUMB.findall(line)) >= 2:

@@ -34,11 +34,12 @@ _LINE_TAGS = BLOCK_TAGS | {"td", "th", "tr", "nav", "footer", "form", "br", "fig
 def log_left_out(page: etree._Element, kept: list[str], header: str, log: DropLog) -> None:
     """Log every line of ``page`` that no kept text contains; the lines that gave the
     title, byline, site and date (``header``) were used, not left out."""
-    kept_text = "\n".join(fold(text) for text in [*kept, header])
+    # Whole words only: "Drain" left out is not in "a draining iterator" that was kept.
+    kept_text = f" {'  '.join(fold(text) for text in [*kept, header])} "
     body = page.find(".//body")
     for text, marked in _lines(body if body is not None else page, None):
         folded = fold(text)
-        if not folded or folded in kept_text or is_header_line(text, header):
+        if not folded or f" {folded} " in kept_text or is_header_line(text, header):
             continue
         if marked is not None:
             log.add(text, marked)

@@ -60,8 +60,9 @@ _TRIGGERS = re.compile(
 _CONTENT_TAGS = {"a", "ul", "ol", "dl"}
 """Tags judged by what they hold too (a permalink, a list of in-page links)."""
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_BRACKETED = re.compile(r"^\s*\[\s*\w+(?: \w+)?\s*\]\s*$")
-"""A link's text in brackets: a heading's "[src]" or "[edit]"."""
+_BRACKETED = re.compile(r"^\s*\[\s*[^\W\d_]{3,}(?: [^\W\d_]+)?\s*\]\s*$")
+"""A link's text in brackets: a heading's "[src]" or "[edit]"; a word, so not a
+signature's slice type ("-> &[T]", "[u8]")."""
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 _PAGER_RELS = {"next", "prev", "previous", "up"}
 _PAGER_BLOCKS = {"p", "div", "nav", "td", "tr", "table", "header", "footer", "li", "ul"}

@@ -67,6 +67,10 @@ CHART_DATA = 8
 CHART_LABEL_WORDS = 6
 """...and labels of at most this many words among them ("billion", the axis title)."""
 
+_CELLS = re.compile(r"\S; \S")
+"""Two cells of a table's row, as copied text's rows are read ("as; type cast")."""
+_BULLET = re.compile(r"^[*+•·▪◦o-] ")
+"""A list item's bullet, as text renderings of a page write them ("* ", "+ ", "o ")."""
 _FOOTNOTE = re.compile(r"^(?:[*†‡§]+|\[\d+\]|\d+\))\s*\w")
 _COMMENT_HEADER = re.compile(
     r"^\S.{0,80}?\s(says|said|wrote)\s*:?\s*$",
@@ -320,6 +324,15 @@ class LineScorer:
                 return False
         return False
 
+    def _bulleted(self, index: int) -> bool:
+        """Line ``index`` is an item of a bulleted list ("* Buffer" over "* Cluster"), as
+        a tool that renders a page as text writes it: not a footnote ("*A pseudonym.")."""
+        bullet = _BULLET.match(self._lines[index])
+        return bullet is not None and any(
+            line.startswith(bullet.group())
+            for line in self._lines[max(0, index - 1) : index + 2 : 2]
+        )
+
     def _continues(self, index: int) -> bool:
         """A line that is part of a sentence broken over lines (``<br>`` in the page):
         it starts in lower case, or the next line does, or it ends in a comma."""
@@ -362,12 +375,23 @@ class LineScorer:
         if words >= 5 and (ends_like_sentence(line) or self._continues(index)):
             return words * 0.8
         if _FOOTNOTE.match(line):
-            return FOOTNOTE_SCORE
+            # A bulleted list's item is neither a footnote nor a menu's label by its mark:
+            # it belongs to what surrounds it, as a section break does.
+            return 0.0 if self._bulleted(index) else FOOTNOTE_SCORE
         if not any(ch.isalnum() for ch in line):
             return 0.0  # a section break ("* * *") belongs to whatever surrounds it
+        if self._in_table(index):
+            return 0.0  # a table's row ("as\ttype cast expressions"), as a chart's line
         if words <= 3:
             return MENU_SCORE
         return LABEL_SCORE
+
+    def _in_table(self, index: int) -> bool:
+        """Line ``index`` and a line next to it are short rows of a table (prose with a
+        semicolon in it scores as prose before this is asked)."""
+        return bool(_CELLS.search(self._lines[index])) and any(
+            _CELLS.search(line) for line in self._lines[max(0, index - 1) : index + 2 : 2]
+        )
 
 
 def _is_run_of_names(line: str, words: int) -> bool:
@@ -536,4 +560,6 @@ def is_code_line(line: str) -> bool:
 
 
 def _key(line: str) -> str:
-    return " ".join(line.casefold().split())
+    """The line as the page says it again elsewhere: case, spacing and a list bullet
+    aside (a contents list's "* Events" names the heading "Events")."""
+    return " ".join(_BULLET.sub("", line).casefold().split())

@@ -20,6 +20,7 @@ from __future__ import annotations
 import itertools
 import re
 import textwrap
+from collections import Counter
 from dataclasses import dataclass
 
 from readout.article import BlockKind
@@ -201,6 +202,7 @@ def split_paragraphs(text: str, log: DropLog | None = None) -> list[str]:
     except in an indented chunk (a literal or code block), which keeps its lines, and
     a heading's underline ("Concepts" over "========") is taken off.
     """
+    text = _without_page_indent(text)
     raw_lines = text.split("\n")
     chunks = [chunk.strip("\n") for chunk in _CHUNKS.split(text) if chunk.strip()]
     if _blocks_apart(chunks):
@@ -226,6 +228,37 @@ def split_paragraphs(text: str, log: DropLog | None = None) -> list[str]:
     return [paragraph for paragraph in paragraphs if paragraph.strip()]
 
 
+def _as_row(line: str) -> str:
+    """The line collapsed; a table's row with its cells apart by "; ", as an HTML table's
+    row is read ("as; type cast expressions"), where a copy had tabs or a rendering had
+    columns of spaces between them."""
+    cells = [cell for cell in _CELL_GAP.split(line.strip()) if cell.strip()]
+    return "; ".join(collapse(cell) for cell in cells) if len(cells) > 1 else collapse(line)
+
+
+_CELL_GAP = re.compile(r"\s*\t\s*| {3,}")
+
+
+def _without_page_indent(text: str) -> str:
+    """``text`` less the indentation its prose has too: a page rendered as text by a tool
+    that indents what is nested ("      The node:path module provides...") would have
+    every line read as code. The indentation of code beyond the prose's is kept."""
+    lines = text.split("\n")
+    indents = Counter(
+        len(line) - len(line.lstrip(" "))
+        for line in lines
+        if word_count(line) >= 8 and ends_like_sentence(line)
+    )
+    if not indents:
+        return text
+    indent, count = indents.most_common(1)[0]
+    if indent == 0 or count < PAGE_INDENT_SHARE * sum(indents.values()):
+        return text
+    return "\n".join(line[min(indent, len(line) - len(line.lstrip(" "))) :] for line in lines)
+
+
+PAGE_INDENT_SHARE = 0.6
+"""The prose is indented alike when this share of its lines or more share one indent."""
 _CHUNKS = re.compile(r"\n[ \t]*\n")
 _COPY_BUTTON = re.compile(r"(?:\s+|(?<=[;)'\"\]}]))copy(?: code| to clipboard)?$", re.I)
 """A code block's "copy" button, copied with the code's last line."""
@@ -283,7 +316,7 @@ def _with_code_chunks(chunks: list[str]) -> list[str]:
             code.extend(["", *lines] if code else lines)
             continue
         end_code()
-        paragraphs.extend(p for line in lines if (p := _PERMALINK.sub("", collapse(line))))
+        paragraphs.extend(p for line in lines if (p := _PERMALINK.sub("", _as_row(line))))
     end_code()
     return paragraphs
 
@@ -291,7 +324,7 @@ def _with_code_chunks(chunks: list[str]) -> list[str]:
 def _is_code_chunk(lines: list[str], *, follows_code: bool) -> bool:
     """Several lines, most of them code or indented; or, right after a code chunk (a
     blank line inside a listing), a line of code alone."""
-    coded = sum(1 for line in lines if is_code_line(line) or line[:1] in " \t")
+    coded = sum(1 for line in lines if is_code_line(line) or _indented_code(line))
     if len(lines) >= 2:
         if coded * 2 >= len(lines):
             return True
@@ -328,7 +361,7 @@ def _with_code_runs(lines: list[str]) -> list[str]:
             run.append(line.expandtabs(4))
             continue
         end_run(index)
-        paragraphs.append(_PERMALINK.sub("", collapse(line)))
+        paragraphs.append(_PERMALINK.sub("", _as_row(line)))
     end_run(len(lines))
     return [paragraph for paragraph in paragraphs if paragraph]
 
@@ -379,7 +412,7 @@ def _continues_code(line: str) -> bool:
     no sentence in them and the marks of code ("else:", "x += 1")."""
     stripped = line.strip()
     return (
-        line[:1] in " \t"
+        _indented_code(line)
         or stripped in _CODE_CLOSERS
         or (
             word_count(stripped) <= 3
@@ -387,6 +420,21 @@ def _continues_code(line: str) -> bool:
             and reads_as_code(stripped.rstrip("#"))  # a heading's permalink mark is no code
         )
     )
+
+
+def _indented_code(line: str) -> bool:
+    """An indented line, as code is, but not an item of a nested list as a page rendered
+    as text has it ("    + path.format(pathObject)", "  o Windows vs. POSIX")."""
+    if line[:1] not in " \t":
+        return False
+    item = _NESTED_ITEM.match(line)
+    if item is None:
+        return True
+    said = item.group(1)
+    return is_code_line(said) and not _ENTRY_NAME.match(_entry_key(said))  # " * @param x"
+
+
+_NESTED_ITEM = re.compile(r"^\s+[*+•·▪◦o-] (\S.*)$")
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:

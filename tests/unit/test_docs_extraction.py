@@ -7,6 +7,8 @@ heading, permalink marks, a table of contents and a sidebar.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from readout.article import Article, BlockKind
@@ -800,3 +802,27 @@ def test_a_list_of_links_that_a_sentence_hands_over_to_is_read() -> None:
     items = [b.text for b in article.blocks if b.kind is BlockKind.LIST_ITEM]
     assert items == ["Keywords", "Identifiers", "Literals"]
     assert not any(b.text == "Edit" for b in article.blocks)
+
+
+def test_a_signatures_slice_type_and_a_modules_item_names_are_read() -> None:
+    """ "-> &[T]" is a link in brackets inside a heading, as a wiki's "[edit]" is, but a
+    type, not a control; a module page's items are terms, each a link over its
+    description ("Drain" over "A draining iterator..."), not links to leave out."""
+    page = (DOCS / "rustdoc.html").read_text("utf-8")
+    page = page.replace(
+        "<main>",
+        """<main><h4 class="code-header">pub fn as_slice(&amp;self) -&gt; &amp;<a
+        class="primitive" href="primitive.slice.html">[T]</a></h4>
+        <p>Returns a slice of the whole ring, oldest element first, which is what most
+        callers want before they walk it.</p><h2 id="structs">Structs</h2>
+        <dl class="item-table"><dt><a class="struct" href="struct.Drain.html">Drain</a></dt>
+        <dd>A draining iterator for <code>Ring&lt;T&gt;</code>.</dd>
+        <dt><a class="struct" href="struct.Splice.html">Splice</a></dt>
+        <dd>A splicing iterator for <code>Ring</code>.</dd></dl>""",
+        1,
+    )
+    texts = [b.text for b in extract(Source(page, MediaType.HTML, "ring.html")).blocks]
+    assert "pub fn as_slice(&self) -> &[T]" in texts
+    said = "\n".join(texts)  # (short pairs are read as fields: "Drain: A draining...")
+    assert re.search(r"\bDrain\b\W+A draining iterator", said)
+    assert re.search(r"\bSplice\b\W+A splicing iterator", said)

@@ -199,3 +199,12 @@ def test_a_page_with_no_article_still_says_what_it_left_out_then_refuses(tmp_pat
     assert run.returncode == 65
     assert "[navigation, footer or form] Next: Filling , Up: tidepool" in run.stdout
     assert run.stderr.count("\n") == 1 and "no article text found" in run.stderr
+
+
+def test_a_short_line_left_out_is_reported_though_a_kept_word_begins_with_it() -> None:
+    """ "Tide" left out is not in "Tides rise twice a day", which was kept."""
+    body = "<p>Tides rise twice a day, and the harbour's gates are opened for them. </p>" * 6
+    page = f"""<html><head><title>Tides</title></head><body><nav><a href="/t">Tide</a>
+      </nav><article>{body}</article></body></html>"""
+    _article, dropped = extract_with_dropped(Source(page, MediaType.HTML, "tides.html"))
+    assert ("Tide", DropReason.NAVIGATION) in {(item.text, item.reason) for item in dropped}

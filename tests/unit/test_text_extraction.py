@@ -892,6 +892,66 @@ def test_a_word_that_begins_the_window_title_is_not_its_headline() -> None:
     assert "_identifier" in [b.text for b in article.blocks]
 
 
+def _rendered_reference() -> str:
+    """A reference page as a tool that renders HTML as text writes it (the way a user
+    gets text without a browser): every block indented as deep as it is nested,
+    blank lines between blocks, list items with bullets ("* ", then "+ ", "o ")."""
+    names = ["arrive", "leave", "moor", "wait"]
+    menu = [f"      * Module {m}" for m in "Anchor Buoy Cargo Deck Ferry Galley Hull".split()]
+    contents = ["    Table of contents", "      * Harbour",
+                *[f"          + harbour.{n}(ferry)" for n in names]]  # fmt: skip
+    blocks = ["Skip to content", "\n".join(menu), "\n".join(contents), "      Harbour#",
+              "        Stability: 2 - Stable",
+              "      The harbour module keeps track of the ferries that come and go, and "
+              "of what each of them promised the harbour master before it was let in."]  # fmt: skip
+    for n in names:
+        blocks += [
+            f"      harbour.{n}(ferry)#",
+            "        * ferry <string>\n        * Returns: <boolean>",
+            f"      The harbour.{n}() method tells the harbour master that the ferry will "
+            f"{n}, and returns whether the master agreed to it in time.",
+        ]
+    return "\n\n".join([*blocks, "      * Contact us\n      * Privacy"]) + "\n"
+
+
+def test_a_page_rendered_as_indented_text_is_read_as_prose_not_code() -> None:
+    """Indentation that the prose has too is the renderer's, not code's; bulleted menu
+    and contents lines are list items, not footnotes or code, and never the title."""
+    article = extract(Source(_rendered_reference(), MediaType.TEXT, "harbour.txt"))
+    assert article.title == "Harbour"
+    texts = [b.text for b in article.blocks]
+    assert not [b for b in article.blocks if b.kind is BlockKind.CODE]
+    assert any(t.startswith("The harbour module keeps track") for t in texts[:3])
+    assert sum(t.startswith("The harbour.") for t in texts) == 4
+    assert not any("Module" in t for t in texts)
+
+
+def test_a_copied_tables_rows_are_read_as_rows_and_keep_the_article_whole() -> None:
+    """A table copied with tabs between its cells (a page rendered as text puts columns
+    of spaces there): each row reads as an HTML table's row does, "moor; tie up at a
+    pier", and a long table of short rows is the article's, not a menu that ends it."""
+    prose = (
+        "The harbour master writes each order in the log in a word of its own, so that "
+        "the pilots of every ferry read the same order the same way."
+    )
+    words = "moor anchor cast drift dock haul heave lash ride warp".split()
+    rows = [f"{word}\tto {word} the ferry at the pier" for word in words]
+    rendered = [f"  {word}     to {word} the ferry at the pier" for word in words]
+    for table in (rows, rendered):
+        lines = [
+            "Orders of the Harbour",
+            prose,
+            "Order\tMeaning",
+            *table,
+            prose.replace("log", "book"),
+        ]
+        texts = [b.text for b in extract(Source("\n".join(lines), MediaType.TEXT, "-")).blocks]
+        assert texts[0] == prose and texts[-1] == prose.replace("log", "book")
+        assert [t for t in texts if t.startswith(tuple(words))] == [
+            f"{word}; to {word} the ferry at the pier" for word in words
+        ]
+
+
 def test_a_name_that_ends_in_a_hash_keeps_it() -> None:
     """ "C#" is a language, not a permalink mark, though three headings end so."""
     paragraph = (

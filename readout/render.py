@@ -26,9 +26,13 @@ def as_markdown(article: Article) -> str:
     meta = [value for value in (article.byline, article.site, article.published) if value]
     if meta:
         lines.append(" · ".join(meta))
+    # Under the title's "#", the body's highest headings are "##" and each level below
+    # keeps its distance from them: a page's h1 and h2 are "##" and "###", not both "##".
+    levels = [b.level or 2 for b in article.blocks if b.kind is BlockKind.HEADING]
+    shift = 2 - min(levels, default=2)
     for block in article.blocks:
         if block.kind is BlockKind.HEADING:
-            lines.append(f"{'#' * max(2, min(block.level or 2, 6))} {block.text}")
+            lines.append(f"{'#' * max(2, min((block.level or 2) + shift, 6))} {block.text}")
         elif block.kind is BlockKind.LIST_ITEM:
             # An ordered list's item carries its number ("2. Press"): Markdown's own mark.
             lines.append(block.text if _NUMBERED.match(block.text) else f"- {block.text}")

@@ -347,6 +347,8 @@ def is_file_name(text: str) -> bool:
 
 def _starts_block(element: etree._Element) -> bool:
     tag = tag_of(element)
+    if tag in _CELLS:  # a layout table's cell left on its own (trafilatura keeps one)
+        return _holds_blocks(element)
     return tag in BLOCK_TAGS or _is_code_block(element, tag)
 
 

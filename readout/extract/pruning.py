@@ -209,6 +209,7 @@ def prune_furniture(root: etree._Element, log: DropLog | None = None) -> Landmar
         if element.tag == "p" and not prose:
             prose = len(element.text_content().split()) >= PROSE_WORDS
     doomed += [(block, DropReason.NAVIGATION) for block in _pager_blocks(seen.pagers)]
+    doomed += [(code, DropReason.HIDDEN) for code in _toggled_alternatives(root)]
     for element, reason in doomed:
         if log is not None and log.on and _in(element, root):
             log.add(" ".join(element.itertext()), reason)
@@ -224,6 +225,17 @@ def prune_furniture(root: etree._Element, log: DropLog | None = None) -> Landmar
         else:
             element.tag = "div"
     return seen.landmarks(root)
+
+
+def _toggled_alternatives(root: etree._Element) -> list[etree._Element]:
+    """The second and later versions of an example that a switch in its ``<pre>`` shows
+    instead of the first (Node's CommonJS and ES module flavours, one at a time): a
+    listener hears the example the page shows, once, not both run together."""
+    alternatives = []
+    for pre in root.iter("pre"):
+        if pre.find("input[@type='checkbox']") is not None:
+            alternatives += pre.findall("code")[1:]
+    return alternatives
 
 
 def _is_doomed(element: etree._Element, attributes: Any, seen: _Seen) -> DropReason | None:

@@ -826,3 +826,24 @@ def test_a_signatures_slice_type_and_a_modules_item_names_are_read() -> None:
     said = "\n".join(texts)  # (short pairs are read as fields: "Drain: A draining...")
     assert re.search(r"\bDrain\b\W+A draining iterator", said)
     assert re.search(r"\bSplice\b\W+A splicing iterator", said)
+
+
+def test_an_example_in_two_flavours_that_a_switch_toggles_is_read_once() -> None:
+    """Node's pages put an example's CommonJS and ES module versions in one <pre> with a
+    checkbox that shows one at a time; both were read, run together on one line."""
+    from readout.extract import extract_with_dropped
+    from readout.extract.dropped import DropReason
+
+    prose = (
+        "<p>The harbour module keeps track of the ferries that come and go, and of what "
+        "each of them promised the harbour master before it was let in.</p>"
+    )
+    page = f"""<html><head><title>Harbour</title></head><body><main><h1>Harbour</h1>
+      {prose}<pre><input class="js-flavor-toggle" type="checkbox" aria-label="Show ES
+      modules"><code class="language-js cjs">const harbour = require('harbour');</code><code
+      class="language-js mjs">import harbour from 'harbour';</code></pre>{prose}</main></body></html>"""
+    article, dropped = extract_with_dropped(Source(page, MediaType.HTML, "harbour.html"))
+    assert _codes(article) == ["const harbour = require('harbour');"]
+    assert ("import harbour from 'harbour';", DropReason.HIDDEN) in {
+        (item.text, item.reason) for item in dropped
+    }

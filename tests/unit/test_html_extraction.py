@@ -234,3 +234,38 @@ def test_an_ordered_lists_items_say_their_numbers_from_its_start() -> None:
     assert items == ["3. Open the lid.", "4. Press the red button twice.", "Keep the lid open."]
     markdown = as_markdown(article)
     assert "\n3. Open the lid.\n" in markdown and "\n- Keep the lid open.\n" in markdown
+
+
+def test_markdown_keeps_the_distance_between_heading_levels() -> None:
+    """A release notes page: "Version 2.1" (h1) over "Language" (h2). Both were "##"."""
+    from readout.render import as_markdown
+
+    prose = "<p>This release makes the pool drain faster on every platform it runs on.</p>"
+    page = f"""<html><head><title>Releases</title></head><body><main><h1>Releases</h1>
+      {prose}<h1>Version 2.1</h1>{prose}<h2>Language</h2>{prose}<h3>Syntax</h3>{prose}
+      <h1>Version 2.0</h1>{prose * 2}</main></body></html>"""
+    markdown = as_markdown(_html(page))
+    headings = [line for line in markdown.splitlines() if line.startswith("#")]
+    assert headings == [
+        "# Releases", "## Version 2.1", "### Language", "#### Syntax", "## Version 2.0"
+    ]  # fmt: skip
+
+
+def test_a_layout_cell_on_its_own_keeps_its_headings_and_listings() -> None:
+    """An old manual's page puts its text in a layout table's cell, and trafilatura may
+    keep that cell alone, with no row around it (a gtk-doc page of libxslt's manual):
+    its paragraph, headings and listings were read as one paragraph of 6,773 letters."""
+    from lxml import etree
+
+    from readout.extract.blocks import tree_to_blocks
+
+    tree = etree.fromstring(
+        """<doc><main><cell bgcolor="#fffacd"><p>This set of routines finds a ferry.</p>
+        <head rend="h2">Table of Contents</head><code>ferry_t *  harbour_find_name
+        (harbour_t *harbour,<lb/>    const char *name)</code><head rend="h3">harbour_find_name
+        ()</head><p>Looks the ferry up by its name.</p></cell></main></doc>"""
+    )
+    blocks = tree_to_blocks(tree)
+    assert [b.text[:16] for b in blocks] == ["This set of rout", "Table of Content",
+        "ferry_t * harbou", "harbour_find_nam", "Looks the ferry "]  # fmt: skip
+    assert [b.kind for b in blocks if b.kind is BlockKind.HEADING] == [BlockKind.HEADING] * 2

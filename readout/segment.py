@@ -43,9 +43,9 @@ _SENTENCE_STARTERS = frozenset(
     """.split()
 )
 
-# A candidate boundary: terminal punctuation (with any closing quotes or brackets),
-# then whitespace.
-_BOUNDARY = re.compile(r"""([.!?…]+|[。！？]+)(["'”’»)\]」』）]*)(\s*)""")
+# A candidate boundary: terminal punctuation (with any closing quotes or brackets, and
+# a citation's mark: "...the board.[12] It was"), then whitespace.
+_BOUNDARY = re.compile(r"""([.!?…]+|[。！？]+)(["'”’»)\]」』）]*(?:\[\d{1,3}\])*)(\s*)""")
 _CJK_STOPS = "。！？"
 _WORD_BEFORE = re.compile(r"""([\w.'’-]+)$""")
 _NEXT_START = re.compile(r"""\s*(["'“‘«(\[]*)(\S+)""")

@@ -81,7 +81,10 @@ def _extract(source: Source, log: DropLog) -> Article:
             else ("nothing reads like a paragraph")
         )
         raise NoArticleError(f"{source.shown_name}: no article text found ({why})", log.items)
-    title = _DECORATION.sub("", collapse(title)) or _first_words(blocks)
+    title = _DECORATION.sub("", collapse(title))
+    if not title and len(blocks) > 1 and blocks[0].kind is BlockKind.HEADING:
+        title, blocks = blocks[0].text, blocks[1:]  # a text that opens with its heading
+    title = title or _first_words(blocks)
     return Article(
         title=title,
         blocks=blocks,

@@ -39,6 +39,10 @@ def texts(text: str) -> list[str]:
         ("It ended at 6 p.m. on Friday.", ["It ended at 6 p.m. on Friday."]),
         ("No full stop at the end", ["No full stop at the end"]),
         (
+            "The board said so.[12] It was late.[3][4] Done.",
+            ["The board said so.[12]", "It was late.[3][4]", "Done."],
+        ),
+        (
             "雨が降った。傘を持った！ Then English.",
             ["雨が降った。", "傘を持った！", "Then English."],
         ),

@@ -952,6 +952,15 @@ def test_a_copied_tables_rows_are_read_as_rows_and_keep_the_article_whole() -> N
         ]
 
 
+def test_a_short_text_that_opens_with_its_heading_is_titled_by_it_once() -> None:
+    """ "Notes" over two paragraphs: the heading is the title, not also the first block."""
+    prose = "The harbour is safe for ferries, as the master said on Monday at the meeting."
+    text = f"Harbour Notes\n\n{prose}\n\n{prose.replace('Monday', 'Tuesday')}\n"
+    article = extract(Source(text, MediaType.TEXT, "notes.txt"))
+    assert article.title == "Harbour Notes"
+    assert [b.text for b in article.blocks] == [prose, prose.replace("Monday", "Tuesday")]
+
+
 def test_a_name_that_ends_in_a_hash_keeps_it() -> None:
     """ "C#" is a language, not a permalink mark, though three headings end so."""
     paragraph = (

@@ -83,7 +83,12 @@ def _blocks(tokens: list[Token], log: DropLog) -> list[RawBlock]:
     row: list[str] | None = None
     for position, token in enumerate(tokens):
         if position in skipped:
-            if position - 1 not in skipped and found and found[-1].kind is BlockKind.HEADING:
+            if (
+                position - 1 not in skipped
+                and found
+                and found[-1].kind is BlockKind.HEADING
+                and not (len(found) == 1 and found[0].level == 1)  # the document's title
+            ):
                 log.add(found.pop().text, DropReason.CONTENTS)  # "## Contents" led to the list
             if token.type == "inline":
                 log.add(_inline_text(token)[0], DropReason.CONTENTS)

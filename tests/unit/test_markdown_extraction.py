@@ -51,6 +51,7 @@ def test_code_blocks_are_kept_with_their_lines_and_a_contents_list_is_left_out()
         "## Configure\n\n- edit the port in the file\n- [restart](#restart) the service\n"
     )
     article = extract(Source(text, MediaType.MARKDOWN, "c.md"))
+    assert article.title == "Setting up"  # the list's heading, but the document's title
     assert [(b.kind, b.text) for b in article.blocks] == [
         (BlockKind.HEADING, "Install"),
         (BlockKind.PARAGRAPH, "To install the tools on a fresh machine, execute this command:"),

@@ -16,13 +16,8 @@ import re
 from readout.extract.boilerplate import is_icon_line, is_stamp_line, strip_icon_run, word_count
 from readout.extract.bylines import DATE, clean_byline
 from readout.extract.raw import fold
-from readout.extract.region import (
-    LineScorer,
-    ends_like_sentence,
-    headline_case,
-    is_furniture,
-    reads_as_code,
-)
+from readout.extract.region import LineScorer, is_furniture, reads_as_code
+from readout.extract.shapes import ends_like_sentence, headline_case
 
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||–|—|::|·|•|-)\s+")
 BYLINE = re.compile(

@@ -21,6 +21,8 @@ from readout.extract.boilerplate import (
     is_unspaced,
     word_count,
 )
+from readout.extract.contents import CONTENTS_COPIES, ContentsLists
+from readout.extract.shapes import ends_like_sentence, headline_case
 
 FURNITURE_SCORE = -12.0
 """A line in a furniture shape: a call to subscribe, a contact detail, "Read more"."""
@@ -51,16 +53,8 @@ LIST_LINE_WORDS = 30
 of names run together, a language menu or a tag cloud, not prose."""
 LIST_LINE_DISTINCT = 0.85
 """...and hardly a word said twice (this share of its words are different ones)."""
-CONTENTS_ENTRIES = 3
-"""A table of contents lists at least this many of the text's headings in a row."""
-CONTENTS_ENTRY_WORDS = 20
-"""An entry of a contents list is a heading: short..."""
-CONTENTS_COPIES = 6
-"""...that the text has a few times at most (contents, body, sidebar, breadcrumb)."""
 LISTED_ITEMS = 8
 """A lead-in between prose and prose hands over to a list of at most this many items."""
-HEADING_REACH = 6
-"""A contents entry's copy heads prose when prose comes within this many lines."""
 CHART_DATA = 8
 """A chart copied as text is a run of short lines with at least this many figures
 ("$915", "’17", "40%")..."""
@@ -91,8 +85,6 @@ _SIGNATURE = re.compile(r"[\w\]]\((?!s\))|<[a-z][\w.|]*>|\w\[")
 """Code's shapes in a short line: a call or a signature ("path.join([...paths])",
 "f(x)"; not a plural's "(s)"), a type in angle brackets ("<string>"), an index ("a[0]")."""
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\ball rights reserved\b", re.I)
-_CLOSERS = "\"'”’»)]"
-_SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", ":")
 
 
 class LineScorer:
@@ -105,8 +97,8 @@ class LineScorer:
         for index, key in enumerate(self._keys):
             self._places.setdefault(key, []).append(index)
         self._repeated = [len(self._places[key]) > 1 for key in self._keys]
-        self._headings: list[list[int]] = []  # the headings each contents list names
-        self._contents = self._find_contents()
+        self._lists = ContentsLists(lines, self._keys, self._places, self._repeated)
+        self._contents = self._lists.entries
         self._chart = self._find_charts()
         self._named: set[int] = set()
         for index, key in enumerate(self._keys):
@@ -160,127 +152,16 @@ class LineScorer:
         return charts
 
     def contents_title(self) -> int | None:
-        """The line just above a table of contents that the contents list names first:
-        the page's title, which the list starts from."""
-        for index in sorted(self._contents):
-            if index - 1 in self._contents:
-                continue
-            for above in range(index - 1, max(-1, index - 4), -1):
-                if self._keys[above] == self._keys[index]:
-                    return above
-        return None
+        """The line just above a table of contents that the list names first."""
+        return self._lists.contents_title()
 
     def first_named_heading(self, start: int, end: int) -> int | None:
-        """The page's title, when the article (lines ``start`` to ``end``) follows a table
-        of contents that names the article's headings: the line right over the body
-        that the contents list names first or stands under ("Table of contents",
-        "Asynchronous context tracking", "Introduction", ...). A menu's "contents"
-        names teasers around the article, not its headings."""
-        if not self._headings:
-            return None
-        headings = self._headings[0]
-        inside = sum(start <= heading < end for heading in headings)
-        if inside < CONTENTS_ENTRIES or 2 * inside <= len(headings):
-            return None
-        first = min(self._contents)  # its first entry, or its name ("Table of contents")
-        after = first
-        while after in self._contents:
-            after += 1
-        # The title stands over the list, or first in it (after its name, if that repeats).
-        names = dict.fromkeys(self._keys[i] for i in range(max(0, first - 2), first + 2))
-        for key in names:
-            over = [
-                i
-                for i in self._places[key]
-                if after <= i < start
-                and not names.keys() & self._keys[i + 1 : i + 2]  # a second copy's name
-                and word_count(self._lines[i]) <= CONTENTS_ENTRY_WORDS
-                and self._heads_prose(i)
-            ]
-            if over:
-                return over[-1]
-        return None
+        """The title over the body that a table of contents names first."""
+        return self._lists.first_named_heading(start, end)
 
     def is_named_by_contents(self, index: int) -> bool:
         """True when a table of contents names line ``index``: it is a heading."""
         return index in self._named
-
-    def _find_contents(self) -> set[int]:
-        """The lines of the text's tables of contents.
-
-        A contents list is a run of short lines, each of which the text has again
-        elsewhere, in the same order, and mostly apart: as headings over the sections'
-        prose. A menu and its copy in the footer name nothing: their copies head no
-        prose. A line the text has many times is a label ("Reply"), never an entry.
-        """
-        entry = [
-            self._repeated[i]
-            and len(self._places[self._keys[i]]) <= CONTENTS_COPIES
-            and "\n" not in line
-            and 1 <= word_count(line) <= CONTENTS_ENTRY_WORDS
-            and not line.rstrip().endswith((",", ";", ":"))
-            for i, line in enumerate(self._lines)
-        ]
-        contents: set[int] = set()
-        runs = self._runs(entry)
-        # A copy in a list as long as this one or longer is an entry there, not a heading
-        # (a body heading with its stamps under it makes a short "list" of its own).
-        listed = {index: len(run) for run in runs for index in run}
-        for run in runs:
-            named, headings, apart, last = [], [], 0, -1
-            keys = {self._keys[i] for i in run}
-            for index in run:
-                copies = [i for i in self._places[self._keys[index]] if i not in run]
-                heading = next(
-                    (
-                        i
-                        for i in copies
-                        if i > last
-                        and listed.get(i, 0) < len(run)
-                        and self._heads_prose(i)
-                        and not self._listed_on(i, keys)
-                    ),
-                    None,
-                )
-                if heading is not None:
-                    apart += heading > last + 1
-                    last = heading
-                    headings.append(heading)
-                if copies:
-                    named.append(index)
-            if apart >= max(CONTENTS_ENTRIES, len(run) / 2):
-                contents.update(named)
-                self._headings.append(headings)
-        return contents
-
-    def _listed_on(self, index: int, keys: set[str]) -> bool:
-        """One of ``keys`` follows line ``index``: it is in another copy of the list, not
-        over prose as a heading is (the body's first heading may follow the list)."""
-        return index + 1 < len(self._keys) and self._keys[index + 1] in keys
-
-    def _heads_prose(self, index: int) -> bool:
-        """Prose follows line ``index`` within ``HEADING_REACH`` lines: under it, under
-        the subheading (and its one-line answer) right under it, or under a reference
-        entry's stamps ("Added in: v13.10.0", "History")."""
-        return any(
-            word_count(line) >= 8 and ends_like_sentence(line) and not headline_case(line)
-            for line in self._lines[index + 1 : index + 1 + HEADING_REACH]
-        )
-
-    def _runs(self, entry: list[bool]) -> list[range]:
-        """The runs of at least ``CONTENTS_ENTRIES`` lines that could be contents
-        entries. A run ends at a second copy of one of its own lines: the body's first
-        heading, right after the contents that name it."""
-        runs: list[range] = []
-        start, seen = 0, set[str]()
-        for index, is_entry in enumerate([*entry, False]):
-            if not is_entry or self._keys[index] in seen:
-                if index - start >= CONTENTS_ENTRIES:
-                    runs.append(range(start, index))
-                start, seen = (index, set()) if is_entry else (index + 1, set())
-            if is_entry:
-                seen.add(self._keys[index])
-        return runs
 
     def repeated_only_outside(self, index: int, start: int, end: int) -> bool:
         """True when every other copy of line ``index`` stands outside lines ``start``
@@ -481,11 +362,6 @@ def is_signature(line: str) -> bool:
     return _SIGNATURE.search(line) is not None
 
 
-def ends_like_sentence(line: str) -> bool:
-    """The line ends in sentence punctuation, closing quotes or brackets aside."""
-    return line.rstrip().rstrip(_CLOSERS).endswith(_SENTENCE_END)
-
-
 def is_furniture(line: str) -> bool:
     """Page furniture by shape: labels, calls to action, contact details, lead-ins,
     copyright lines."""
@@ -497,14 +373,6 @@ def is_furniture(line: str) -> bool:
         or is_placeholder(line)
         or (is_lead_in(line) and word_count(line) < 8)
     )
-
-
-def headline_case(line: str) -> bool:
-    """Most of the first eight words capitalised: a headline, not a sentence."""
-    words = [w for w in line.split()[:8] if w[:1].isalpha()]
-    if len(words) < 5:
-        return False
-    return sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 _CODE_MARKS = frozenset("(){}[]=<>;$#/\\_|&*+%@")

@@ -38,7 +38,6 @@ from readout.extract.region import (
     LineScorer,
     best_region,
     comments_start,
-    ends_like_sentence,
     is_code,
     is_code_line,
     is_furniture,
@@ -46,6 +45,7 @@ from readout.extract.region import (
     reads_as_code,
     reads_on,
 )
+from readout.extract.shapes import ends_like_sentence
 
 _LIST_ITEM = re.compile(r"^(?:[-•–*·▪◦]|\d{1,3}[.)])\s+(\S.*)$")
 _EDIT_LINK = re.compile(r"(?<=\S)\s*\[\s*edit(?: source)?\s*\]$", re.I)

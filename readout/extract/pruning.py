@@ -208,7 +208,7 @@ def prune_furniture(root: etree._Element, log: DropLog | None = None) -> Landmar
             doomed.append((element, DropReason.CONTENTS))
         if element.tag == "p" and not prose:
             prose = len(element.text_content().split()) >= PROSE_WORDS
-    doomed += [(block, DropReason.NAVIGATION) for block in _pager_blocks(seen.pagers)]
+    doomed += [(block, DropReason.NAVIGATION) for block in _pager_blocks(root, seen.pagers)]
     doomed += [(code, DropReason.HIDDEN) for code in _toggled_alternatives(root)]
     for element, reason in doomed:
         if log is not None and log.on and _in(element, root):
@@ -332,9 +332,10 @@ def _opens_with_heading(element: etree._Element) -> bool:
     return first is not None and first.tag in _HEADING_TAGS
 
 
-def _pager_blocks(links: list[etree._Element]) -> list[etree._Element]:
+def _pager_blocks(root: etree._Element, links: list[etree._Element]) -> list[etree._Element]:
     """The blocks that hold links to the next and previous pages, when they are little
-    but those links ("Next: Memory Usage, Previous: Types, Up: libffi [Index]")."""
+    but those links ("Next: Memory Usage, Previous: Types, Up: libffi [Index]"), and the
+    same pager again at the page's foot, whose links a manual leaves unmarked."""
     blocks: list[etree._Element] = []
     for link in links:
         block = next((a for a in link.iterancestors() if a.tag in _PAGER_BLOCKS), None)
@@ -343,7 +344,18 @@ def _pager_blocks(links: list[etree._Element]) -> list[etree._Element]:
         text = " ".join(block.itertext())
         if len(text.split()) <= PAGER_WORDS and _linked_letters(block) * 2 >= _letters(text):
             blocks.append(block)
+    if blocks:
+        said = {_squashed(block) for block in blocks}
+        blocks += [
+            block
+            for block in root.iter(blocks[0].tag)
+            if block not in blocks and block.find(".//a") is not None and _squashed(block) in said
+        ]
     return blocks
+
+
+def _squashed(element: etree._Element) -> str:
+    return " ".join(" ".join(element.itertext()).split())
 
 
 def _is_node_menu(element: etree._Element, names: str) -> bool:

@@ -258,6 +258,17 @@ def test_a_manuals_pager_is_left_out_and_its_numbered_heading_is_the_title_said_
     assert article.blocks[0].text.startswith("A pool is drained by calling drain()")
 
 
+def test_a_manuals_pager_again_at_the_foot_of_the_page_is_left_out_too() -> None:
+    """Texinfo repeats the pager under the node, its links unmarked this time."""
+    footer = """<hr><div class="header"><p>
+Next: <a href="Filling.html">Filling</a>, Previous: <a href="Types.html">Types</a>, Up:
+<a href="index.html">tidepool</a> &nbsp; [<a href="Index.html" title="Index" rel="index">Index</a>]</p>
+</div>"""
+    page = _MANUAL_NODE.replace("</div></body>", f"</div>{footer}</body>")
+    article = extract(Source(page, MediaType.HTML, "Draining.html"))
+    assert article.blocks[-1].text.startswith("A drain that fails leaves the pool as it was")
+
+
 def test_a_readmes_contents_list_is_left_out_even_with_one_link_to_another_page() -> None:
     page = """<html><head><title>Tidepool</title></head><body><h1>Tidepool</h1>
     <ul><li><a href="#features">Features</a></li><li><a href="docs/pools.html">Pools</a></li>

@@ -210,6 +210,7 @@ def prune_furniture(root: etree._Element, log: DropLog | None = None) -> Landmar
             prose = len(element.text_content().split()) >= PROSE_WORDS
     doomed += [(block, DropReason.NAVIGATION) for block in _pager_blocks(root, seen.pagers)]
     doomed += [(code, DropReason.HIDDEN) for code in _toggled_alternatives(root)]
+    _bracket_footnote_marks(root)
     for element, reason in doomed:
         if log is not None and log.on and _in(element, root):
             log.add(" ".join(element.itertext()), reason)
@@ -225,6 +226,30 @@ def prune_furniture(root: etree._Element, log: DropLog | None = None) -> Landmar
         else:
             element.tag = "div"
     return seen.landmarks(root)
+
+
+def _bracket_footnote_marks(root: etree._Element) -> None:
+    """A footnote's mark, a raised in-page link ("run-time.<sup><a href="#fn-1">1</a></sup>"),
+    in brackets as a wiki writes it ("run-time.[1]"): run into the text, "run-time.1"
+    reads as a number and keeps the sentence from ending."""
+    for sup in root.iter("sup"):
+        links = sup.findall(".//a")
+        text = "".join(sup.itertext()).strip()
+        if (
+            len(links) == 1
+            and (links[0].get("href") or "")[:1] == "#"
+            and _FOOTNOTE_MARK.match(text)
+            and not text.startswith("[")
+        ):
+            for node in sup.iter():
+                node.text = None
+                if node is not sup:
+                    node.tail = None
+            links[0].text = f"[{text}]"
+
+
+_FOOTNOTE_MARK = re.compile(r"^\[?\w{1,4}\]?$")
+_BACK_ARROWS = frozenset({"↩", "↩︎", "↑", "⤴"})
 
 
 def _toggled_alternatives(root: etree._Element) -> list[etree._Element]:
@@ -372,6 +397,8 @@ def _is_node_menu(element: etree._Element, names: str) -> bool:
 def _link_reason(element: etree._Element) -> DropReason | None:
     if _is_permalink(element):
         return DropReason.PERMALINK
+    if element.text_content().strip() in _BACK_ARROWS and (element.get("href") or "")[:1] == "#":
+        return DropReason.CONTROL  # a footnote's way back to its mark: "↩"
     if (
         _BRACKETED.match(element.text_content())
         and next(element.iterancestors(*_HEADING_TAGS), None) is not None

@@ -858,3 +858,24 @@ def test_an_example_in_two_flavours_that_a_switch_toggles_is_read_once() -> None
     assert ("import harbour from 'harbour';", DropReason.HIDDEN) in {
         (item.text, item.reason) for item in dropped
     }
+
+
+def test_a_footnotes_mark_is_in_brackets_and_its_way_back_is_not_read() -> None:
+    """mdBook raises a footnote's mark ("run-time.<sup><a>1</a></sup> Semantic"), which ran
+    into the text as "run-time.1", a number that kept the sentence from ending; the
+    footnote's "↩" link back to the mark is a control, not a word."""
+    page = """<html><head><meta name="generator" content="mdbook 0.4"><title>Phases</title>
+      </head><body><main><h1 id="phases"><a class="header" href="#phases">Phases</a></h1>
+      <p>The harbour keeps a distinction between the day and the night.<sup
+      class="footnote-reference" id="fr-1"><a href="#footnote-1">1</a></sup> Rules of the day
+      govern the loading of ferries, and rules of the night govern their mooring.</p>
+      <p>Both sets of rules are kept in the master's book, one on each page of it.</p>
+      <div class="footnote-definition" id="footnote-1"><p>The distinction also holds in a
+      port without tides. <a href="#fr-1">↩</a></p></div></main></body></html>"""
+    article = extract(Source(page, MediaType.HTML, "phases.html"))
+    first = article.blocks[0]
+    assert first.text.startswith(
+        "The harbour keeps a distinction between the day and the night.[1] Rules"
+    )
+    assert first.sentences[0].text.endswith("night.[1]")
+    assert article.blocks[-1].text == "The distinction also holds in a port without tides."

@@ -77,7 +77,13 @@ _ABBREVIATION = (
     + "|".join(re.escape(a) for a in sorted(_ABBREVIATIONS, key=len, reverse=True))
     + r")|(?<!\w)No\.(?=\s*\d)|(?<!\w)St\.(?=\s+[A-Z]))"
 )
-_FOOTNOTE = r"(?P<footnote>(?<=[\w.,;:!?\"')\]])[*†‡]+|(?<![^\s\"'(])[*†‡]+(?=\w))"
+_FOOTNOTE = (
+    r"(?P<footnote>(?<=[\w.,;:!?\"')\]])[*†‡]+|(?<![^\s\"'(])[*†‡]+(?=\w)"
+    r"|(?<=[\w.,;:!?\"')\]])\[\d{1,3}\])"
+)
+"""A footnote's or a citation's mark ("safe*", "*A pseudonym", "the board.[12]"): not read."""
+_YEARS = r"(?P<years>(?<![\w-])(?:1[5-9]|20)\d\d[-–—](?:1[5-9]|20)\d\d(?![\w-]))"
+"""A span of years ("2010-2015", "1914–1918"): "twenty ten to twenty fifteen"."""
 _MINUS = r"(?P<minus>(?<![^\s(])[−-](?=\d))"
 """A minus sign before a number ("−128", "from -5"): "minus". A hyphen between words
 and figures ("IEEE-754", "2010-2015") is not one."""
@@ -86,7 +92,7 @@ _NUMBER_SIGN = r"(?P<number_sign>(?<![\w&#])#(?=\d))"
 _PAUSE = r"(?P<pause>\s+[–—]\s+|[–—]|…|\.{3,})"
 
 _ENGLISH_RULES = "|".join(
-    [_URL, _EMAIL, _ISO_DATE, _MONEY, _PHONE, _PERCENT, _TIME, _ORDINAL, _RANGE, _NUMBER_SIGN,
+    [_URL, _EMAIL, _ISO_DATE, _YEARS, _MONEY, _PHONE, _PERCENT, _TIME, _ORDINAL, _RANGE, _NUMBER_SIGN,
      _MINUS, _NUMBER, _ABBREVIATION, _FOOTNOTE, _PAUSE]
 )  # fmt: skip
 _ANY_LANGUAGE_RULES = "|".join([_URL, _EMAIL, _PHONE, _FOOTNOTE, _PAUSE])
@@ -282,6 +288,11 @@ def _iso_date(found: re.Match[str]) -> str:
     return f"{_MONTHS[int(month) - 1]} {ordinal(int(day))} {year(int(year_digits))}"
 
 
+def _years(found: re.Match[str]) -> str:
+    first, last = re.split(r"[-–—]", found.group("years"))
+    return f"{year(int(first))} to {year(int(last))}"
+
+
 def _range(found: re.Match[str]) -> str:
     return " to "
 
@@ -361,6 +372,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str]], str | None]] = {
     "url": _url,
     "email": _email,
     "iso_date": _iso_date,
+    "years": _years,
     "money": _money,
     "phone": _phone,
     "percent": _percent,

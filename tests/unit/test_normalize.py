@@ -45,6 +45,11 @@ from readout.speech.normalize import speakable
         ("said Mona*, a nurse.", "said Mona, a nurse."),
         ("*A pseudonym.", "A pseudonym."),
         ("Volunteers† came.", "Volunteers came."),
+        ("It rose.[12] Then fell[3][4].", "It rose. Then fell."),
+        (
+            "From 2010-2015 and 1914–1918.",
+            "From twenty ten to twenty fifteen and nineteen fourteen to nineteen eighteen.",
+        ),
         (
             "Dr. Okafor met Mr. Smith, e.g. on Tuesday.",
             "Doctor Okafor met Mister Smith, for example on Tuesday.",

@@ -49,12 +49,14 @@ IN_PAGE_SHARE = 0.75
 """A list of links is a table of contents when this share of them point in-page."""
 _MANUAL_PAGER = re.compile(r"(^|\s)(nav|navheader|navfooter)($|\s)", re.I)
 """DocBook's Prev / Up / Next tables above and below every page of a manual."""
+_BREADCRUMBS = re.compile(r"(^|[\s_-])breadcrumbs?($|[\s_-])", re.I)
+_TRAIL_TAGS = {"div", "nav", "ol", "ul", "p", "span"}
 _NODE_MENU = re.compile(r"(^|\s)(menu|mini-toc)($|\s)", re.I)
 _LEGAL = re.compile(r"(^|[\s_-])(copyright|legalnotice)($|[\s_-])", re.I)
 """A copyright line or a licence notice, as the markup names it (a footer's, a manual's)."""
 _TRIGGERS = re.compile(
     r"author|by-?line|tooltip|boring|nav|menu|mini-toc|copyright|legalnotice|toc|contents"
-    r"|this-?page|editsection"
+    r"|this-?page|editsection|breadcrumb"
 )
 """A word one of the tests by class name looks for; names without any go at once."""
 _CONTENT_TAGS = {"a", "ul", "ol", "dl"}
@@ -329,6 +331,8 @@ def _doomed_by_names(
         return DropReason.HIDDEN  # mdBook's example lines that the page hides until asked
     if "nav" in lowered and tag in ("div", "table") and _MANUAL_PAGER.search(names):
         return DropReason.NAVIGATION
+    if "breadcrumb" in lowered and tag in _TRAIL_TAGS and _BREADCRUMBS.search(names):
+        return DropReason.NAVIGATION  # "std::vec", "Docs » Guides": where the page stands
     if ("menu" in lowered or "mini-toc" in lowered) and _is_node_menu(element, names):
         return DropReason.CONTENTS
     if (

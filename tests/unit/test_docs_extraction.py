@@ -879,3 +879,18 @@ def test_a_footnotes_mark_is_in_brackets_and_its_way_back_is_not_read() -> None:
     )
     assert first.sentences[0].text.endswith("night.[1]")
     assert article.blocks[-1].text == "The distinction also holds in a port without tides."
+
+
+def test_a_breadcrumb_trail_over_the_heading_is_navigation() -> None:
+    """rustdoc's "tidepool::buffer" over "Struct RingBuffer" says where the page stands;
+    it was read as the body's first paragraph."""
+    from readout.extract import extract_with_dropped
+    from readout.extract.dropped import DropReason
+
+    page = (DOCS / "rustdoc.html").read_text("utf-8")
+    article, dropped = extract_with_dropped(Source(page, MediaType.HTML, "struct.RingBuffer.html"))
+    assert not any(b.text.replace(" ", "") == "tidepool::buffer" for b in article.blocks)
+    assert any(
+        d.reason is DropReason.NAVIGATION and d.text.replace(" ", "").startswith("tidepool::")
+        for d in dropped
+    )

@@ -46,7 +46,8 @@ class Block:
         text: The exact text shown, already sanitised; whitespace collapsed, except in
             code blocks, which keep their line breaks and indentation.
         sentences: The sentences covering ``text`` (whitespace between them aside).
-        level: The heading level 1-6 for headings, else ``None``.
+        level: The heading level 1-6 for headings, a list item's depth (1 for an item
+            of a list at the top, 2 for one in a list inside an item), else ``None``.
     """
 
     kind: BlockKind

@@ -35,7 +35,8 @@ def as_markdown(article: Article) -> str:
             lines.append(f"{'#' * max(2, min((block.level or 2) + shift, 6))} {block.text}")
         elif block.kind is BlockKind.LIST_ITEM:
             # An ordered list's item carries its number ("2. Press"): Markdown's own mark.
-            lines.append(block.text if _NUMBERED.match(block.text) else f"- {block.text}")
+            item = block.text if _NUMBERED.match(block.text) else f"- {block.text}"
+            lines.append("    " * ((block.level or 1) - 1) + item)  # an item in an item
         elif block.kind is BlockKind.QUOTE:
             lines.append(f"> {block.text}")
         elif block.kind is BlockKind.CAPTION:

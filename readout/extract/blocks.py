@@ -158,9 +158,10 @@ def _walk(element: etree._Element, context: BlockKind) -> Iterator[RawBlock]:
         context = BlockKind.QUOTE
     elif tag in _LIST_ITEMS:
         number = _item_number(element)
+        depth = 1 + sum(1 for above in element.iterancestors() if tag_of(above) in _LIST_ITEMS)
         for block in _walk_inside(element, tag, BlockKind.LIST_ITEM):
-            if number and block.kind is BlockKind.LIST_ITEM:
-                block, number = RawBlock(block.kind, number + block.text, block.level), ""
+            if block.kind is BlockKind.LIST_ITEM and block.level is None:
+                block, number = RawBlock(block.kind, number + block.text, depth), ""
             yield block
         return
     yield from _walk_inside(element, tag, context)

@@ -126,7 +126,11 @@ def _blocks(tokens: list[Token], log: DropLog) -> list[RawBlock]:
                 found.append(RawBlock(BlockKind.HEADING, text, heading_level))
             else:
                 kind = context[-1] if context else BlockKind.PARAGRAPH
-                found.append(RawBlock(kind, number + text if kind is BlockKind.LIST_ITEM else text))
+                if kind is BlockKind.LIST_ITEM:
+                    depth = context.count(BlockKind.LIST_ITEM)  # an item inside an item: 2
+                    found.append(RawBlock(kind, number + text, depth))
+                else:
+                    found.append(RawBlock(kind, text))
                 number = ""
             found.extend(RawBlock(BlockKind.CAPTION, caption) for caption in captions)
     return found

@@ -269,3 +269,14 @@ def test_a_layout_cell_on_its_own_keeps_its_headings_and_listings() -> None:
     assert [b.text[:16] for b in blocks] == ["This set of rout", "Table of Content",
         "ferry_t * harbou", "harbour_find_nam", "Looks the ferry "]  # fmt: skip
     assert [b.kind for b in blocks if b.kind is BlockKind.HEADING] == [BlockKind.HEADING] * 2
+
+
+def test_an_html_list_inside_a_list_item_keeps_its_depth() -> None:
+    prose = "<p>The options are these, and the tool reads them in the order given here.</p>"
+    page = f"""<html><head><title>Options</title></head><body><main><h1>Options</h1>
+      {prose}<ul><li>options <code>&lt;Object&gt;</code><ul><li>encoding, the text's
+      encoding</li><li>flag, the file's flag</li></ul></li><li>callback</li></ul>
+      {prose}{prose}</main></body></html>"""
+    items = [(b.level, b.text) for b in _html(page).blocks if b.kind is BlockKind.LIST_ITEM]
+    assert items == [(1, "options <Object>"), (2, "encoding, the text's encoding"),
+                     (2, "flag, the file's flag"), (1, "callback")]  # fmt: skip

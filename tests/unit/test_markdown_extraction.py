@@ -173,3 +173,17 @@ def test_an_ordered_lists_items_say_their_numbers_and_are_one_sentence_each() ->
         "4) Close it.",
     ]
     assert [len(b.sentences) for b in items] == [1, 1, 1, 1]
+
+
+def test_a_list_inside_a_list_keeps_its_depth_and_markdown_indents_it() -> None:
+    from readout.render import as_markdown
+
+    text = (
+        "# Guide\n\nThe options are these, and the tool reads them in this order:\n\n"
+        "- options\n  - encoding, the text's encoding\n  - flag, the file's flag\n- callback\n"
+    )
+    article = extract(Source(text, MediaType.MARKDOWN, "g.md"))
+    items = [(b.level, b.text) for b in article.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert items == [(1, "options"), (2, "encoding, the text's encoding"),
+                     (2, "flag, the file's flag"), (1, "callback")]  # fmt: skip
+    assert "\n    - encoding, the text's encoding\n" in as_markdown(article)

@@ -7,6 +7,7 @@ is being read.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -43,6 +44,12 @@ WIDE = 120
 """From this many columns the controls fit on one line with their full labels."""
 
 
+MAX_DEPTH = 4
+"""A list item is indented for up to this many levels of lists inside lists."""
+_NUMBERED = re.compile(r"^\d+[.)] ")
+"""An ordered list's item says its number ("3. Open the lid"): no bullet before it."""
+
+
 class BlockView(Static, can_focus=True):
     """One block of the article; shows which sentence (and word) is being read.
 
@@ -54,19 +61,30 @@ class BlockView(Static, can_focus=True):
     ]
 
     def __init__(
-        self, index: int, kind: BlockKind, text: str, *, number: str = "", numbered: bool = False
+        self,
+        index: int,
+        kind: BlockKind,
+        text: str,
+        *,
+        number: str = "",
+        numbered: bool = False,
+        level: int | None = None,
     ) -> None:
         """``number`` is the block's number as the listener is told it: "3" is
-        paragraph 3 (``--from 3``), "h1" heading 1."""
-        super().__init__(Content(text), markup=False, classes=f"block {kind.value}")
+        paragraph 3 (``--from 3``), "h1" heading 1. A list item shows a bullet (unless
+        it says its number, "3. Open the lid"), indented by its ``level``."""
+        depth = min(level or 1, MAX_DEPTH) if kind is BlockKind.LIST_ITEM else 1
+        classes = f"block {kind.value}" + (f" depth-{depth}" if depth > 1 else "")
+        super().__init__(Content(text), markup=False, classes=classes)
         self.index = index
         self.number = number
         self.kind = kind
         self.text = text
         self.numbered = numbered
         """Show the block's number before it (toggled with #, for proofreading)."""
+        self._bullet = "• " if kind is BlockKind.LIST_ITEM and not _NUMBERED.match(text) else ""
         self._reading: tuple[tuple[int, int], tuple[int, int] | None] | None = None
-        if numbered:
+        if numbered or self._bullet:
             self.refresh_text()
 
     @dataclass
@@ -83,7 +101,7 @@ class BlockView(Static, can_focus=True):
 
     def _prefix(self) -> str:
         marker = "▶ " if self._reading is not None else ""
-        return marker + (f"[{self.number}] " if self.numbered else "")
+        return marker + (f"[{self.number}] " if self.numbered else "") + self._bullet
 
     def screen_offset_of(self, offset: int) -> Offset:
         """Where character ``offset`` of the text is on screen (after any marker or number)."""
@@ -238,7 +256,14 @@ class ArticleView(VerticalScroll):
 
     def _make_views(self, start: int, end: int) -> list[BlockView]:
         return [
-            BlockView(i, block.kind, block.text, number=self._number(i), numbered=self.numbered)
+            BlockView(
+                i,
+                block.kind,
+                block.text,
+                number=self._number(i),
+                numbered=self.numbered,
+                level=block.level,
+            )
             for i, block in enumerate(self.article.blocks[start:end], start)
         ]
 

@@ -497,3 +497,25 @@ async def test_home_while_paused_brings_the_title_back_into_view(engine: SpeechW
         await wait_for(pilot, lambda: status(app).split(" · ")[2] == "Title")
         await wait_for(pilot, lambda: view.scroll_y == 0)
         assert status(app).startswith("Paused")
+
+
+async def test_a_list_item_shows_a_bullet_and_an_item_in_an_item_is_indented(
+    engine: SpeechWorker, tmp_path: Path
+) -> None:
+    """Nesting in words and space, not colour: "• " before each item (not before "3. "),
+    two more columns for an item of a list inside an item."""
+    page = tmp_path / "options.md"
+    page.write_text(
+        "# Options\n\nThe tool reads these options, in the order they are given here.\n\n"
+        "- options\n  - encoding, the text's encoding\n- callback\n\n1. Open the lid.\n\n"
+        "That is all that the tool reads, whatever else the file may say.\n",
+        "utf-8",
+    )
+    app = build(engine, article=load(str(page)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        views = {view.text: view for view in app.query(BlockView)}
+        assert str(views["options"].render()).endswith("• options")
+        assert str(views["1. Open the lid."].render()).endswith("1. Open the lid.")
+        top, inner = views["options"], views["encoding, the text's encoding"]
+        assert inner.content_region.x == top.content_region.x + 2

@@ -12,6 +12,7 @@ near the body it stands.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from readout.extract.boilerplate import is_icon_line, is_stamp_line, strip_icon_run, word_count
 from readout.extract.bylines import DATE, clean_byline
@@ -91,7 +92,49 @@ def find_headline(
             index >= start and (ends_like_sentence(lines[index]) or word_count(lines[index]) > 20)
         )
     ]
+    named = _named_by_body(lines, start, end, scorer)
+    if named is not None:
+        return named
     return max(candidates)[1] if candidates else None
+
+
+TOPIC_MENTIONS = 3
+"""A short heading right over the body names its topic when the body says each of its
+words this many times or more in its opening."""
+
+
+def _named_by_body(lines: list[str], start: int, end: int, scorer: LineScorer) -> int | None:
+    """The one- or two-word heading right over the body ("Variables", over "A variable
+    is a component of a stack frame..."), when the body's opening keeps saying its
+    words: a manual's chapter, which a menu label or a section's name over a news
+    article is not."""
+    index = start - 1
+    if index < 0:
+        return None
+    line = lines[index]
+    words = _content_words(line)
+    if not 1 <= word_count(line) <= 2 or len(words) != word_count(line):
+        return None
+    if scorer.is_repeated(index) or is_furniture(line) or not line[:1].isupper():
+        return None
+    said = Counter(
+        _singular(word)
+        for body in lines[start : min(end, start + 8)]
+        for word in _content_words(body)
+    )
+    return index if all(said[_singular(word)] >= TOPIC_MENTIONS for word in words) else None
+
+
+def _singular(word: str) -> str:
+    """An English plural's singular, near enough to match words: "ferries" -> "ferry",
+    "boxes" -> "box", "variables" -> "variable"."""
+    if len(word) <= 4 or not word.endswith("s") or word.endswith("ss"):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("xes", "ches", "shes", "sses")):
+        return word[:-2]
+    return word[:-1]
 
 
 def _headline_score(lines: list[str], index: int, start: int, vocabulary: set[str]) -> float:

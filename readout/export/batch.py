@@ -333,6 +333,7 @@ def _progress_relay(
         queue.put(None)
         relay.join(timeout=5)
         queue.close()
+        queue.cancel_join_thread()  # a relay that gave up reads no more: never wait on it
 
 
 def _relay(queue: ProgressQueue, report: workers.Report) -> None:

@@ -62,6 +62,10 @@ def start_pool_worker(
         signal.signal(number, _on_interrupt)
     if hasattr(signal, "pthread_sigmask"):  # the parent held them back while forking us
         signal.pthread_sigmask(signal.SIG_UNBLOCK, INTERRUPTS)
+    if progress is not None:
+        # Progress is only shown: this process's exit never waits for it to be sent, or
+        # a parent that stopped reading (Ctrl-C) would keep it, and the pool, for ever.
+        progress.cancel_join_thread()
     start_worker(engine_name, _Sender(progress) if progress is not None else None)
 
 

@@ -18,7 +18,7 @@ from readout.extract.boilerplate import is_icon_line, is_stamp_line, strip_icon_
 from readout.extract.bylines import DATE, clean_byline
 from readout.extract.raw import fold
 from readout.extract.region import LineScorer, is_furniture, reads_as_code
-from readout.extract.shapes import ends_like_sentence, headline_case
+from readout.extract.shapes import BULLET, ends_like_sentence, headline_case
 
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||–|—|::|·|•|-)\s+")
 BYLINE = re.compile(
@@ -35,7 +35,6 @@ _CRUMB = re.compile(r"\s[»›>/|](?=\s|$)")
 """A breadcrumb's or a menu's separator: "Docs » Guides", "next | previous"."""
 _WORD = re.compile(r"\w+")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
-_BULLETS = frozenset({"* ", "+ ", "• ", "o ", "- ", "· "})
 HEADLINE_LOOKBACK = 30
 """Beyond this many lines before the body, a headline is no less likely for being further."""
 
@@ -224,7 +223,7 @@ def _is_headline_shaped(line: str, *, fewest_words: int = 3) -> bool:
         return False
     if "\n" in line:
         return False  # a block of code
-    if line[:2] in _BULLETS:
+    if BULLET.match(line):
         return False  # an item of a list ("* File system"), as a page rendered as text has
     if _CLOCK.search(line) or is_icon_line(line):
         return False

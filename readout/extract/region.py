@@ -22,7 +22,7 @@ from readout.extract.boilerplate import (
     word_count,
 )
 from readout.extract.contents import CONTENTS_COPIES, ContentsLists
-from readout.extract.shapes import ends_like_sentence, headline_case
+from readout.extract.shapes import BULLET, ends_like_sentence, headline_case
 
 FURNITURE_SCORE = -12.0
 """A line in a furniture shape: a call to subscribe, a contact detail, "Read more"."""
@@ -63,8 +63,6 @@ CHART_LABEL_WORDS = 6
 
 _CELLS = re.compile(r"\S; \S")
 """Two cells of a table's row, as copied text's rows are read ("as; type cast")."""
-_BULLET = re.compile(r"^[*+•·▪◦o-] ")
-"""A list item's bullet, as text renderings of a page write them ("* ", "+ ", "o ")."""
 _FOOTNOTE = re.compile(r"^(?:[*†‡§]+|\[\d+\]|\d+\))\s*\w")
 _COMMENT_HEADER = re.compile(
     r"^\S.{0,80}?\s(says|said|wrote)\s*:?\s*$",
@@ -208,7 +206,7 @@ class LineScorer:
     def _bulleted(self, index: int) -> bool:
         """Line ``index`` is an item of a bulleted list ("* Buffer" over "* Cluster"), as
         a tool that renders a page as text writes it: not a footnote ("*A pseudonym.")."""
-        bullet = _BULLET.match(self._lines[index])
+        bullet = BULLET.match(self._lines[index])
         return bullet is not None and any(
             line.startswith(bullet.group())
             for line in self._lines[max(0, index - 1) : index + 2 : 2]
@@ -430,4 +428,4 @@ def is_code_line(line: str) -> bool:
 def _key(line: str) -> str:
     """The line as the page says it again elsewhere: case, spacing and a list bullet
     aside (a contents list's "* Events" names the heading "Events")."""
-    return " ".join(_BULLET.sub("", line).casefold().split())
+    return " ".join(BULLET.sub("", line).casefold().split())

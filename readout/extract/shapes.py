@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
+_BULLET_MARKS = "*+•·▪◦o-"
+BULLET = re.compile(rf"^[{_BULLET_MARKS}] ")
+"""A list item's bullet, as text renderings of a page write them ("* ", "+ ", "o ")."""
+NESTED_ITEM = re.compile(rf"^\s+[{_BULLET_MARKS}] (\S.*)$")
+"""An indented item of a nested list ("    + path.format(pathObject)"); group 1 is its text."""
+
 _CLOSERS = "\"'”’»)]"
 _SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", ":")
 

@@ -45,7 +45,7 @@ from readout.extract.region import (
     reads_as_code,
     reads_on,
 )
-from readout.extract.shapes import ends_like_sentence
+from readout.extract.shapes import NESTED_ITEM, ends_like_sentence
 
 _LIST_ITEM = re.compile(r"^(?:[-•–*·▪◦]|\d{1,3}[.)])\s+(\S.*)$")
 _EDIT_LINK = re.compile(r"(?<=\S)\s*\[\s*edit(?: source)?\s*\]$", re.I)
@@ -427,14 +427,11 @@ def _indented_code(line: str) -> bool:
     as text has it ("    + path.format(pathObject)", "  o Windows vs. POSIX")."""
     if line[:1] not in " \t":
         return False
-    item = _NESTED_ITEM.match(line)
+    item = NESTED_ITEM.match(line)
     if item is None:
         return True
     said = item.group(1)
     return is_code_line(said) and not _ENTRY_NAME.match(_entry_key(said))  # " * @param x"
-
-
-_NESTED_ITEM = re.compile(r"^\s+[*+•·▪◦o-] (\S.*)$")
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:

@@ -8,6 +8,7 @@ same characters.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -23,6 +24,15 @@ class BlockKind(str, Enum):
     QUOTE = "quote"
     CAPTION = "caption"
     CODE = "code"
+
+
+_ITEM_NUMBER = re.compile(r"^\d+[.)] ")
+
+
+def says_its_number(item_text: str) -> bool:
+    """An ordered list's item carries its number ("3. Open the lid"): no bullet goes
+    before it on screen or in Markdown."""
+    return _ITEM_NUMBER.match(item_text) is not None
 
 
 @dataclass(frozen=True)

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import itertools
 import json
-import re
 from collections import Counter
 from collections.abc import Sequence
 
-from readout.article import Article, BlockKind
+from readout.article import Article, BlockKind, says_its_number
 from readout.extract.dropped import Dropped
 from readout.speech.script import SpokenUnit
-
-_NUMBERED = re.compile(r"^\d+[.)] ")
 
 
 def as_plain(article: Article) -> str:
@@ -35,7 +32,7 @@ def as_markdown(article: Article) -> str:
             lines.append(f"{'#' * max(2, min((block.level or 2) + shift, 6))} {block.text}")
         elif block.kind is BlockKind.LIST_ITEM:
             # An ordered list's item carries its number ("2. Press"): Markdown's own mark.
-            item = block.text if _NUMBERED.match(block.text) else f"- {block.text}"
+            item = block.text if says_its_number(block.text) else f"- {block.text}"
             lines.append("    " * ((block.level or 1) - 1) + item)  # an item in an item
         elif block.kind is BlockKind.QUOTE:
             lines.append(f"> {block.text}")

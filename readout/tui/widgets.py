@@ -7,7 +7,6 @@ is being read.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -19,7 +18,7 @@ from textual.geometry import Offset, Region
 from textual.message import Message
 from textual.widgets import Button, Static
 
-from readout.article import Article, BlockKind
+from readout.article import Article, BlockKind, says_its_number
 from readout.numbering import Numbering
 from readout.tui.status import StatusFields, announcement_line, status_line
 
@@ -46,8 +45,6 @@ WIDE = 120
 
 MAX_DEPTH = 4
 """A list item is indented for up to this many levels of lists inside lists."""
-_NUMBERED = re.compile(r"^\d+[.)] ")
-"""An ordered list's item says its number ("3. Open the lid"): no bullet before it."""
 
 
 class BlockView(Static, can_focus=True):
@@ -82,7 +79,7 @@ class BlockView(Static, can_focus=True):
         self.text = text
         self.numbered = numbered
         """Show the block's number before it (toggled with #, for proofreading)."""
-        self._bullet = "• " if kind is BlockKind.LIST_ITEM and not _NUMBERED.match(text) else ""
+        self._bullet = "• " if kind is BlockKind.LIST_ITEM and not says_its_number(text) else ""
         self._reading: tuple[tuple[int, int], tuple[int, int] | None] | None = None
         if numbered or self._bullet:
             self.refresh_text()

@@ -91,9 +91,7 @@ class LineScorer:
     def __init__(self, lines: list[str]) -> None:
         self._lines = lines
         self._keys = [_key(line) for line in lines]
-        self._places: dict[str, list[int]] = {}
-        for index, key in enumerate(self._keys):
-            self._places.setdefault(key, []).append(index)
+        self._places = places_of(self._keys)
         self._repeated = [len(self._places[key]) > 1 for key in self._keys]
         self._lists = ContentsLists(lines, self._keys, self._places, self._repeated)
         self._contents = self._lists.entries
@@ -423,6 +421,15 @@ def is_code_line(line: str) -> bool:
     if stripped.endswith((";", "{")) and (words <= 3 or reads_as_code(stripped[:-1])):
         return True  # a C-like statement or the head of a block ("int ret;", "int main() {")
     return bool(_CALL_OR_ASSIGN.match(stripped)) and reads_as_code(stripped)
+
+
+def places_of(keys: list[str]) -> dict[str, list[int]]:
+    """Where each line's key stands in the text, in order: a line said again is a
+    contents list's entry, a menu's, or a heading the contents list names."""
+    places: dict[str, list[int]] = {}
+    for index, key in enumerate(keys):
+        places.setdefault(key, []).append(index)
+    return places
 
 
 def _key(line: str) -> str:

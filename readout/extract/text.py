@@ -42,6 +42,7 @@ from readout.extract.region import (
     is_code_line,
     is_furniture,
     is_signature,
+    places_of,
     reads_as_code,
     reads_on,
 )
@@ -373,9 +374,7 @@ class _EntryNames:
 
     def __init__(self, lines: list[str]) -> None:
         self._keys = [_entry_key(line) for line in lines]
-        self._places: dict[str, list[int]] = {}
-        for index, key in enumerate(self._keys):
-            self._places.setdefault(key, []).append(index)
+        self._places = places_of(self._keys)
 
     def names_all(self, start: int, end: int) -> bool:
         """Every line from ``start`` to ``end`` is an entry's name or a heading, and is said again

@@ -174,6 +174,11 @@ def check_folder(folder: Path) -> None:
         raise ExportError(f"{folder}: cannot write files there ({error.strerror})") from None
 
 
+def discard_parts(out: Path, options: ExportOptions) -> None:
+    """Remove the ``.part`` files an export to ``out`` that was killed mid-way left."""
+    _discard([_part(path) for path in output_files(out, options)])
+
+
 def _part(path: Path) -> Path:
     return path.with_name(path.name + ".part")
 

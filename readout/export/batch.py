@@ -16,11 +16,14 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import multiprocessing.connection
 import multiprocessing.context
+import multiprocessing.process
 import os
 import signal
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass
@@ -30,7 +33,7 @@ from typing import TYPE_CHECKING
 from readout.article import Article
 from readout.errors import ReadoutError
 from readout.export import workers
-from readout.export.audio import ExportOptions
+from readout.export.audio import ExportOptions, discard_parts
 from readout.export.progress import planned
 from readout.export.records import belongs_to_another, complete_duration, export_key
 from readout.filenames import safe_name
@@ -257,8 +260,52 @@ def _export_in_pool(
                 report(future)
         except KeyboardInterrupt:
             stopped.set()  # the workers' exports stop at their next sentence
-            pool.shutdown(wait=True, cancel_futures=True)
+            _stop_pool(pool, futures, job.options)
             raise
+
+
+STOP_GRACE_S = 10.0
+"""After Ctrl-C, a worker has this long to stop its export at a sentence's end (it
+removes its own ``.part`` files); one still running then is ended."""
+
+
+def _stop_pool(
+    pool: ProcessPoolExecutor,
+    futures: dict[Future[tuple[float, str | None]], _Work],
+    options: ExportOptions,
+    grace_s: float = STOP_GRACE_S,
+) -> None:
+    """Shut ``pool`` down after Ctrl-C without ever waiting on it for ever: queued exports
+    are cancelled, running ones get ``grace_s`` to stop, and a worker that has not
+    stopped by then (stuck in a speech library, say) is killed and its outputs' ``.part``
+    files removed here, as it would have done itself. Ctrl-C must end the batch."""
+    # The pool's own list (3.14 has pool.kill_workers()): shutdown() lets go of it.
+    processes = list((pool._processes or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    late = _still_running(processes, grace_s)
+    unfinished = [item for future, item in futures.items() if not future.done()]
+    for process in late:
+        with contextlib.suppress(OSError):
+            process.kill()
+    if late:
+        _still_running(late, grace_s)
+        for item in unfinished:
+            discard_parts(item.out, options)
+    pool.shutdown(wait=True)
+
+
+def _still_running(
+    processes: Sequence[multiprocessing.process.BaseProcess], within_s: float
+) -> list[multiprocessing.process.BaseProcess]:
+    """Wait up to ``within_s`` for ``processes`` to end; those that have not. A process's
+    sentinel is ready once it has ended, and waiting on it reads nothing, so the pool's
+    own thread still reaps the process as it always does."""
+    running = {process.sentinel: process for process in processes}
+    deadline = time.monotonic() + within_s
+    while running and (left := deadline - time.monotonic()) > 0:
+        ended = set(multiprocessing.connection.wait(list(running), left))
+        running = {sentinel: p for sentinel, p in running.items() if sentinel not in ended}
+    return list(running.values())
 
 
 def _worker_context() -> multiprocessing.context.BaseContext:

@@ -197,6 +197,7 @@ def _walk_inside(element: etree._Element, tag: str, context: BlockKind) -> Itera
     said = False
     pending = [element.text or ""]
     loose: list[etree._Element] = []
+    after_element = False  # the text so far ends where an element ends
     for child in element:
         if _starts_block(child):
             for block in _loose_block(context, pending, loose):
@@ -208,9 +209,13 @@ def _walk_inside(element: etree._Element, tag: str, context: BlockKind) -> Itera
                 said = True
                 yield block
         elif tag_of(child) not in _SKIPPED:
-            pending.append(text_of(child, collapse_space=False))
+            after_word = after_element and _ends_in_word(pending)
+            if after_word and _is_label(child):
+                pending.append(" ")
+            pending.append(text_of(child, collapse_space=False, after_word=after_word))
             loose.append(child)
         pending.append(child.tail or "")
+        after_element = not child.tail
     yield from _loose_block(
         BlockKind.PARAGRAPH if said and tag in _LIST_ITEMS else context, pending, loose
     )
@@ -386,11 +391,14 @@ def _is_caption(element: etree._Element, tag: str) -> bool:
     )
 
 
-def text_of(element: etree._Element, *, collapse_space: bool = True) -> str:
-    """The element's text with its inline children, as one run of words."""
-    parts: list[str] = []
-    _gather(element, parts)
-    text = "".join(parts)
+def text_of(
+    element: etree._Element, *, collapse_space: bool = True, after_word: bool = False
+) -> str:
+    """The element's text with its inline children, as one run of words; ``after_word``:
+    it follows straight on from a word at the end of another element."""
+    parts = ["w"] if after_word else []  # (that word, for ``_is_label``'s test)
+    _gather(element, parts, after_word)
+    text = "".join(parts[1:] if after_word else parts)
     return collapse(text) if collapse_space else text
 
 
@@ -454,7 +462,9 @@ def _ordered_children(element: etree._Element) -> Iterator[str]:
         yield child.tail or ""
 
 
-def _gather(element: etree._Element, parts: list[str]) -> None:
+def _gather(element: etree._Element, parts: list[str], after_element: bool = False) -> None:
+    """Append the text in ``element`` to ``parts``; ``after_element``: what is in
+    ``parts`` ends where an element ends (see ``_is_label``)."""
     tag = tag_of(element)
     if tag in _SKIPPED:
         return
@@ -464,6 +474,28 @@ def _gather(element: etree._Element, parts: list[str]) -> None:
         pass  # an inline image's alt text is not part of the sentence
     elif tag:
         parts.append(element.text or "")
+        after_element = after_element and not element.text  # (lxml nests in a <wbr>)
         for child in element:
-            _gather(child, parts)
+            if after_element and _is_label(child) and _ends_in_word(parts):
+                parts.append(" ")  # "DrainSorted" + "Experimental": two words on screen
+            _gather(child, parts, after_element)
             parts.append(child.tail or "")
+            after_element = not child.tail
+
+
+LABEL_WORDS = 3
+
+
+def _is_label(element: etree._Element) -> bool:
+    """A styled badge set right after an element ("<a>DrainSorted</a><span
+    class="stab">Experimental</span>"): the page's style spaces it apart, its text
+    does not. A capital opens it, so a word split across elements stays whole."""
+    if element.tag != "span" or not element.get("class"):
+        return False
+    text = "".join(element.itertext())
+    return text[:1].isupper() and len(text.split()) <= LABEL_WORDS
+
+
+def _ends_in_word(parts: list[str]) -> bool:
+    last = next((part for part in reversed(parts) if part), "")
+    return last[-1:].isalnum()

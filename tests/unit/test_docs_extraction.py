@@ -894,3 +894,26 @@ def test_a_breadcrumb_trail_over_the_heading_is_navigation() -> None:
         d.reason is DropReason.NAVIGATION and d.text.replace(" ", "").startswith("tidepool::")
         for d in dropped
     )
+
+
+def test_a_badge_set_against_a_name_is_its_own_word_a_split_word_stays_whole() -> None:
+    """rustdoc sets an "Experimental" badge right after an item's name, spaced apart by
+    its style only ("<wbr>" between them, which lxml reads as holding the badge); a
+    drop capital and a word's highlighted half are parts of one word."""
+    prose = "A pool keeps the newest bytes and lets the oldest fall away, in turn, for ever."
+    page = f"""<html><head><title>tidepool::pool</title>
+    <meta name="generator" content="rustdoc"></head><body><main>
+    <h1>Module pool</h1><p>{prose}</p>
+    <h2>Structs</h2><dl class="item-table">
+    <dt><a class="struct" href="struct.Drain.html">Drain<wbr>Sorted</a><wbr><span
+    class="stab unstable" title="">Experimental</span></dt><dd>Drains the pool in order.</dd>
+    <dt><a class="struct" href="struct.Pool.html">Pool</a><span class="stab deprecated"
+    >Deprecated since 0.3</span></dt><dd>The pool itself, for {prose}</dd></dl>
+    <p><span class="dropcap">T</span>he pool is <a href="x.html">tide</a><span
+    class="mark">pool</span>'s heart. {prose}</p>
+    </main></body></html>"""
+    article = extract(Source(page, MediaType.HTML, "index.html"))
+    texts = [b.text for b in article.blocks]
+    assert "DrainSorted Experimental" in texts, texts
+    assert "Pool Deprecated since 0.3" in texts, texts
+    assert any(t.startswith("The pool is tidepool's heart.") for t in texts), texts

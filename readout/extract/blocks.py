@@ -19,6 +19,8 @@ from readout.article import BlockKind
 from readout.extract.raw import RawBlock, collapse, tidy_code
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+ENTRY_TERM = "data-readout-entry"
+"""Set by pruning on a ``<dt>`` that is a reference's entry: it is read as a heading."""
 _LIST_ITEMS = {"li", "item"}  # a definition list's <dt>/<dd> are a term and its prose
 _QUOTES = {"blockquote", "quote"}
 _IMAGES = {"img", "graphic"}
@@ -130,6 +132,9 @@ def _walk(element: etree._Element, context: BlockKind) -> Iterator[RawBlock]:
         level = _HEADINGS.get(tag) or _HEADINGS.get(element.get("rend", ""), 2)
         yield RawBlock(BlockKind.HEADING, _PERMALINK.sub("", text_of(element)), level)
         return
+    if tag == "dt" and element.get(ENTRY_TERM) is not None:
+        yield RawBlock(BlockKind.HEADING, text_of(element), _entry_level(element))
+        return
     if _is_code_block(element, tag):
         yield RawBlock(BlockKind.CODE, tidy_code(_raw_text(element)))
         return
@@ -165,6 +170,25 @@ def _walk(element: etree._Element, context: BlockKind) -> Iterator[RawBlock]:
             yield block
         return
     yield from _walk_inside(element, tag, context)
+
+
+def _entry_level(term: etree._Element) -> int:
+    """An entry's heading level: one under the heading of the section it stands in, and
+    one more for each entry it is part of (a class's methods under the class)."""
+    above, inside = 1, 0
+    for ancestor in term.iterancestors():
+        if tag_of(ancestor) == "dd" and any(
+            tag_of(sibling) == "dt" and sibling.get(ENTRY_TERM) is not None
+            for sibling in ancestor.itersiblings(preceding=True)
+        ):
+            inside += 1
+        heading = next(
+            (s for s in ancestor.itersiblings(preceding=True) if tag_of(s) in _HEADINGS), None
+        )
+        if heading is not None:
+            above = _HEADINGS[tag_of(heading)]
+            break
+    return min(6, above + 1 + inside)
 
 
 def _item_number(item: etree._Element) -> str:
@@ -274,6 +298,8 @@ def _fields(element: etree._Element) -> list[str] | None:
     children = [child for child in element if tag_of(child)]
     if not children or [_role(c) for c in children] != ["dt", "dd"] * (len(children) // 2):
         return None
+    if any(child.get(ENTRY_TERM) is not None for child in children):
+        return None  # a reference's entries, each a heading over its description
     fields = []
     for name, value in zip(children[::2], children[1::2], strict=True):
         term, said = text_of(name), text_of(value)

@@ -15,6 +15,7 @@ from typing import Any
 
 from lxml import etree
 
+from readout.extract.blocks import ENTRY_TERM
 from readout.extract.dropped import DropLog, DropReason
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -216,6 +217,8 @@ def prune_furniture(root: etree._Element, log: DropLog | None = None) -> Landmar
     for element, reason in doomed:
         if log is not None and log.on and _in(element, root):
             log.add(" ".join(element.itertext()), reason)
+        if reason is DropReason.PERMALINK:
+            _mark_entry(element)
         _drop(element)
     for element in list(root.iter("details", "summary")):
         # Disclosure widgets are open in print and to a listener: their content is the
@@ -437,6 +440,15 @@ def _drop(element: etree._Element) -> None:
         else:
             parent.text = (parent.text or "") + tail
     parent.remove(element)
+
+
+def _mark_entry(permalink: etree._Element) -> None:
+    """A definition's term that links to itself is an entry of a reference (Sphinx's
+    "textwrap.wrap(text, width=70)¶"): a heading to the blocks, as rustdoc's and Node's
+    entries are headings of their own."""
+    term = permalink.getparent()
+    if term is not None and term.tag == "dt":
+        term.set(ENTRY_TERM, "")
 
 
 def _is_permalink(element: etree._Element) -> bool:

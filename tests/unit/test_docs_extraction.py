@@ -917,3 +917,41 @@ def test_a_badge_set_against_a_name_is_its_own_word_a_split_word_stays_whole() -
     assert "DrainSorted Experimental" in texts, texts
     assert "Pool Deprecated since 0.3" in texts, texts
     assert any(t.startswith("The pool is tidepool's heart.") for t in texts), texts
+
+
+def test_a_sphinx_references_entries_are_headings_one_under_their_section() -> None:
+    """Sphinx writes a function, a class and its methods as definition terms that link
+    to themselves ("tidepool.fill(pool, size)¶"): each is a heading, so "next heading"
+    steps entry by entry as it does on rustdoc and Node pages; a class's methods sit one
+    level under the class. A short description stays a paragraph under its entry."""
+    prose = "A pool keeps the newest bytes and lets the oldest fall away, in turn, for ever."
+
+    def entry(kind: str, anchor: str, signature: str, body: str) -> str:
+        return (
+            f'<dl class="py {kind}"><dt class="sig sig-object py" id="{anchor}">{signature}'
+            f'<a class="headerlink" href="#{anchor}" title="Permalink to this definition">¶</a>'
+            f"</dt><dd>{body}</dd></dl>"
+        )
+
+    method = entry("method", "tidepool.Pool.drain", "drain(count)", "<p>Takes bytes out.</p>")
+    page = f"""<html><head><title>tidepool — Pools — Docs</title>
+    <meta name="generator" content="Sphinx"></head><body><div class="body" role="main">
+    <section id="tidepool"><h1>tidepool — Pools<a class="headerlink" href="#tidepool">¶</a></h1>
+    <p>{prose}</p>
+    <section id="functions"><h2>Functions<a class="headerlink" href="#functions">¶</a></h2>
+    {entry("function", "tidepool.fill", "tidepool.fill(pool, size)", f"<p>{prose}</p>")}
+    {entry("data", "tidepool.EMPTY", "tidepool.EMPTY", "<p>No bytes.</p>")}
+    {entry("class", "tidepool.Pool", "class tidepool.Pool(size)", f"<p>{prose}</p>{method}")}
+    </section></section></div></body></html>"""
+    article = extract(Source(page, MediaType.HTML, "tidepool.html"))
+    assert article.title == "tidepool — Pools"
+    assert _headings(article) == [
+        (2, "Functions"),
+        (3, "tidepool.fill(pool, size)"),
+        (3, "tidepool.EMPTY"),
+        (3, "class tidepool.Pool(size)"),
+        (4, "drain(count)"),
+    ]
+    texts = [b.text for b in article.blocks]
+    assert texts[texts.index("tidepool.EMPTY") + 1] == "No bytes."
+    assert "Takes bytes out." in texts and not any("¶" in text for text in texts)

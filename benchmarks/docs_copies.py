@@ -18,8 +18,9 @@ The copies are made here, two ways:
 - ``inscriptis``: the text the inscriptis package renders (``pip install inscriptis``),
   the way a user gets text without a browser; skipped, saying so, when it is missing.
 
-The pages are the ones on this machine: Node's API docs (Debian's nodejs package) and
-the Rust Reference and book (rustup's rust-docs); a family that is missing is skipped.
+The pages are the ones on this machine: Node's API docs (Debian's nodejs package), the
+Rust Reference and book (rustup's rust-docs) and Python's library reference (Debian's
+python3.11-doc, a Sphinx build); a family that is missing is skipped.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ FAMILIES = {
     "node": "/usr/share/doc/nodejs/api/*.html",
     "rust-reference": f"{RUST_DOCS}/reference/*.html",
     "rust-book": f"{RUST_DOCS}/book/*.html",
+    "python (Sphinx)": "/usr/share/doc/python3.11/html/library/*.html",
 }
 _BLOCKS = set(
     "address article aside blockquote body dd details dialog div dl dt fieldset figcaption "

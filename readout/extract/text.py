@@ -433,12 +433,20 @@ def _indented_code(line: str) -> bool:
     return is_code_line(said) and not _ENTRY_NAME.match(_entry_key(said))  # " * @param x"
 
 
+HARD_WRAP_SENTENCE_ENDS = 0.6
+"""Hard-wrapped prose ends a line where the width runs out, mostly mid-sentence; a text
+with a paragraph a line ends more than this share of its long lines with a sentence."""
+
+
 def _is_hard_wrapped(lines: list[str]) -> bool:
     long_lines = [len(line.rstrip()) for line in lines if len(line.strip()) > 40]
     if len(long_lines) < 4:
         return False
     if sum(length > 100 for length in long_lines) > len(long_lines) / 10:
         return False  # a copied page: paragraphs are lines (a few long code lines are not)
+    ends = sum(ends_like_sentence(line) for line in lines if len(line.strip()) > 40)
+    if ends > HARD_WRAP_SENTENCE_ENDS * len(long_lines):
+        return False  # short paragraphs, one a line: a page's descriptions, a list's items
     followed_by_text = sum(
         1
         for this, following in itertools.pairwise(lines)

@@ -76,6 +76,26 @@ def test_hard_wrapped_plain_text_is_joined_into_paragraphs() -> None:
     assert article.blocks[0].text.endswith("joined back together again.")
 
 
+def test_a_copy_with_a_short_paragraph_a_line_and_no_blank_lines_is_not_hard_wrapped() -> None:
+    """A reference's index copied with one line a block and no blank line between
+    them ("run()" over "Create event loop, run a coroutine, close the loop."): most of its
+    long lines end a sentence, as wrapped prose's do not, so each stays its own block."""
+    entries = [
+        ("fill()", "Pour bytes into the pool until it holds as many as it can."),
+        ("drain()", "Take the oldest bytes out of the pool and hand them on in turn."),
+        ("Pool", "A pool of bytes, with the newest kept and the oldest let go."),
+        ("level()", "Say how many bytes the pool holds at the moment it is asked."),
+        ("close()", "Let the pool go, with every byte still in it handed on first."),
+    ]
+    lines = ["Pool API Index", "This page lists every call the pool library offers today."]
+    lines += [line for name, description in entries for line in (name, description)]
+    article = extract(Source("\n".join(lines) + "\n", MediaType.TEXT, "index.txt"))
+    texts = [b.text for b in article.blocks]
+    assert article.title == "Pool API Index"
+    assert "Take the oldest bytes out of the pool and hand them on in turn." in texts, texts
+    assert len(texts) >= 2 * len(entries), texts
+
+
 def _wrapped_manual(code_line_length: int) -> str:
     """A hand-written manual page in reStructuredText, wrapped at 72 columns, with a
     literal block whose one line is ``code_line_length`` long."""

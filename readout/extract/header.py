@@ -61,14 +61,14 @@ def find_headline(
     (``_headline_score``); never an entry of a contents list."""
     if window:
         wanted = fold(window)
-        matches = [
-            i
-            for i, line in enumerate(lines[:end])
-            if (found := fold(line))
-            and (
-                found == wanted or (len(found) > 8 and wanted.startswith(f"{found} "))  # cut short
-            )
-        ]
+        folded = [fold(line) for line in lines[:end]]
+        matches = [i for i, found in enumerate(folded) if found == wanted]
+        if not matches:  # the headline cut short on the page: "Coroutines" for a title
+            matches = [  # "Coroutines and Tasks" is not one, when that is there whole
+                i
+                for i, found in enumerate(folded)
+                if len(found) > 8 and wanted.startswith(f"{found} ")
+            ]
         before = [i for i in matches if i <= start]
         if before:
             return before[-1]

@@ -79,9 +79,9 @@ _COMMENT_SECTION = re.compile(
 )
 _DATUM = re.compile(r"^[-+−–$€£¥’'~<>≈]*\d[\d.,:/%’'–-]*\s?(?:[A-Za-z]{1,3}|%)?\.?$")
 """A figure standing alone: a chart's value or axis label, a table's cell."""
-_SIGNATURE = re.compile(r"[\w\]]\((?!s\))|<[a-z][\w.|]*>|\w\[")
+_SIGNATURE = re.compile(r"[\w\]]\((?!s\))|<[A-Za-z][\w.|]*>|\w\[")
 """Code's shapes in a short line: a call or a signature ("path.join([...paths])",
-"f(x)"; not a plural's "(s)"), a type in angle brackets ("<string>"), an index ("a[0]")."""
+"f(x)"; not a plural's "(s)"), a type in angle brackets ("<string>", "<Buffer>"), an index ("a[0]")."""
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\ball rights reserved\b", re.I)
 
 
@@ -381,10 +381,11 @@ def reads_as_code(text: str) -> bool:
 
 
 _CODE_START = re.compile(
-    r"^(?:def|class|import|from \S+ import|return|if\b.*:$|if \(|elif|else:|try:|except\b"
-    r"|while\b|for \w+ in|for \(|switch|with \S|fn|let|const|var|function|pub|use|impl"
-    r"|struct|enum|async|await|raise|yield|#include|#define|#!|>>>|\.\.\.(?: |$)|\$ |sudo "
-    r"|pip |npm |git |cd |@\w|[}\])]|Traceback \(most recent call last\)|File \")"
+    r"^(?:(?:def|class|import|return|elif|except|while|switch|fn|let|const|var|function|pub"
+    r"|use|impl|struct|enum|async|await|raise|yield)\b"  # whole words: "asyncio", "users"
+    r"|from \S+ import|if\b.*:$|if \(|else:|try:|for \w+ in|for \(|with \S|#include"
+    r"|#define|#!|>>>|\.\.\.(?: |$)|\$ |sudo |pip |npm |git |cd |@\w|[{}\])]"
+    r"|Traceback \(most recent call last\)|File \")"
 )
 _RAISED = re.compile(r"^[A-Z]\w*(?:Error|Exception|Warning|Exit|Interrupt)\b(?::|$)")
 """The last line of a traceback ("ZeroDivisionError: division by zero")."""

@@ -33,7 +33,7 @@ from readout.extract.boilerplate import (
 )
 from readout.extract.dropped import DropLog, DropReason
 from readout.extract.header import find_byline_and_date, find_headline, is_stamp, window_title
-from readout.extract.raw import RawBlock, collapse, is_noise
+from readout.extract.raw import RawBlock, collapse, fold, is_noise
 from readout.extract.region import (
     LineScorer,
     best_region,
@@ -86,7 +86,7 @@ def extract_text(text: str, log: DropLog | None = None) -> TextExtraction:
     """Extract the article from plain or copied text; ``log`` hears what is dropped."""
     log = log or DropLog(on=False)
     lines = []
-    paragraphs = _without_hash_marks(split_paragraphs(text, log), log)
+    paragraphs, first_marked = _without_permalink_marks(split_paragraphs(text, log), log)
     for line in paragraphs:
         if is_icon_line(line):
             log.add(line, DropReason.ICONS)
@@ -110,11 +110,20 @@ def extract_text(text: str, log: DropLog | None = None) -> TextExtraction:
     if start == end:
         start, end = best_region(scores)
     end = _with_announced_list(scorer, end, thread)
-    title_at = find_headline(lines, start, end, window, scorer)
+    wanted = window or _marked_title(lines, first_marked, start)
+    title_at = find_headline(lines, start, end, wanted, scorer)
     if title_at is not None and start <= title_at < end:
         start = title_at + 1
     elif title_at is not None and title_at < start and reads_on(scorer, title_at + 1, start):
         start = title_at + 1  # the body began under the headline; the best run, later
+    elif (
+        title_at is not None
+        and title_at < start
+        and fold(lines[title_at]) == fold(first_marked or "")
+    ):
+        # A page's own marked heading: what stands under it is its opening, whatever its
+        # shape (a table copied a cell a line scores as a menu does).
+        start = title_at + 1
     title = lines[title_at] if title_at is not None else (window or "")
     header_from = title_at + 1 if title_at is not None else max(0, start - 12)
     byline, published, header_end = find_byline_and_date(lines, header_from, start)
@@ -177,21 +186,40 @@ def _is_list_item(scorer: LineScorer, index: int) -> bool:
     )
 
 
-def _without_hash_marks(lines: list[str], log: DropLog) -> list[str]:
-    """``lines`` less the "#" a page puts after each heading, when it puts one after
-    ``HASH_MARKS`` or more ("Path#", "path.basename(path[, suffix])#")."""
-    marked = [
+def _without_permalink_marks(lines: list[str], log: DropLog) -> tuple[list[str], str | None]:
+    """``lines`` less the permalink mark a page puts after each heading ("Sockets¶"; a
+    "#" when it puts one after ``HASH_MARKS`` or more: "Path#"), and the first heading
+    so marked: the page's own heading, where its menus and sidebars have none."""
+    hashed = [
         i
         for i, line in enumerate(lines)
         if line.endswith("#") and _HASH_MARK.search(line) and len(line.split()[-1]) > 2
     ]
-    if len(marked) < HASH_MARKS:
-        return lines
+    marked = [i for i, line in enumerate(lines) if _PERMALINK.search(line)]
+    if len(hashed) >= HASH_MARKS:
+        marked = sorted([*marked, *hashed])
+    if not marked:
+        return lines, None
     lines = list(lines)
     for i in marked:
-        log.add("#", DropReason.PERMALINK)
+        log.add(lines[i][-1], DropReason.PERMALINK)
         lines[i] = lines[i][:-1]
-    return lines
+    return lines, lines[marked[0]]
+
+
+MARKED_TITLE_WORDS = 20
+
+
+def _marked_title(lines: list[str], first_marked: str | None, start: int) -> str | None:
+    """Without a window title, the first heading with a permalink mark is the title to
+    find, when it stands over the body: not a sentence, nor an entry's long signature,
+    nor a section's heading inside the body (a page whose own title has no mark)."""
+    if not first_marked or word_count(first_marked) > MARKED_TITLE_WORDS:
+        return None
+    if ends_like_sentence(first_marked):
+        return None
+    key = fold(first_marked)
+    return first_marked if any(fold(line) == key for line in lines[: start + 1]) else None
 
 
 def split_paragraphs(text: str, log: DropLog | None = None) -> list[str]:
@@ -317,7 +345,7 @@ def _with_code_chunks(chunks: list[str]) -> list[str]:
             code.extend(["", *lines] if code else lines)
             continue
         end_code()
-        paragraphs.extend(p for line in lines if (p := _PERMALINK.sub("", _as_row(line))))
+        paragraphs.extend(p for line in lines if (p := _as_row(line)))
     end_code()
     return paragraphs
 
@@ -362,7 +390,7 @@ def _with_code_runs(lines: list[str]) -> list[str]:
             run.append(line.expandtabs(4))
             continue
         end_run(index)
-        paragraphs.append(_PERMALINK.sub("", _as_row(line)))
+        paragraphs.append(_as_row(line))
     end_run(len(lines))
     return [paragraph for paragraph in paragraphs if paragraph]
 

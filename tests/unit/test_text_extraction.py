@@ -403,6 +403,10 @@ def test_copied_docs_keep_their_code_headings_and_author() -> None:
         "Price: £5 (members £3)",
         "If x = 2, the loop runs twice, as the example above shows for every value.",
         "The cost, they said, is high;",
+        "asyncio — Asynchronous I/O",  # words that begin as a keyword does: "async"
+        "users of the pool",
+        "important notes",
+        "Returns: <Iterator>",
     ],
 )
 def test_prose_and_furniture_are_never_taken_for_code(line: str) -> None:
@@ -780,6 +784,7 @@ def _copied_reference() -> str:
             "Added in: v1.0.0",
             "ferry <string>",
             "Returns: <boolean>",
+            "Returns: <Ferry>",
             f"The harbour.{n}() method tells the harbour master that the ferry will {n}, "
             "and returns whether the master agreed to it in time.",
             "On a small harbour:",
@@ -821,6 +826,7 @@ def test_a_copied_references_entries_keep_what_each_of_them_says_again() -> None
     assert texts[1].startswith("The harbour module keeps track of the ferries")
     for said in ("ferry <string>", "Returns: <boolean>", "On a small harbour:"):
         assert texts.count(said) == 6, said
+    assert texts.count("Returns: <Ferry>") == 6  # a type a capital opens
     code = [b.text for b in article.blocks if b.kind is BlockKind.CODE]
     assert "const harbour = require('tidepool:harbour');" in texts
     assert code == [f"harbour.{n}('Morning Star');\n// Returns: true" for n in
@@ -1060,3 +1066,36 @@ def test_a_copied_specifications_rule_names_are_left_out_and_its_settings_are_co
     assert code == ["[harbour.settings]\nopen-at = 6\nclose-at = 22"]
     anchors = {d.text for d in dropped if d.reason is DropReason.CONTROL}
     assert anchors == {"[harbour]", *(f"[harbour.{rule}]" for rule in rules)}
+
+
+def _copied_sphinx_page(title: str, first_section: str) -> str:
+    """A Sphinx page as a browser copies it, without its window title: the sidebar's
+    contents (the page's entries) and links, the breadcrumb, then each heading with its
+    "¶", and a table copied a cell a line between the opening and the rest."""
+    prose = "Pool types differ in how they keep bytes and let the oldest fall away, in turn."
+    cells = [cell for kind in ("ring", "tide", "lake", "well") for cell in (kind, "bytes", "8")]
+    return "\n".join([
+        "Table of Contents", title, "pool.size", "pool.fill()", "pool.drain()",
+        "Previous topic", "Buffers", "Next topic", "Streams", "This Page", "Report a Bug",
+        "Show Source", "Navigation", "index", "modules |", "next |", "previous |",
+        "Tidepool »", "3.1 Documentation »", "Pool types »", title, "|", f"{title}¶",
+        "This chapter says which pool types there are:", "Type", "Holds", "Size", *cells,
+        f"{first_section}¶", f"Each of the pool types is made with a size. {prose}",
+        f"Pool types can be mixed. {prose}", "Pools in depth¶", f"Deeper still, {prose}",
+    ])  # fmt: skip
+
+
+def test_a_copied_sphinx_page_without_its_window_title_is_titled_by_its_marked_heading() -> None:
+    """The first heading with a permalink mark, over the body, is the page's title (the
+    breadcrumb names it too); an exact heading wins over one that only begins it
+    ("Pools" does not cut "Pools and Tides" short). The sidebar's contents list names
+    entries, not the body's headings: it does not say which line is the title."""
+    for title, first_section in (
+        ("tidepool — Pools", "Making a pool"),
+        ("Pools and Tides", "Pools"),
+    ):
+        article = extract(Source(_copied_sphinx_page(title, first_section), MediaType.TEXT, "-"))
+        assert article.title == title
+        texts = [b.text for b in article.blocks]
+        assert texts[0] == "This chapter says which pool types there are:"
+        assert first_section in texts and not any("¶" in text for text in texts)

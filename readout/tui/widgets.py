@@ -108,15 +108,22 @@ class BlockView(Static, can_focus=True):
 
     def place_of(self, offset: int) -> tuple[int, int]:
         """The (row, column) of character ``offset`` of the text, as it is wrapped."""
-        prefix = self._prefix()
-        remaining = offset + len(prefix)
-        lines = Content(prefix + self.text).wrap(max(1, self.content_region.width))
-        for row, line in enumerate(lines):
+        indent = len(self._prefix())
+        remaining = offset
+        for row, line in enumerate(Content(self.text).wrap(self._text_width(indent))):
             length = len(line.plain)
             if remaining <= length:
-                return row, remaining
+                return row, indent + remaining
             remaining -= length + 1  # the space the wrap consumed
         return 0, 0
+
+    def _text_width(self, indent: int) -> int:
+        """The width the text wraps to, right of its marker, number or bullet."""
+        return max(1, self.content_region.width - indent)
+
+    def on_resize(self) -> None:
+        if self._prefix():
+            self.refresh_text()  # the hanging indent is laid out for the width
 
     def show_reading(
         self, span: tuple[int, int] | None, word: tuple[int, int] | None = None
@@ -127,15 +134,26 @@ class BlockView(Static, can_focus=True):
         self.refresh_text()
 
     def refresh_text(self) -> None:
-        prefix = self._prefix()
-        content = Content(prefix + self.text)
+        content = Content(self.text)
         if self._reading is not None:
             (start, end), word = self._reading
-            shift = len(prefix)
-            content = content.stylize("reverse bold", start + shift, end + shift)
+            content = content.stylize("reverse bold", start, end)
             if word is not None:
-                content = content.stylize("underline", word[0] + shift, word[1] + shift)
-        self.update(content)
+                content = content.stylize("underline", word[0], word[1])
+        self.update(self._hanging(self._prefix(), content))
+
+    def _hanging(self, prefix: str, content: Content) -> Content:
+        """``prefix`` (the marker, number or bullet) before the text, and the text's
+        wrapped lines indented under the text's first word, not under the bullet."""
+        if not prefix:
+            return content
+        if not self.content_region.width:  # not laid out yet: on_resize lays it out
+            return Content(prefix) + content
+        lines = content.wrap(self._text_width(len(prefix))) or [Content("")]
+        indent = Content(" " * len(prefix))
+        return Content("\n").join(
+            [Content(prefix) + lines[0], *(indent + line for line in lines[1:])]
+        )
 
 
 class ArticleView(VerticalScroll):

@@ -347,14 +347,16 @@ async def test_a_long_article_plays_from_its_first_blocks_and_shows_the_rest(
 
 
 def _styled_spans(view: BlockView) -> dict[str, tuple[int, int]]:
-    """Where the rendered block is reversed (the sentence) and underlined (the word)."""
+    """Where the rendered block is reversed (the sentence) and underlined (the word),
+    each from its first character to its last (a wrapped line splits a style's span)."""
     content = view.render()
     found: dict[str, tuple[int, int]] = {}
     for span in getattr(content, "spans", []):
         style = str(span.style)
         for name in ("reverse", "underline"):
             if name in style:
-                found[name] = (span.start, span.end)
+                start, end = found.get(name, (span.start, span.end))
+                found[name] = (min(start, span.start), max(end, span.end))
     return found
 
 
@@ -497,6 +499,32 @@ async def test_home_while_paused_brings_the_title_back_into_view(engine: SpeechW
         await wait_for(pilot, lambda: status(app).split(" · ")[2] == "Title")
         await wait_for(pilot, lambda: view.scroll_y == 0)
         assert status(app).startswith("Paused")
+
+
+async def test_a_wrapped_list_item_hangs_under_its_text_not_its_bullet(
+    engine: SpeechWorker, tmp_path: Path
+) -> None:
+    """An item too long for one line goes on under its first word, so the bullet stands
+    alone at the left and the eye finds where each item begins; the reading cursor is
+    put on the right cell of a wrapped line."""
+    item = "a long item " * 8 + "that ends here."
+    page = tmp_path / "items.md"
+    page.write_text(
+        "# Items\n\nThe tool reads these items, in the order they are given here.\n\n"
+        f"- {item}\n- short\n\nThat is all that the tool reads, whatever the file says.\n",
+        "utf-8",
+    )
+    app = build(engine, article=load(str(page)))
+    async with app.run_test(size=(40, 30)) as pilot:
+        await pilot.pause()
+        view = next(v for v in app.query(BlockView) if v.text == item)
+        lines = str(view.render()).split("\n")
+        assert len(lines) >= 3 and lines[0].startswith("• a long item")
+        assert all(line.startswith("  ") and line[2] != " " for line in lines[1:]), lines
+        assert " ".join(line.strip("• ") for line in lines) == item
+        where = item.index("ends")
+        row, column = view.place_of(where)
+        assert lines[row][column : column + 4] == "ends"
 
 
 async def test_a_list_item_shows_a_bullet_and_an_item_in_an_item_is_indented(

@@ -386,13 +386,31 @@ def _with_code_runs(lines: list[str]) -> list[str]:
         run.clear()
 
     for index, line in enumerate(lines):
-        if is_code_line(line) or (run and _continues_code(line)):
+        if (
+            is_code_line(line)
+            or _PRODUCTION.match(line)
+            or (run and (_continues_code(line) or _continues_grammar(run, line)))
+        ):
             run.append(line.expandtabs(4))
             continue
         end_run(index)
         paragraphs.append(_as_row(line))
     end_run(len(lines))
     return [paragraph for paragraph in paragraphs if paragraph]
+
+
+_PRODUCTION = re.compile(r"^[A-Za-z_]\w* →(?: |$)")
+"""A grammar's rule ("TypeNoBounds →", "Pattern → |? PatternNoTopAlt"): with the lines of
+its alternatives ("| TupleType"), a listing (a lone "Next →" stays a line)."""
+
+
+def _continues_grammar(run: list[str], line: str) -> bool:
+    """Inside a grammar's rules: a symbol alone ("RingPool", the first alternative) or
+    an alternative ("| TidePool")."""
+    return any(_PRODUCTION.match(ruled) for ruled in run) and bool(_ALTERNATIVE.match(line))
+
+
+_ALTERNATIVE = re.compile(r"^\s*(?:\|\s*)?[A-Za-z_]\w*\s*$|^\s*\|\s")
 
 
 class _EntryNames:

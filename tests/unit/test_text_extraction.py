@@ -1099,3 +1099,19 @@ def test_a_copied_sphinx_page_without_its_window_title_is_titled_by_its_marked_h
         texts = [b.text for b in article.blocks]
         assert texts[0] == "This chapter says which pool types there are:"
         assert first_section in texts and not any("¶" in text for text in texts)
+
+
+def test_a_copied_grammar_rule_and_its_alternatives_are_one_listing() -> None:
+    """A reference's grammar, copied a symbol a line ("PoolKind →", "| RingPool"), is a
+    listing the article goes on past, not a menu that cuts the body in two; a lone
+    "Next →" stays a line of its own."""
+    prose = "A pool keeps the newest bytes and lets the oldest fall away, in turn, for ever."
+    grammar = ["PoolKind →", "RingPool", "| TidePool", "| LakePool", "| WellPool", "| MoatPool"]
+    lines = ["Pool kinds", f"Every pool has a kind. {prose}", f"Kinds differ. {prose}"]
+    lines += ["Syntax", *grammar, f"A ring pool wraps around. {prose}", f"And so on. {prose}"]
+    lines += ["Next →"]
+    article = extract(Source("\n".join(lines) + "\n", MediaType.TEXT, "kinds.txt"))
+    texts = [b.text for b in article.blocks]
+    codes = [b.text for b in article.blocks if b.kind is BlockKind.CODE]
+    assert codes == ["\n".join(grammar)], texts
+    assert texts[0].startswith("Every pool has a kind.") and texts[-1].startswith("And so on.")

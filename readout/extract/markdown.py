@@ -2,7 +2,8 @@
 
 markdown-it-py (CommonMark) parses; we keep the text of headings, paragraphs, list
 items, block quotes and image alt text, code blocks (fenced or indented) with their
-line breaks, and drop HTML and link targets. A list made only of links that stands
+line breaks, the blocks of HTML written into it (a table of constants), and drop link
+targets. A list made only of links that stands
 before the first paragraph, or links only within the page, is a table of contents
 and is left out: the listener hears those headings anyway. The first level-1 heading,
 or a ``title:`` in YAML-style front matter, is the title.
@@ -106,6 +107,9 @@ def _blocks(tokens: list[Token], log: DropLog) -> list[RawBlock]:
         if token.type in ("fence", "code_block"):
             found.append(RawBlock(BlockKind.CODE, tidy_code(token.content)))
             continue
+        if token.type == "html_block":
+            found.extend(_html_blocks(token.content))
+            continue
         if token.type in ("bullet_list_open", "ordered_list_open"):
             continue
         if token.type == "list_item_open":
@@ -134,6 +138,24 @@ def _blocks(tokens: list[Token], log: DropLog) -> list[RawBlock]:
                 number = ""
             found.extend(RawBlock(BlockKind.CAPTION, caption) for caption in captions)
     return found
+
+
+def _html_blocks(html: str) -> list[RawBlock]:
+    """The blocks of HTML written into the Markdown (a ``<table>`` of constants, a
+    ``<details>``), read as a page's are; a comment or an anchor holds none."""
+    if "<" not in html or (html.lstrip().startswith("<!--") and html.rstrip().endswith("-->")):
+        return []
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    from readout.extract.blocks import tree_to_blocks
+
+    try:
+        fragment = lxml_html.fragment_fromstring(html, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return []
+    etree.strip_elements(fragment, etree.Comment, "script", "style", with_tail=False)
+    return tree_to_blocks(fragment)
 
 
 def _contents_lists(tokens: list[Token]) -> set[int]:

@@ -187,3 +187,22 @@ def test_a_list_inside_a_list_keeps_its_depth_and_markdown_indents_it() -> None:
     assert items == [(1, "options"), (2, "encoding, the text's encoding"),
                      (2, "flag, the file's flag"), (1, "callback")]  # fmt: skip
     assert "\n    - encoding, the text's encoding\n" in as_markdown(article)
+
+
+def test_html_written_into_markdown_is_read_and_its_comments_are_not() -> None:
+    """A reference written in Markdown puts its tables of constants in HTML (Node's
+    docs do): each row is read as a table's row is, and a comment holding the entry's
+    history ("<!-- YAML added: v1.0.0 -->") is not read."""
+    text = (
+        "# Signals\n\n<!-- YAML\nadded: v1.0.0\n-->\n\n"
+        "The pool sends these signals to the process that runs it, one at a time.\n\n"
+        "<table>\n  <tr>\n    <th>Constant</th>\n    <th>Description</th>\n  </tr>\n"
+        "  <tr>\n    <td><code>POOL_FULL</code></td>\n    <td>Sent when the pool\n"
+        "    can take no more bytes.</td>\n  </tr>\n</table>\n\n"
+        "That is every signal that the pool sends, whatever it holds at the time.\n"
+    )
+    article = extract(Source(text, MediaType.MARKDOWN, "signals.md"))
+    texts = [b.text for b in article.blocks]
+    assert "Constant; Description" in texts
+    assert "POOL_FULL; Sent when the pool can take no more bytes." in texts
+    assert not any("YAML" in t or "added" in t for t in texts), texts

@@ -390,17 +390,47 @@ def _with_default_command(argv: list[str]) -> list[str]:
         UsageError: the first word is no file, URL or command, but close to a command
             ("exprot": did you mean export?).
     """
-    if any(arg in ("-h", "--help", "--version") for arg in argv) and not any(
-        arg in _COMMANDS for arg in argv
-    ):
-        return argv
-    if any(arg in _COMMANDS for arg in argv):
+    first = _first_word(argv)
+    if first in _COMMANDS or any(arg in ("-h", "--help", "--version") for arg in argv):
         return argv
     if argv and not argv[0].startswith("-"):
         _refuse_mistyped_command(argv[0])
     command = "read" if "--plain" in argv else "play"
     rest = [arg for arg in argv if arg != "--debug"]
     return ["--debug"] * (len(rest) < len(argv)) + [command, *rest]
+
+
+def _first_word(argv: list[str]) -> str | None:
+    """The first word that is no option nor an option's value: "text" is the value in
+    ``--announce text FILE``, not the command."""
+    valued = _valued_options()
+    after_valued = False
+    for arg in argv:
+        if after_valued:
+            after_valued = False
+        elif arg.startswith("-") and arg != "-":
+            after_valued = "=" not in arg and arg in valued
+        else:
+            return arg
+    return None
+
+
+def _valued_options() -> set[str]:
+    """The options that take a value (``--announce``, ``--from``...), as the player's
+    parser knows them."""
+    parser = build_parser("play")
+    player = next(
+        action.choices["play"]
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+    )
+    return {
+        option
+        for each in (parser, player)
+        for action in each._actions
+        if action.nargs != 0
+        for option in action.option_strings
+    }
 
 
 def _refuse_mistyped_command(word: str) -> None:

@@ -39,6 +39,9 @@ def test_every_command_is_listed_whichever_was_asked_for() -> None:
         (["--debug", "--plain", "a.txt"], "read"),
         (["a.txt", "--debug"], "play"),
         ([], "play"),
+        (["--announce", "text", "a.txt"], "play"),  # "text" is the value, not the command
+        (["a.txt", "--announce", "text"], "play"),
+        (["--plain", "--announce", "text", "a.txt"], "read"),
     ],
 )
 def test_options_before_or_after_input_go_to_the_default_command(
@@ -53,6 +56,8 @@ def test_options_before_or_after_input_go_to_the_default_command(
         assert args.rate == 200
     if argv and "a.txt" in argv:
         assert args.input == "a.txt"
+    if "--announce" in argv:
+        assert args.announce == "text"
     assert bool(getattr(args, "debug", False)) == ("--debug" in argv)
 
 

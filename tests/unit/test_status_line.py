@@ -33,3 +33,14 @@ def test_an_announcement_has_one_row_of_its_own_cut_to_the_width(width: int) -> 
 def test_finished_has_no_time_left() -> None:
     fields = StatusFields("Finished", "Volume 100%", "Paragraph 8 of 8", 175, None)
     assert "left" not in status_line(fields, 200)
+
+
+@pytest.mark.parametrize("width", [24, 30, 34, 38])
+def test_a_narrow_line_shortens_the_position_and_never_cuts_a_figure(width: int) -> None:
+    """At 40x12 "Vol 100%" came out as "Vol 10…", read as ten per cent."""
+    fields = StatusFields("Paused", "Volume 100%", "Paragraph 13 of 166", 175, "2 min left")
+    line = status_line(fields, width)
+    assert len(line) <= width and "…" not in line
+    assert line.startswith("Paused") and line.endswith("Vol 100%")
+    if width >= 34:
+        assert "Para. 13/166" in line

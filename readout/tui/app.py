@@ -370,6 +370,8 @@ class ReadoutApp(App[None]):
         elif isinstance(event, BlockStarted):
             for line in self.query(AnnouncementLine):
                 line.block_started(event.block)
+            if self.reader.state is ReaderState.PAUSED:
+                self._say(event.label)  # a move while paused: where it landed, in words
         elif isinstance(event, SentenceStarted):
             self._follow(event.block, event.sentence, None)
         elif isinstance(event, WordStarted):

@@ -401,13 +401,21 @@ async def test_moving_while_paused_moves_the_highlight_at_once(engine: SpeechWor
         await wait_for(pilot, lambda: current() == start + 1)
         assert app.reader.state is ReaderState.PAUSED
         assert len(app.query(".current")) == 1
+        # ...and says where it landed on the announcement line, in words, not only by
+        # moving the highlight (a listener without sound, or with a braille display).
+        total = len(SAMPLE.blocks)
+        assert app.last_announcement.startswith(f"Paragraph {start + 2} of "), (
+            app.last_announcement,
+            total,
+        )
 
 
 async def test_where_am_i_answers_at_once_while_paused_and_a_move_clears_it(
     engine: SpeechWorker,
 ) -> None:
     """The answer is on the announcement line at once (it once showed only when reading
-    resumed), and a move to another block takes away what no longer applies."""
+    resumed), and a move to another block takes away what no longer applies: the line
+    says where the move landed."""
     app = build(engine)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: app.reader.state is ReaderState.PLAYING)
@@ -417,7 +425,13 @@ async def test_where_am_i_answers_at_once_while_paused_and_a_move_clears_it(
         await pilot.press("t")
         await wait_for(pilot, lambda: status(app).endswith(where))
         await pilot.press("down")
-        await wait_for(pilot, lambda: status(app).split("\n")[1].strip() == "")
+        # The answer goes; the line says where the move landed instead.
+        landed = app.reader.describe_position
+        await wait_for(pilot, lambda: not status(app).endswith(where))
+        await wait_for(
+            pilot,
+            lambda: bool(app.last_announcement) and landed().startswith(app.last_announcement),
+        )
         assert app.reader.state is ReaderState.PAUSED
 
 

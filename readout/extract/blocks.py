@@ -10,6 +10,7 @@ whitespace collapsed. Segmenting into sentences happens later, in one place.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from itertools import islice
 
@@ -492,7 +493,7 @@ def _gather(element: etree._Element, parts: list[str], after_element: bool = Fal
     """Append the text in ``element`` to ``parts``; ``after_element``: what is in
     ``parts`` ends where an element ends (see ``_is_label``)."""
     tag = tag_of(element)
-    if tag in _SKIPPED:
+    if tag in _SKIPPED or _is_icon(element):
         return
     if tag in ("br", "lb"):
         parts.append(" ")
@@ -520,6 +521,18 @@ def _is_label(element: etree._Element) -> bool:
         return False
     text = "".join(element.itertext())
     return text[:1].isupper() and len(text.split()) <= LABEL_WORDS
+
+
+def _is_icon(element: etree._Element) -> bool:
+    """A styled element that holds only a pictograph ("<span class="emoji">👎</span>"
+    before "Deprecated since 1.3.0"): an icon, which the words beside it say."""
+    if not element.get("class") or len(element):
+        return False
+    text = (element.text or "").strip()
+    return bool(text) and all(unicodedata.category(char) in _ICON_CATEGORIES for char in text)
+
+
+_ICON_CATEGORIES = frozenset({"So", "Sk", "Mn", "Cf"})  # with variation selectors, joiners
 
 
 def _ends_in_word(parts: list[str]) -> bool:

@@ -95,10 +95,14 @@ def own_blocks_of(element: etree._Element) -> list[RawBlock]:
 
 def _is_link_label(block: RawBlock) -> bool:
     """A stamp, not text: a few words around a version number ("1.57.0 · source"), or
-    only stamp words ("const: unstable · source")."""
+    only stamp words ("const: unstable · source"); a notice that says why ("Deprecated
+    since 1.3.0: renamed to join") is text."""
     if block.kind is not BlockKind.PARAGRAPH:
         return False
-    return (len(block.text.split()) <= 6 and has_version(block.text)) or is_stamp_line(block.text)
+    if is_stamp_line(block.text):
+        return True
+    said = [word for word in block.text.partition(": ")[2].split() if word.isalpha()]
+    return len(block.text.split()) <= 6 and has_version(block.text) and len(said) < 2
 
 
 def plain_body(page: etree._Element) -> etree._Element | None:

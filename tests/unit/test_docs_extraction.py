@@ -955,3 +955,26 @@ def test_a_sphinx_references_entries_are_headings_one_under_their_section() -> N
     texts = [b.text for b in article.blocks]
     assert texts[texts.index("tidepool.EMPTY") + 1] == "No bytes."
     assert "Takes bytes out." in texts and not any("¶" in text for text in texts)
+
+
+def test_a_deprecation_notice_is_read_and_its_icon_and_a_version_stamp_are_not() -> None:
+    """rustdoc's "👎 Deprecated since 1.3.0: renamed to join" under a method says why:
+    it is text, where "1.57.0 · source" or "Added in: v15.0.0, v14.17.0" beside an
+    entry is a stamp; the pictograph before it is an icon, not a word to say."""
+    prose = "The pool keeps its items in order and grows as it needs to, for ever and a day."
+    page = f"""<html><head><title>Pool in tidepool</title>
+    <meta name="generator" content="rustdoc"></head><body><main>
+    <h1>Struct Pool</h1><p>{prose}</p><h2>Methods</h2>
+    <details class="toggle method-toggle" open><summary><section id="method.connect"
+    class="method"><span class="rightside">1.57.0 · <a class="src" href="s.html">source</a>
+    </span><h4 class="code-header">pub fn connect(&amp;self)</h4></section><span
+    class="item-info"><div class="stab deprecated"><span class="emoji">👎</span><span
+    >Deprecated since 1.3.0: renamed to join</span></div></span></summary>
+    <div class="docblock"><p>Joins the pool. {prose}</p></div></details>
+    <p>Added in: v15.0.0, v14.17.0</p><p>Then the rest. {prose}</p>
+    </main></body></html>"""
+    texts = [b.text for b in extract(Source(page, MediaType.HTML, "struct.Pool.html")).blocks]
+    assert (
+        texts[texts.index("pub fn connect(&self)") + 1] == "Deprecated since 1.3.0: renamed to join"
+    )
+    assert not any("1.57.0" in t or "Added in" in t or "👎" in t for t in texts), texts

@@ -7,14 +7,22 @@ import json
 from collections import Counter
 from collections.abc import Sequence
 
-from readout.article import Article, BlockKind, says_its_number
+from readout.article import Article, Block, BlockKind, says_its_number
 from readout.extract.dropped import Dropped
 from readout.speech.script import SpokenUnit
 
 
 def as_plain(article: Article) -> str:
-    """Title, a blank line, then the blocks separated by blank lines."""
-    return "\n\n".join([article.title, *(block.text for block in article.blocks)]) + "\n"
+    """Title, a blank line, then the blocks separated by blank lines; a list item shows
+    its bullet ("• "), as the player does, an item inside an item two columns in."""
+    return "\n\n".join([article.title, *(_plain_block(block) for block in article.blocks)]) + "\n"
+
+
+def _plain_block(block: Block) -> str:
+    if block.kind is not BlockKind.LIST_ITEM:
+        return block.text
+    mark = "" if says_its_number(block.text) else "• "
+    return "  " * ((block.level or 1) - 1) + mark + block.text
 
 
 def as_markdown(article: Article) -> str:

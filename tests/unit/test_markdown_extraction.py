@@ -176,7 +176,7 @@ def test_an_ordered_lists_items_say_their_numbers_and_are_one_sentence_each() ->
 
 
 def test_a_list_inside_a_list_keeps_its_depth_and_markdown_indents_it() -> None:
-    from readout.render import as_markdown
+    from readout.render import as_markdown, as_plain
 
     text = (
         "# Guide\n\nThe options are these, and the tool reads them in this order:\n\n"
@@ -187,6 +187,9 @@ def test_a_list_inside_a_list_keeps_its_depth_and_markdown_indents_it() -> None:
     assert items == [(1, "options"), (2, "encoding, the text's encoding"),
                      (2, "flag, the file's flag"), (1, "callback")]  # fmt: skip
     assert "\n    - encoding, the text's encoding\n" in as_markdown(article)
+    # Plain text shows the bullets as the player does, an item in an item two columns in.
+    plain = as_plain(article)
+    assert "\n\n• options\n\n  • encoding, the text's encoding\n\n" in plain
 
 
 def test_html_written_into_markdown_is_read_and_its_comments_are_not() -> None:

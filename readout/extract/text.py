@@ -85,18 +85,8 @@ class TextExtraction:
 def extract_text(text: str, log: DropLog | None = None) -> TextExtraction:
     """Extract the article from plain or copied text; ``log`` hears what is dropped."""
     log = log or DropLog(on=False)
-    lines = []
     paragraphs, first_marked = _without_permalink_marks(split_paragraphs(text, log), log)
-    for line in paragraphs:
-        if is_icon_line(line):
-            log.add(line, DropReason.ICONS)
-        elif _ANCHOR.match(line):
-            log.add(line, DropReason.CONTROL)
-        elif line.endswith("]") and (mark := _EDIT_LINK.search(line)):
-            log.add(mark.group().strip(), DropReason.CONTROL)
-            lines.append(line[: mark.start()])
-        else:
-            lines.append(line)
+    lines = _without_controls(paragraphs, log)
     if not lines:
         return TextExtraction("", [], None, None, None)
     first = lines[0]
@@ -112,24 +102,61 @@ def extract_text(text: str, log: DropLog | None = None) -> TextExtraction:
     end = _with_announced_list(scorer, end, thread)
     wanted = window or _marked_title(lines, first_marked, start)
     title_at = find_headline(lines, start, end, wanted, scorer)
-    if title_at is not None and start <= title_at < end:
-        start = title_at + 1
-    elif title_at is not None and title_at < start and reads_on(scorer, title_at + 1, start):
-        start = title_at + 1  # the body began under the headline; the best run, later
-    elif (
-        title_at is not None
-        and title_at < start
-        and fold(lines[title_at]) == fold(first_marked or "")
-    ):
-        # A page's own marked heading: what stands under it is its opening, whatever its
-        # shape (a table copied a cell a line scores as a menu does).
-        start = title_at + 1
+    if title_at is not None:
+        start = _start_under_headline(scorer, title_at, start, end, first_marked)
     title = lines[title_at] if title_at is not None else (window or "")
     header_from = title_at + 1 if title_at is not None else max(0, start - 12)
     byline, published, header_end = find_byline_and_date(lines, header_from, start)
-    start = max(start, header_end)
-    # A subheading or a lead-in ("Here's why:") that opens the body scores as a
-    # label; take it back in.
+    start = _opening_taken_back(scorer, max(start, header_end), header_end)
+    if log.on:
+        header = range(header_from, header_end)
+        for i, line in enumerate(lines[:start]):
+            if i != title_at and not (i in header and (is_stamp(line) or line == byline)):
+                log.add(line, DropReason.CONTENTS if scorer.is_contents(i) else DropReason.BEFORE)
+    blocks = _classify(lines[start:end], scorer, start, log)
+    log.add_all(lines[end:thread], DropReason.AFTER)
+    log.add_all(lines[max(end, thread) :], DropReason.COMMENTS)
+    return TextExtraction(title=title, blocks=blocks, byline=byline, site=site, published=published)
+
+
+def _without_controls(paragraphs: list[str], log: DropLog) -> list[str]:
+    """The lines less icon runs and in-page anchors ("[safety.unsafe-call]"), and a
+    wiki heading's "[edit]" link taken off it."""
+    lines = []
+    for line in paragraphs:
+        if is_icon_line(line):
+            log.add(line, DropReason.ICONS)
+        elif _ANCHOR.match(line):
+            log.add(line, DropReason.CONTROL)
+        elif line.endswith("]") and (mark := _EDIT_LINK.search(line)):
+            log.add(mark.group().strip(), DropReason.CONTROL)
+            lines.append(line[: mark.start()])
+        else:
+            lines.append(line)
+    return lines
+
+
+def _start_under_headline(
+    scorer: LineScorer, title_at: int, start: int, end: int, first_marked: str | None
+) -> int:
+    """Where the body starts, the headline being line ``title_at``: under it when it is
+    inside the best run, or over it with the body's opening between them (prose or
+    code), or when it is the page's own marked heading, whatever stands under it (a
+    table copied a cell a line scores as a menu does); else the best run's start."""
+    if start <= title_at < end:
+        return title_at + 1
+    if title_at < start and (
+        reads_on(scorer, title_at + 1, start)
+        or fold(scorer.lines[title_at]) == fold(first_marked or "")
+    ):
+        return title_at + 1
+    return start
+
+
+def _opening_taken_back(scorer: LineScorer, start: int, header_end: int) -> int:
+    """The body's start, with a subheading or a lead-in ("Here's why:") that opens it,
+    which scores as a label, taken back in."""
+    lines = scorer.lines
     while (
         start > header_end
         and (
@@ -142,15 +169,7 @@ def extract_text(text: str, log: DropLog | None = None) -> TextExtraction:
         and not scorer.is_repeated(start - 1)
     ):
         start -= 1
-    if log.on:
-        header = range(header_from, header_end)
-        for i, line in enumerate(lines[:start]):
-            if i != title_at and not (i in header and (is_stamp(line) or line == byline)):
-                log.add(line, DropReason.CONTENTS if scorer.is_contents(i) else DropReason.BEFORE)
-    blocks = _classify(lines[start:end], scorer, start, log)
-    log.add_all(lines[end:thread], DropReason.AFTER)
-    log.add_all(lines[max(end, thread) :], DropReason.COMMENTS)
-    return TextExtraction(title=title, blocks=blocks, byline=byline, site=site, published=published)
+    return start
 
 
 ANNOUNCED_ITEMS = 60

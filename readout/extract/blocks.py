@@ -234,10 +234,8 @@ def _walk_inside(element: etree._Element, tag: str, context: BlockKind) -> Itera
                 said = True
                 yield block
         elif tag_of(child) not in _SKIPPED:
-            after_word = after_element and _ends_in_word(pending)
-            if after_word and _is_label(child):
-                pending.append(" ")
-            pending.append(text_of(child, collapse_space=False, after_word=after_word))
+            pending.append(_label_gap(after_element, child, pending))
+            pending.append(text_of(child, collapse_space=False))
             loose.append(child)
         pending.append(child.tail or "")
         after_element = not child.tail
@@ -418,14 +416,11 @@ def _is_caption(element: etree._Element, tag: str) -> bool:
     )
 
 
-def text_of(
-    element: etree._Element, *, collapse_space: bool = True, after_word: bool = False
-) -> str:
-    """The element's text with its inline children, as one run of words; ``after_word``:
-    it follows straight on from a word at the end of another element."""
-    parts = ["w"] if after_word else []  # (that word, for ``_is_label``'s test)
-    _gather(element, parts, after_word)
-    text = "".join(parts[1:] if after_word else parts)
+def text_of(element: etree._Element, *, collapse_space: bool = True) -> str:
+    """The element's text with its inline children, as one run of words."""
+    parts: list[str] = []
+    _gather(element, parts)
+    text = "".join(parts)
     return collapse(text) if collapse_space else text
 
 
@@ -489,9 +484,8 @@ def _ordered_children(element: etree._Element) -> Iterator[str]:
         yield child.tail or ""
 
 
-def _gather(element: etree._Element, parts: list[str], after_element: bool = False) -> None:
-    """Append the text in ``element`` to ``parts``; ``after_element``: what is in
-    ``parts`` ends where an element ends (see ``_is_label``)."""
+def _gather(element: etree._Element, parts: list[str]) -> None:
+    """Append the text in ``element`` to ``parts``."""
     tag = tag_of(element)
     if tag in _SKIPPED or _is_icon(element):
         return
@@ -501,16 +495,21 @@ def _gather(element: etree._Element, parts: list[str], after_element: bool = Fal
         pass  # an inline image's alt text is not part of the sentence
     elif tag:
         parts.append(element.text or "")
-        after_element = after_element and not element.text  # (lxml nests in a <wbr>)
+        after_element = False  # the text so far ends where an element ends
         for child in element:
-            if after_element and _is_label(child) and _ends_in_word(parts):
-                parts.append(" ")  # "DrainSorted" + "Experimental": two words on screen
-            _gather(child, parts, after_element)
+            parts.append(_label_gap(after_element, child, parts))
+            _gather(child, parts)
             parts.append(child.tail or "")
             after_element = not child.tail
 
 
 LABEL_WORDS = 3
+
+
+def _label_gap(after_element: bool, child: etree._Element, parts: list[str]) -> str:
+    """The space a badge set right after another element's word needs ("DrainSorted" +
+    "Experimental": two words on screen), else nothing."""
+    return " " if after_element and _is_label(child) and _ends_in_word(parts) else ""
 
 
 def _is_label(element: etree._Element) -> bool:

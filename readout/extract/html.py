@@ -247,6 +247,10 @@ def _parse(html: str) -> etree._Element | None:
         return None
     if is_dubious_html(beginning) and len(document) < 2:
         return None  # not HTML at all, as trafilatura judges it
+    # libxml2 takes <wbr> for a container: "Drain<wbr>Sorted</wbr>", and a badge after
+    # it nested inside. A word-break opportunity holds nothing: its content is its
+    # parent's, so every rule sees the page's words and elements as they stand.
+    etree.strip_tags(document, "wbr")
     return document if tag_of(document) else None
 
 

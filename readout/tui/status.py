@@ -5,9 +5,10 @@ reading is, the speed and the time left. At a narrow width it gives up what matt
 least first: the time left, then long words ("words per minute" becomes "wpm"), then
 the speed, then "Volume" becomes "Vol" after the position, then the position is
 written short ("Para. 3/166"), then left out, so no figure is ever cut off ("Vol 10…"
-for 100%) and it never wraps onto a second row (it took 2 of 12 rows at 40x12). Announcements ("Flagged paragraph 3,
-sentence 2", "Speed 193 words per minute") have a line of their own below it: on one
-line they pushed the speed and time out, or were cut to nothing at 40 columns.
+for 100%) and it never wraps onto a second row (it took 2 of 12 rows at 40x12).
+Announcements ("Flagged paragraph 3, sentence 2", "Speed 193 words per minute") have a
+line of their own below it: on one line they pushed the speed and time out, or were
+cut to nothing at 40 columns.
 """
 
 from __future__ import annotations

@@ -96,6 +96,15 @@ class _Seen:
     quiet: set[str] = field(default_factory=set)
     """Class names that no test looks at (most of a page's): judged once a page."""
 
+    def is_quiet(self, names: str) -> bool:
+        """No test by class name looks at ``names`` (no trigger word in them)."""
+        if names in self.quiet:
+            return True
+        if _TRIGGERS.search(names.lower()):
+            return False
+        self.quiet.add(names)
+        return True
+
     def note_term(self, term: etree._Element) -> None:
         """A manual's field "Author: Ada Whitcombe" (a <dt> and its <dd>) names the author."""
         if _AUTHOR_TERM.match(term.text_content()):
@@ -185,31 +194,13 @@ def prune_furniture(root: etree._Element, log: DropLog | None = None) -> Landmar
     seen = _Seen()
     prose = False  # a paragraph of prose seen yet: what stands before it is the header
     for element in root.iter(etree.Element):
-        # One pass, cheapest tests first: most elements have no attribute that counts.
-        if element.tag == "dt":
+        tag = element.tag
+        if tag == "dt":
             seen.note_term(element)
-        attributes = element.attrib
-        if attributes:
-            if len(attributes) == 1 and element.tag == "a" and "href" in attributes:
-                # A plain link: only a permalink mark or a "Read more" goes.
-                reason = _link_reason(element)
-            elif len(attributes) == 1 and element.tag not in _CONTROL_TAGS:
-                # Most elements have a class and nothing else: only the names count.
-                names = attributes.get("class")
-                reason = (
-                    _doomed_by_names(element, names, seen)
-                    if names is not None
-                    else _is_doomed(element, attributes, seen)
-                )
-            else:
-                reason = _is_doomed(element, attributes, seen)
-            if reason:
-                doomed.append((element, reason))
-        elif element.tag in ("button", "dialog"):
-            doomed.append((element, DropReason.CONTROL))
-        elif element.tag in _BARE_TAGS and _is_table_of_contents(element, before_prose=not prose):
-            doomed.append((element, DropReason.CONTENTS))
-        if element.tag == "p" and not prose:
+        reason = _reason_to_drop(element, tag, seen, before_prose=not prose)
+        if reason:
+            doomed.append((element, reason))
+        if tag == "p" and not prose:
             prose = len(element.text_content().split()) >= PROSE_WORDS
     doomed += [(block, DropReason.NAVIGATION) for block in _pager_blocks(root, seen.pagers)]
     doomed += [(code, DropReason.HIDDEN) for code in _toggled_alternatives(root)]
@@ -268,13 +259,42 @@ def _toggled_alternatives(root: etree._Element) -> list[etree._Element]:
     return alternatives
 
 
-def _is_doomed(element: etree._Element, attributes: Any, seen: _Seen) -> DropReason | None:
+def _reason_to_drop(
+    element: etree._Element, tag: str, seen: _Seen, *, before_prose: bool
+) -> DropReason | None:
+    """Why ``element`` goes, if it does. Every element of the page comes here, so the
+    cheapest tests come first: most elements have no attribute that counts."""
+    attributes = element.attrib
+    count = len(attributes)
+    if not count:
+        if tag in ("button", "dialog"):
+            return DropReason.CONTROL
+        if tag in _BARE_TAGS and _is_table_of_contents(element, before_prose=before_prose):
+            return DropReason.CONTENTS
+        return None
+    if count == 1:
+        if tag == "a" and "href" in attributes:
+            return _link_reason(element)  # a plain link: only a permalink or "Read more" goes
+        names = attributes.get("class")
+        if names is not None and tag not in _CONTROL_TAGS:
+            return _doomed_by_names(element, tag, names, seen)  # a class and nothing else
+    return _is_doomed(element, tag, attributes, seen)
+
+
+_WATCHED = frozenset("hidden aria-hidden aria-modal role style class id itemprop rel".split())
+"""The attributes a test below reads: an element with none of them is judged by its tag."""
+
+
+def _is_doomed(
+    element: etree._Element, tag: str, attributes: Any, seen: _Seen
+) -> DropReason | None:
     """Why an element with attributes goes, if it does; notes author and headline
     landmarks on the way."""
-    get = attributes.get
-    tag = element.tag
     if tag in ("button", "dialog"):
         return DropReason.CONTROL
+    if _WATCHED.isdisjoint(attributes.keys()):
+        return _doomed_by_names(element, tag, "", seen)
+    get = attributes.get
     if get("hidden") is not None:
         return DropReason.HIDDEN
     if get("aria-hidden") == "true" or get("aria-modal") == "true":
@@ -287,10 +307,6 @@ def _is_doomed(element: etree._Element, attributes: Any, seen: _Seen) -> DropRea
     style = get("style")
     if style and _HIDDEN_STYLE.search(style):
         return DropReason.HIDDEN
-    names = get("class") or ""
-    identity = get("id")
-    if identity:
-        names = f"{names} {identity}"
     prop = get("itemprop")
     marked = True
     if prop == "headline":
@@ -303,22 +319,22 @@ def _is_doomed(element: etree._Element, attributes: Any, seen: _Seen) -> DropRea
         seen.marked_authors.append(element)
     else:
         marked = False
-    return _doomed_by_names(element, names, seen, marked=marked)
+    classes, identity = get("class") or "", get("id") or ""
+    if tag not in _CONTENT_TAGS and seen.is_quiet(classes) and seen.is_quiet(identity):
+        return None  # a page's ids are its own: judged apart from its classes, once each
+    names = f"{classes} {identity}" if identity else classes
+    return _doomed_by_names(element, tag, names, seen, marked=marked)
 
 
 def _doomed_by_names(
-    element: etree._Element, names: str, seen: _Seen, *, marked: bool = False
+    element: etree._Element, tag: str, names: str, seen: _Seen, *, marked: bool = False
 ) -> DropReason | None:
     """Why an element goes by its class and id ``names`` (a tooltip, a table of
     contents, a "Read more" link), if it does; notes a by-line class's author, unless
     the element was ``marked`` as a landmark already."""
-    tag = element.tag
-    if tag not in _CONTENT_TAGS and names in seen.quiet:
-        return None  # names seen before that no test below looks at
-    lowered = names.lower()  # substring tests first: a regex on every element is slow
-    if tag not in _CONTENT_TAGS and not _TRIGGERS.search(lowered):
-        seen.quiet.add(names)
+    if tag not in _CONTENT_TAGS and seen.is_quiet(names):
         return None
+    lowered = names.lower()  # substring tests first: a regex on every element is slow
     if (
         not marked
         and ("author" in lowered or "byline" in lowered or "by-line" in lowered)
@@ -401,25 +417,27 @@ def _is_node_menu(element: etree._Element, names: str) -> bool:
     return bool(element.tag == wanted)
 
 
-def _link_reason(element: etree._Element) -> DropReason | None:
-    if _is_permalink(element):
+def _link_reason(link: etree._Element) -> DropReason | None:
+    """Why a link goes, if it does: a permalink mark, a footnote's way back, a heading's
+    "[edit]", a "Read more". Its text is read once: most links are none of these."""
+    text = (link.text if len(link) == 0 else link.text_content()) or ""
+    in_page = (link.get("href") or "")[:1] == "#"
+    if in_page and _is_permalink(link, text):
         return DropReason.PERMALINK
-    if element.text_content().strip() in _BACK_ARROWS and (element.get("href") or "")[:1] == "#":
+    if in_page and text.strip() in _BACK_ARROWS:
         return DropReason.CONTROL  # a footnote's way back to its mark: "↩"
     if (
-        _BRACKETED.match(element.text_content())
-        and next(element.iterancestors(*_HEADING_TAGS), None) is not None
+        "[" in text
+        and _BRACKETED.match(text)
+        and next(link.iterancestors(*_HEADING_TAGS), None) is not None
     ):
         return DropReason.CONTROL  # a heading's "[src]" or "[edit]" link
-    return DropReason.MORE_LINK if _is_more_link(element) else None
+    return DropReason.MORE_LINK if _is_more_link(link, text) else None
 
 
-def _is_more_link(element: etree._Element) -> bool:
+def _is_more_link(link: etree._Element, text: str) -> bool:
     """A "Read more" link that ends a summary (nothing after it)."""
-    if (element.tail or "").strip():
-        return False
-    text = element.text if len(element) == 0 else element.text_content()
-    return bool(text) and len(text) < 24 and bool(_MORE.match(text))
+    return 0 < len(text) < 24 and not (link.tail or "").strip() and bool(_MORE.match(text))
 
 
 def _is_widget_label(summary: etree._Element) -> bool:
@@ -451,15 +469,12 @@ def _mark_entry(permalink: etree._Element) -> None:
         term.set(ENTRY_TERM, "")
 
 
-def _is_permalink(element: etree._Element) -> bool:
-    """An anchor that links to its own heading and says nothing ("¶", "§", "#", "")."""
-    if element.tag != "a" or not (element.get("href") or "").startswith("#"):
-        return False
-    text = element.text_content()
+def _is_permalink(link: etree._Element, text: str) -> bool:
+    """An in-page ``link`` to its own heading that says nothing ("¶", "§", "#", "")."""
     if not _PERMALINK_TEXT.match(text):
         return False
-    names = f"{element.get('class', '')} {element.get('title', '')} {element.get('aria-label', '')}"
-    in_heading = any(a.tag in _HEADING_TAGS for a in element.iterancestors())
+    names = f"{link.get('class', '')} {link.get('title', '')} {link.get('aria-label', '')}"
+    in_heading = any(a.tag in _HEADING_TAGS for a in link.iterancestors())
     return in_heading or bool(_PERMALINK_CLASS.search(names)) or "permalink" in names.lower()
 
 
@@ -495,10 +510,10 @@ def _is_link_list(element: etree._Element, *, in_page_only: bool) -> bool:
     if not links:
         return False
     if in_page_only:
-        if len(element.findall(".//li")) + len(element.findall(".//dd")) < 2:
-            return False
         in_page = sum((a.get("href") or "").startswith("#") for a in links)
         if in_page < IN_PAGE_SHARE * len(links):
+            return False
+        if len(element.findall(".//li")) + len(element.findall(".//dd")) < 2:
             return False
     letters = _letters("".join(element.itertext()))
     # A list named a table of contents may have a label ("Table of Contents") and

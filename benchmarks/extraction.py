@@ -33,7 +33,8 @@ Metrics, as the README defines them:
 
 Every tool runs on every page in the same process, one page after another, and each
 call is timed with ``time.perf_counter``, so the median milliseconds are comparable
-within a run. Pages are decoded once (UTF-8, else the declared charset, else a guess)
+within a run; ``--repeat N`` times each call N times and keeps the least, which steadies
+the medians of the small sets on a busy machine. Pages are decoded once (UTF-8, else the declared charset, else a guess)
 and every tool gets the same text. trafilatura's title and author come from an extra,
 untimed ``bare_extraction(..., with_metadata=True)`` call: its ``.text`` leaves out the
 comments that ``extract()`` keeps by default, so the body is ``extract()``'s.
@@ -52,6 +53,7 @@ import html as html_escape
 import importlib.metadata
 import json
 import logging
+import math
 import re
 import statistics
 import subprocess
@@ -418,13 +420,19 @@ class Run:
     error: str | None = None
 
 
-def timed(tool: Tool, page: Page) -> Run:
-    started = time.perf_counter()
-    try:
-        output = tool.run(page)
-    except Exception as error:
-        return Run(Output(""), time.perf_counter() - started, f"{type(error).__name__}: {error}")
-    return Run(output, time.perf_counter() - started)
+def timed(tool: Tool, page: Page, repeat: int = 1) -> Run:
+    """The tool's output on the page, and the least of ``repeat`` timings of it: the
+    least is the run the machine disturbed least (``timeit``'s reasoning)."""
+    best = math.inf
+    for _ in range(repeat):
+        started = time.perf_counter()
+        try:
+            output = tool.run(page)
+        except Exception as error:
+            seconds = time.perf_counter() - started
+            return Run(Output(""), seconds, f"{type(error).__name__}: {error}")
+        best = min(best, time.perf_counter() - started)
+    return Run(output, best)
 
 
 def with_labels(tool: Tool, page: Page, run: Run) -> Run:
@@ -439,7 +447,9 @@ def with_labels(tool: Tool, page: Page, run: Run) -> Run:
     )
 
 
-def run_group(group: Group, pages: Sequence[Page], tools: Sequence[Tool]) -> dict[str, list[Run]]:
+def run_group(
+    group: Group, pages: Sequence[Page], tools: Sequence[Tool], repeat: int = 1
+) -> dict[str, list[Run]]:
     """Every tool on every page, page by page, so that drift in speed hits all alike.
 
     The order of the tools turns by one each page: the tool that runs right after
@@ -450,7 +460,7 @@ def run_group(group: Group, pages: Sequence[Page], tools: Sequence[Tool]) -> dic
     for number, page in enumerate(pages):
         shift = number % len(tools) if tools else 0
         for tool in [*tools[shift:], *tools[:shift]]:
-            run = timed(tool, page)
+            run = timed(tool, page, repeat)
             if group.labels:
                 run = with_labels(tool, page, run)
             if run.error:
@@ -681,6 +691,13 @@ def keys(value: str, allowed: Sequence[str], what: str) -> list[str]:
     return chosen
 
 
+def positive(value: str) -> int:
+    number = int(value) if value.isdigit() else 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, not {value!r}")
+    return number
+
+
 def main() -> int:
     set_keys = [s.key for s in SETS]
     tool_keys = [t.key for t in TOOLS]
@@ -699,6 +716,12 @@ def main() -> int:
         help=f"comma-separated, of {','.join(tool_keys)} (default: all)",
     )
     parser.add_argument("--limit", type=int, default=None, help="the first N pages of each set")
+    parser.add_argument(
+        "--repeat",
+        type=positive,
+        default=1,
+        help="time each tool on each page N times and keep the least (default: 1)",
+    )
     parser.add_argument("--json", type=Path, default=None, help="also write every figure here")
     parser.add_argument("--dropped", type=Path, default=None, help="readout's missed words, JSONL")
     args = parser.parse_args()
@@ -713,12 +736,19 @@ def main() -> int:
                 return EXIT_NO_DATA
 
     tools = [t for t in TOOLS if t.key in args.tools]
-    figures: dict[str, Any] = {"versions": versions(), "limit": args.limit, "sets": {}}
+    figures: dict[str, Any] = {
+        "versions": versions(),
+        "limit": args.limit,
+        "repeat": args.repeat,
+        "sets": {},
+    }
     dropped: list[dict[str, Any]] = []
     print("# Extraction benchmark\n")
     print(", ".join(f"{name} {version}" for name, version in figures["versions"].items()))
     if args.limit:
         print(f"\nOnly the first {args.limit} pages of each set.")
+    if args.repeat > 1:
+        print(f"\nEach tool timed {args.repeat} times on each page, the least kept.")
     print()
     for eval_set in chosen_sets:
         groups = []
@@ -726,7 +756,7 @@ def main() -> int:
             started = time.perf_counter()
             pages = group.load(args.data / eval_set.folder, args.limit)
             group_tools = [t for t in tools if group.html or t.text_name]
-            runs = run_group(group, pages, group_tools)
+            runs = run_group(group, pages, group_tools, args.repeat)
             rows = [score(group, tool, pages, runs[tool.key]) for tool in group_tools]
             medians = {row["tool"]: row["median_ms"] for row in rows}
             ratio = None

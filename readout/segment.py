@@ -47,7 +47,10 @@ _SENTENCE_STARTERS = frozenset(
 # a citation's mark: "...the board.[12] It was"), then whitespace.
 _BOUNDARY = re.compile(r"""([.!?…]+|[。！？]+)(["'”’»)\]」』）]*(?:\[\d{1,3}\])*)(\s*)""")
 _CJK_STOPS = "。！？"
-_WORD_BEFORE = re.compile(r"""([\w.'’-]+)$""")
+_WORD_BEFORE = re.compile(r"""(?:.*[^\w.'’-])?([\w.'’-]+)""", re.S)
+"""The word that ends a stretch of text, found from its end (with ``fullmatch``): a
+search for it from each position of the stretch in turn costs ten times more."""
+_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _NEXT_START = re.compile(r"""\s*(["'“‘«(\[]*)(\S+)""")
 
 
@@ -128,12 +131,12 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     if punctuation != ".":
         return True
     # Only the word just before matters: look back a little, not across the whole text.
-    before = _WORD_BEFORE.search(text, max(0, match.start(1) - 64), match.start(1))
+    before = _WORD_BEFORE.fullmatch(text, max(0, match.start(1) - 64), match.start(1))
     if before is None:
         return True
     word = before.group(1).lstrip("'’(-")
     bare = word.rstrip(".")
-    if bare.isdigit() and before.start() == 0:
+    if bare.isdigit() and before.start(1) == 0:
         return False  # an ordered list's item number: "2. Press the red button."
     if bare in _NUMBER_ABBREVIATIONS:
         return not first.isdigit()
@@ -141,7 +144,7 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
         return False
     if len(bare) == 1 and bare.isalpha() and bare.isupper():
         return False  # an initial: "J. R. R. Tolkien", "Harry S. Truman"
-    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", bare):
+    if _ACRONYM.fullmatch(bare):
         # "U.S." or "a.m." ends a sentence only when a typical sentence opener follows.
         return next_word.strip("\"'“”‘’,") in _SENTENCE_STARTERS
     return True

@@ -394,10 +394,16 @@ def _pager_blocks(root: etree._Element, links: list[etree._Element]) -> list[etr
             blocks.append(block)
     if blocks:
         said = {_squashed(block) for block in blocks}
+        most = max(len(text.split()) for text in said)
         blocks += [
             block
             for block in root.iter(blocks[0].tag)
-            if block not in blocks and block.find(".//a") is not None and _squashed(block) in said
+            if block not in blocks
+            # More words, run together, than any pager has is never a pager: that test
+            # reads the text in C, and spares the page's big blocks the full reading.
+            and len(block.text_content().split()) <= most
+            and block.find(".//a") is not None
+            and _squashed(block) in said
         ]
     return blocks
 

@@ -393,19 +393,30 @@ def _pager_blocks(root: etree._Element, links: list[etree._Element]) -> list[etr
         if len(text.split()) <= PAGER_WORDS and _linked_letters(block) * 2 >= _letters(text):
             blocks.append(block)
     if blocks:
-        said = {_squashed(block) for block in blocks}
-        most = max(len(text.split()) for text in said)
-        blocks += [
-            block
-            for block in root.iter(blocks[0].tag)
-            if block not in blocks
-            # More words, run together, than any pager has is never a pager: that test
-            # reads the text in C, and spares the page's big blocks the full reading.
-            and len(block.text_content().split()) <= most
-            and block.find(".//a") is not None
-            and _squashed(block) in said
-        ]
+        blocks += _pager_copies(root, blocks)
     return blocks
+
+
+def _pager_copies(root: etree._Element, pagers: list[etree._Element]) -> list[etree._Element]:
+    """The blocks, of the pagers' tag, that say what a pager says, in page order.
+
+    The page's blocks are read from its end, inner blocks before the blocks around
+    them: a block with more words than any pager, even run together (its text read
+    in C), is not one, nor is any block around it, which is then not read at all.
+    """
+    said = {_squashed(block) for block in pagers}
+    most = max(len(text.split()) for text in said)
+    candidates = [block for block in root.iter(pagers[0].tag) if block not in pagers]
+    longer: set[etree._Element] = set()  # the candidates are kept alive: ids hold
+    copies = []
+    for block in reversed(candidates):
+        if block in longer:
+            continue
+        if len(block.text_content().split()) > most:
+            longer.update(block.iterancestors(pagers[0].tag))
+        elif block.find(".//a") is not None and _squashed(block) in said:
+            copies.append(block)
+    return copies[::-1]
 
 
 def _squashed(element: etree._Element) -> str:

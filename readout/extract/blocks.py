@@ -110,6 +110,17 @@ LINK_CONTROL_WORDS = 3
 _CAPTION_NAME = re.compile(r"caption|credit|wp-caption-text", re.I)
 # Permalink marks that documentation generators put after headings ("Title¶", "Title§").
 _PERMALINK = re.compile(r"\s*[¶§🔗#]+\s*$")
+_PERMALINK_MARKS = "¶§🔗#"
+
+
+def _without_permalink(text: str) -> str:
+    """``text`` without the permalink mark that ends it, if one does. Most texts end in
+    none, and the pattern, anchored at the end, is tried from every position: so the
+    last character is looked at first."""
+    last = text.rstrip()[-1:]
+    if not last or last not in _PERMALINK_MARKS:
+        return text
+    return _PERMALINK.sub("", text)
 
 
 def tree_to_blocks(root: etree._Element) -> list[RawBlock]:
@@ -120,9 +131,17 @@ def tree_to_blocks(root: etree._Element) -> list[RawBlock]:
 def tag_of(element: etree._Element) -> str:
     """The element's lower-case local name; "" for comments and processing instructions."""
     tag = element.tag
-    if not isinstance(tag, str):
-        return ""
-    return tag.rsplit("}", 1)[-1].lower()
+    name = _TAG_NAMES.get(tag)
+    if name is None:
+        name = tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
+        if len(_TAG_NAMES) < _TAG_NAMES_KEPT:
+            _TAG_NAMES[tag] = name
+    return name
+
+
+_TAG_NAMES: dict[object, str] = {}
+"""Tags met so far and their names: every walk asks for them, element by element."""
+_TAG_NAMES_KEPT = 4096
 
 
 def _walk(element: etree._Element, context: BlockKind) -> Iterator[RawBlock]:
@@ -131,7 +150,7 @@ def _walk(element: etree._Element, context: BlockKind) -> Iterator[RawBlock]:
         return
     if tag in _HEADINGS or (tag == "head" and element.get("rend") is not None):
         level = _HEADINGS.get(tag) or _HEADINGS.get(element.get("rend", ""), 2)
-        yield RawBlock(BlockKind.HEADING, _PERMALINK.sub("", text_of(element)), level)
+        yield RawBlock(BlockKind.HEADING, _without_permalink(text_of(element)), level)
         return
     if tag == "dt" and element.get(ENTRY_TERM) is not None:
         yield RawBlock(BlockKind.HEADING, text_of(element), _entry_level(element))
@@ -212,7 +231,7 @@ def _walk_inside(element: etree._Element, tag: str, context: BlockKind) -> Itera
     if not any(_starts_block(child) for child in element):
         if not _is_link_control(element):
             for text, heading in _paragraphs_of(element):
-                text = _PERMALINK.sub("", text)
+                text = _without_permalink(text)
                 yield RawBlock(BlockKind.HEADING, text, 2) if heading else RawBlock(context, text)
         return
     # Mixed content: loose text between block children becomes blocks of its own; a

@@ -94,7 +94,9 @@ class Reader:
         self._dispatcher: threading.Thread | None = None
         self.recorder = PositionRecorder(store, self._announce)
         self.recorder.follow(article, self.numbering, whole=not partial)
-        self._scheduler = self._schedule(options, listening, pauses or Pauses(), lookahead)
+        self.pauses = pauses or Pauses()
+        """The silence after each sentence, paragraph and heading."""
+        self._scheduler = self._schedule(options, listening, self.pauses, lookahead)
         self.player = self._scheduler.player
         self.controls = Controls(
             self._scheduler,

@@ -42,6 +42,7 @@ from readout.reader import (
     WordStarted,
     words,
 )
+from readout.speech.duration import Remaining, remaining
 from readout.speech.worker import SpeechWorker
 from readout.state import HistoryEntry, Store
 from readout.tui.screens import AskScreen, HelpScreen, HistoryScreen, MarksScreen, OpenScreen
@@ -162,7 +163,7 @@ class ReadoutApp(App[None]):
         """What the run has to tell ("no audio device: playing silently"), once the
         screen is up: in the status line, where it covers none of the controls."""
         self.following = True
-        self._words_after: list[int] | None = None
+        self._left: Remaining | None = None
 
     def _post_update(self, event: ReaderEvent) -> None:
         """Called on the Reader's thread: hand the event to the app's thread."""
@@ -186,8 +187,8 @@ class ReadoutApp(App[None]):
     def _meta_line(self) -> str:
         article = self.article
         meta = " · ".join(v for v in (article.site, article.byline, article.published) if v)
-        minutes = max(1, round(article.word_count / max(self.reader.rate, 1)))
-        return f"{meta}{' · ' if meta else ''}{minutes} min read"
+        minutes = max(1, round(self._remaining().minutes(0, self.reader.rate)))
+        return f"{meta}{' · ' if meta else ''}about {minutes} min to hear"
 
     def on_block_view_read_here(self, message: BlockView.ReadHere) -> None:
         self.reader.go_to_block(message.index)
@@ -352,7 +353,7 @@ class ReadoutApp(App[None]):
         self.reader = self._make_reader(article, self._post_update, kept)
         self.query_one("#title", Static).update(Content(article.title))
         self.query_one("#meta", Static).update(Content(self._meta_line()))
-        self._words_after = None
+        self._left = None
         await self._article_view.show_article(article)
         self._start_unit, self._announce = self.reader.resume_point()
         self._say(self._announce or "")
@@ -400,26 +401,22 @@ class ReadoutApp(App[None]):
 
     def _show_whole(self, article: Article) -> None:
         """The whole of a long article is in: show the rest of it."""
-        self.article, self._words_after = article, None
+        self.article, self._left = article, None
         self._article_view.show_whole(article)
         self.query_one("#meta", Static).update(Content(self._meta_line()))
 
-    def _words_from(self, block: int) -> int:
-        """Words from ``block`` to the end (counted once: a long article has thousands)."""
-        if self._words_after is None:
-            counts = [len(b.text.split()) for b in self.article.blocks]
-            after, total = [], 0
-            for count in reversed(counts):
-                total += count
-                after.append(total)
-            self._words_after = [*reversed(after), 0]
-        return self._words_after[min(block, len(self._words_after) - 1)]
+    def _remaining(self) -> Remaining:
+        """What is left to hear from each block (worked out once: an article can have
+        thousands of blocks, and the status line asks at every sentence)."""
+        if self._left is None:
+            self._left = remaining(self.article.blocks, self.article.title, self.reader.pauses)
+        return self._left
 
     def _update_status(self) -> None:
         """The status line's fields, in words: state, volume, position, speed, time left."""
         reader = self.reader
         block = reader.units.positions[reader.unit][0]
-        minutes = self._words_from(max(block, 0)) / max(reader.rate, 1)
+        minutes = self._remaining().minutes(block, reader.rate)  # the title's: block -1
         left = f"{round(minutes)} min left" if minutes >= 1 else "under a minute left"
         self._status_bar.show(
             StatusFields(

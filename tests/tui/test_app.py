@@ -325,6 +325,7 @@ async def test_a_long_article_plays_from_its_first_blocks_and_shows_the_rest(
     from readout.extract import extract
     from readout.loading import load_head
     from readout.sources import load_source
+    from readout.speech.duration import remaining
     from tests.long_inputs import long_scraped_text
 
     source = load_source(str(long_scraped_text(tmp_path, chars=300_000)))
@@ -334,8 +335,9 @@ async def test_a_long_article_plays_from_its_first_blocks_and_shows_the_rest(
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: status(app).startswith("Playing"))
         await wait_for(pilot, lambda: app.article is whole and not app.reader.partial)
-        minutes = round(whole.word_count / 175)
-        await wait_for(pilot, lambda: f"{minutes} min read" in str(app.query_one("#meta").render()))
+        minutes = round(remaining(whole.blocks, whole.title).minutes(0, 175))
+        shown = f"about {minutes} min to hear"
+        await wait_for(pilot, lambda: shown in str(app.query_one("#meta").render()))
         mounted = [view.index for view in app.query(BlockView)]
         assert mounted == list(range(len(mounted))) and len(mounted) < 500  # not thousands
         await pilot.press("end")  # the last block is mounted when reading gets there

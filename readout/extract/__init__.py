@@ -8,6 +8,7 @@ in which no article can be found.
 from __future__ import annotations
 
 import re
+from pathlib import PurePath
 
 from readout.article import Article, Block, BlockKind
 from readout.errors import InputError
@@ -82,9 +83,11 @@ def _extract(source: Source, log: DropLog) -> Article:
         )
         raise NoArticleError(f"{source.shown_name}: no article text found ({why})", log.items)
     title = _DECORATION.sub("", collapse(title))
-    if not title and len(blocks) > 1 and blocks[0].kind is BlockKind.HEADING:
-        title, blocks = blocks[0].text, blocks[1:]  # a text that opens with its heading
-    title = title or _first_words(blocks)
+    if not title and len(blocks) > 1 and _is_title_line(blocks[0]):
+        # A text that opens with its heading, or with a short line that is no sentence
+        # ("=== Western Harbour ==="): that is its title, said once.
+        title, blocks = _DECORATION.sub("", blocks[0].text), blocks[1:]
+    title = title or _name_of_file(source.name) or _first_words(blocks)
     return Article(
         title=title,
         blocks=blocks,
@@ -107,9 +110,38 @@ def _clean(value: str | None) -> str | None:
     return value or None
 
 
+TITLE_LINE_WORDS = 8
+"""A first line of this many words or fewer, ending in no stop, can be a title."""
+
+
+def _is_title_line(block: Block) -> bool:
+    if block.kind is BlockKind.HEADING:
+        return True
+    if block.kind is not BlockKind.PARAGRAPH or len(block.sentences) != 1:
+        return False
+    text = _DECORATION.sub("", block.text)
+    words = text.split()
+    return (
+        0 < len(words) <= TITLE_LINE_WORDS
+        and text[-1] not in ".!?:;,…"
+        and any(char.isalpha() for char in text)
+    )
+
+
+def _name_of_file(name: str) -> str | None:
+    """A title for a file that states none: its name ("field_notes.txt": "field notes"),
+    as a file manager shows it. Its first words would be said twice, once as the title
+    and again as the text begins."""
+    if name == "-" or "://" in name:
+        return None
+    stem = PurePath(name).stem.replace("_", " ").strip()
+    return stem if any(char.isalpha() for char in stem) else None
+
+
 def _first_words(blocks: tuple[Block, ...], limit: int = 8) -> str:
-    """A title for an article that has none: the first words of its first sentence of
-    prose (not a code block's, not an ASCII-art banner's), decoration ("===") off."""
+    """A title for an article that has none and comes from no file (standard input):
+    the first words of its first sentence of prose (not a code block's, not an
+    ASCII-art banner's), decoration ("===") off."""
     for block in blocks:
         if block.kind is BlockKind.CODE or not block.sentences:
             continue

@@ -105,7 +105,8 @@ def test_tables_are_rows_badges_are_not_captions_and_a_contents_heading_goes() -
 
 def test_an_ascii_art_banner_is_not_read_and_never_the_title() -> None:
     """A README that opens with its name drawn in marks (an indented block, so code)
-    and has no heading: the banner is left out, and the title is the prose's words."""
+    and has no heading: the banner is left out, and the title is the file's name (its
+    first words would be said twice: as the title, then as the text begins)."""
     banner = "\n".join(
         "    " + row
         for row in (
@@ -118,13 +119,25 @@ def test_an_ascii_art_banner_is_not_read_and_never_the_title() -> None:
     )
     text = f"{banner}\n\nTidepool buffers a stream in a pool so that readers never wait.\n"
     article = extract(Source(text, MediaType.MARKDOWN, "README.md"))
-    assert article.title == "Tidepool buffers a stream in a pool so…"  # its first 8 words
+    assert article.title == "README"
     assert [b.kind for b in article.blocks] == [BlockKind.PARAGRAPH]
 
 
 def test_marks_that_frame_a_first_line_are_not_part_of_the_title() -> None:
     text = "=== Western Harbour ===\n\nThe western harbour has two quays and a slipway for small boats.\n"
-    assert extract(Source(text, MediaType.MARKDOWN, "harbour.md")).title == "Western Harbour"
+    article = extract(Source(text, MediaType.MARKDOWN, "harbour.md"))
+    assert article.title == "Western Harbour"
+    assert [b.text for b in article.blocks] == [  # the title line is said once, as the title
+        "The western harbour has two quays and a slipway for small boats."
+    ]
+
+
+def test_a_text_with_no_title_line_is_titled_by_its_file_or_else_its_first_words() -> None:
+    text = "The western harbour has two quays and a slipway for small boats and ferries.\n"
+    named = extract(Source(text, MediaType.TEXT, "/home/ada/field_notes.txt"))
+    assert named.title == "field notes"
+    piped = extract(Source(text, MediaType.TEXT, "-"))
+    assert piped.title == "The western harbour has two quays and a…"
 
 
 def test_a_heading_that_says_the_front_matters_title_again_is_said_once() -> None:

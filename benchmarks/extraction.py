@@ -580,7 +580,27 @@ def data_notes(group: Group, pages: Sequence[Page]) -> list[str]:
         notes.append(
             f"byline accuracy is over the {bylines} of {len(pages)} pages whose reference has one"
         )
+        if not any(p.html for p in pages):
+            notes.append(label_ceilings(pages))
     return notes
+
+
+def label_ceilings(pages: Sequence[Page]) -> str:
+    """How often copied text can give the reference title or byline at all: the title
+    must be one of its lines, the byline within one. The others come from the HTML's
+    metadata or its ``<title>`` (a title with the site's name, as a window title line
+    would show it; these copies have none)."""
+    lines = {p.id: [fold(line) for line in p.content.splitlines()] for p in pages}
+    titled = [p for p in pages if fold(p.title)]
+    signed = [p for p in pages if fold(p.byline)]
+    titles = sum(1 for p in titled if fold(p.title) in lines[p.id])
+    bylines = sum(1 for p in signed if any(fold(p.byline) in line for line in lines[p.id]))
+    return (
+        f"the reference title is a line of the text on {titles} of {len(titled)} pages, "
+        f"its byline within one on {bylines} of {len(signed)}: accuracy from this text "
+        f"is at most {titles / max(len(titled), 1):.3f} (title), "
+        f"{bylines / max(len(signed), 1):.3f} (byline)"
+    )
 
 
 _LEADING_BY = re.compile(r"^\s*(by|par|von|por|di|door|av)\b\s*", re.I)

@@ -30,6 +30,7 @@ _LINK = re.compile(r"\(?\s*(?:https?://|www\.)\S*")
 _ENDS = (
     DATE,
     re.compile(r"\bT?\d{1,2}:\d{2}"),
+    re.compile(rf"\b{MONTH}\s+\d{{1,2}}\b", re.I),  # a date without its year: "March 18"
     re.compile(r"\s[|·—]\s|\s-\s"),
     re.compile(r"\b\d+\s+comments?\b", re.I),
     re.compile(rf"\s+on\s+(?:{MONTH}|mon|tue|wed|thu|fri|sat|sun|\d)", re.I),
@@ -49,7 +50,17 @@ def clean_byline(text: str) -> str:
     Science" -> "Lena Marsh, Omar Haddad")."""
     text = _LINK.sub("", _HANDLE.sub("", BY.sub("", collapse(text))))
     cut = min((m.start() for p in _ENDS if (m := p.search(text))), default=len(text))
-    return collapse(text[:cut]).strip(" ,|·-—:")
+    return _said_once(collapse(text[:cut]).strip(" ,|·-—:"))
+
+
+def _said_once(names: str) -> str:
+    """Names said twice over, as a photo's alt text and the name beside it copy
+    ("Sean Martin Sean Martin"), said once."""
+    words = names.split()
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    return names
 
 
 def is_person_name(text: str, *, shown: bool = False) -> bool:

@@ -33,6 +33,9 @@ class DropReason(enum.Enum):
     """A short line the page has more than once: a menu item, a share bar, a label."""
     FURNITURE = "furniture"
     """A call to subscribe, a contact detail, a placeholder, "Advertisement"."""
+    BYLINE = "byline"
+    """A by-line away from the header (under a photo, over the headline): shown as the
+    article's byline, not read again in the body."""
     SECTION_BREAK = "section break"
     CHART = "chart labels"
     """A chart's or a table's figures and labels, copied one to a line ("$915", "billion")."""

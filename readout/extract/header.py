@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from readout.extract.boilerplate import is_icon_line, is_stamp_line, strip_icon_run, word_count
-from readout.extract.bylines import DATE, clean_byline
+from readout.extract.bylines import DATE, clean_byline, is_person_name
 from readout.extract.raw import fold
 from readout.extract.region import LineScorer, is_furniture, reads_as_code
 from readout.extract.shapes import BULLET, ends_like_sentence, headline_case
@@ -304,6 +305,45 @@ def find_byline_and_date(
             byline = clean_byline(lines[near[0]])
             after = max(after, near[0] + 1) if near[0] < body_start else after
     return byline or None, published, after
+
+
+LATE_BYLINE_REACH = 6
+"""How many lines into the body a "By ..." line can stand and still be the article's:
+under a standfirst, a photo and its caption."""
+
+
+@dataclass(frozen=True)
+class LateByline:
+    """A byline that stands apart from the header, and the lines that say it."""
+
+    byline: str
+    published: str | None
+    lines: tuple[int, ...]
+
+
+def find_late_byline(lines: list[str], headline: int | None, body_start: int) -> LateByline | None:
+    """A "By ..." line that ``find_byline_and_date`` does not reach: right over the
+    headline ("by Ada Whitcombe July 10, 2015" above it), or under the standfirst, a
+    photo and its caption, a few lines into the body. Only a line that names people
+    counts, so prose that begins "By the end of the year" is never taken; a date on the
+    line after it goes with it."""
+    above = range(headline - 1, max(-1, headline - 3), -1) if headline is not None else ()
+    below = range(body_start, min(len(lines), body_start + LATE_BYLINE_REACH))
+    for index in (*above, *below):
+        line = lines[index]
+        match = BYLINE.match(line)
+        if match is None or word_count(line) > 14:
+            continue
+        byline = clean_byline(match.group(1))
+        if not is_person_name(byline, shown=True):
+            continue
+        date = DATE.search(line)
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if date is None and _is_date_line(following):
+            date = DATE.search(following)
+            return LateByline(byline, date.group(1) if date else None, (index, index + 1))
+        return LateByline(byline, date.group(1) if date else None, (index,))
+    return None
 
 
 _NAVIGATION = frozenset(

@@ -32,7 +32,13 @@ from readout.extract.boilerplate import (
     word_count,
 )
 from readout.extract.dropped import DropLog, DropReason
-from readout.extract.header import find_byline_and_date, find_headline, is_stamp, window_title
+from readout.extract.header import (
+    find_byline_and_date,
+    find_headline,
+    find_late_byline,
+    is_stamp,
+    window_title,
+)
 from readout.extract.raw import RawBlock, collapse, fold, is_noise
 from readout.extract.region import (
     LineScorer,
@@ -108,12 +114,18 @@ def extract_text(text: str, log: DropLog | None = None) -> TextExtraction:
     header_from = title_at + 1 if title_at is not None else max(0, start - 12)
     byline, published, header_end = find_byline_and_date(lines, header_from, start)
     start = _opening_taken_back(scorer, max(start, header_end), header_end)
+    late = find_late_byline(lines, title_at, start) if byline is None else None
+    shown = frozenset(late.lines if late else ())
+    if late:
+        byline, published = late.byline, published or late.published
     if log.on:
         header = range(header_from, header_end)
         for i, line in enumerate(lines[:start]):
-            if i != title_at and not (i in header and (is_stamp(line) or line == byline)):
+            if i in shown:
+                log.add(line, DropReason.BYLINE)
+            elif i != title_at and not (i in header and (is_stamp(line) or line == byline)):
                 log.add(line, DropReason.CONTENTS if scorer.is_contents(i) else DropReason.BEFORE)
-    blocks = _classify(lines[start:end], scorer, start, log)
+    blocks = _classify(lines[start:end], scorer, start, log, shown)
     log.add_all(lines[end:thread], DropReason.AFTER)
     log.add_all(lines[max(end, thread) :], DropReason.COMMENTS)
     return TextExtraction(title=title, blocks=blocks, byline=byline, site=site, published=published)
@@ -531,9 +543,12 @@ def _without_rules(lines: list[str]) -> list[str]:
     return [line for line in lines if not _RULE.match(line.strip())]
 
 
-def _classify(body: list[str], scorer: LineScorer, offset: int, log: DropLog) -> list[RawBlock]:
+def _classify(
+    body: list[str], scorer: LineScorer, offset: int, log: DropLog, shown: frozenset[int]
+) -> list[RawBlock]:
+    """The body's blocks, less what is not read; ``shown`` are the byline's lines."""
     blocks = []
-    for block in _blocks_of(body, scorer, offset, log):
+    for block in _blocks_of(body, scorer, offset, log, shown):
         if is_noise(block):
             log.add(block.text, DropReason.NOTHING_TO_READ)
         else:
@@ -541,12 +556,18 @@ def _classify(body: list[str], scorer: LineScorer, offset: int, log: DropLog) ->
     return blocks
 
 
-def _blocks_of(body: list[str], scorer: LineScorer, offset: int, log: DropLog) -> list[RawBlock]:
+def _blocks_of(
+    body: list[str], scorer: LineScorer, offset: int, log: DropLog, shown: frozenset[int]
+) -> list[RawBlock]:
     blocks: list[RawBlock] = []
     for index, line in enumerate(body):
         previous = body[index - 1] if index else ""
         following = body[index + 1] if index + 1 < len(body) else ""
-        reason = _left_out(line, following, scorer, offset + index, (offset, offset + len(body)))
+        reason = (
+            DropReason.BYLINE
+            if offset + index in shown
+            else _left_out(line, following, scorer, offset + index, (offset, offset + len(body)))
+        )
         if reason is not None:
             log.add(line, reason)
         else:

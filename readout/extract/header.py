@@ -337,12 +337,11 @@ def find_late_byline(lines: list[str], headline: int | None, body_start: int) ->
         byline = clean_byline(match.group(1))
         if not is_person_name(byline, shown=True):
             continue
+        said: tuple[int, ...] = (index,)
         date = DATE.search(line)
-        following = lines[index + 1] if index + 1 < len(lines) else ""
-        if date is None and _is_date_line(following):
-            date = DATE.search(following)
-            return LateByline(byline, date.group(1) if date else None, (index, index + 1))
-        return LateByline(byline, date.group(1) if date else None, (index,))
+        if date is None and index + 1 < len(lines) and _is_date_line(lines[index + 1]):
+            date, said = DATE.search(lines[index + 1]), (index, index + 1)
+        return LateByline(byline, date.group(1) if date else None, said)
     return None
 
 

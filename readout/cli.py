@@ -977,6 +977,8 @@ def _play_plain(args: argparse.Namespace, session: _Session) -> int:
                 first = False
                 if unit > 0:  # the title is not read: say which article this is
                     output.line(words.article_named(article.title))
+                    if credits := words.credits(article):
+                        output.line(credits)
                 reader.start(unit, announce=announce)
                 if whole is not None:
                     _complete_in_background(reader, whole)

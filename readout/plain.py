@@ -101,6 +101,8 @@ class PlainOutput:
             self.code_lines(event.label, event.text)
         elif isinstance(event, BlockStarted):
             self.line(f"{event.label}: {event.text}")
+            if event.credits:
+                self.line(event.credits)
         elif isinstance(event, Announced) and self._show_announcements:
             self.line(event.text)
             with self._announced:

@@ -9,13 +9,16 @@ from collections.abc import Sequence
 
 from readout.article import Article, Block, BlockKind, says_its_number
 from readout.extract.dropped import Dropped
+from readout.reader.words import credits
 from readout.speech.script import SpokenUnit
 
 
 def as_plain(article: Article) -> str:
-    """Title, a blank line, then the blocks separated by blank lines; a list item shows
-    its bullet ("• "), as the player does, an item inside an item two columns in."""
-    return "\n\n".join([article.title, *(_plain_block(block) for block in article.blocks)]) + "\n"
+    """Title, its credits line under it ("By Mira Sol · Harbour News"), a blank line,
+    then the blocks separated by blank lines; a list item shows its bullet ("• "), as
+    the player does, an item inside an item two columns in."""
+    head = "\n".join(line for line in (article.title, credits(article)) if line)
+    return "\n\n".join([head, *(_plain_block(block) for block in article.blocks)]) + "\n"
 
 
 def _plain_block(block: Block) -> str:
@@ -28,9 +31,8 @@ def _plain_block(block: Block) -> str:
 def as_markdown(article: Article) -> str:
     """A Markdown document: the title as a level-1 heading, metadata, then the body."""
     lines = [f"# {article.title}"]
-    meta = [value for value in (article.byline, article.site, article.published) if value]
-    if meta:
-        lines.append(" · ".join(meta))
+    if meta := credits(article):
+        lines.append(meta)
     # Under the title's "#", the body's highest headings are "##" and each level below
     # keeps its distance from them: a page's h1 and h2 are "##" and "###", not both "##".
     levels = [b.level or 2 for b in article.blocks if b.kind is BlockKind.HEADING]

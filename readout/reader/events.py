@@ -33,6 +33,8 @@ class BlockStarted:
     text: str
     kind: BlockKind = BlockKind.PARAGRAPH
     """The block's kind: a face shows a code block's lines as lines."""
+    credits: str = ""
+    """With the title: its byline, site and date (:func:`words.credits`), shown, not said."""
 
 
 @dataclass(frozen=True)

@@ -100,7 +100,7 @@ class Narrator:
         article = self._session.article
         label = self._session.block_label(block)
         if block < 0:
-            return BlockStarted(block, label, article.title)
+            return BlockStarted(block, label, article.title, credits=words.credits(article))
         shown = article.blocks[block]
         if self._changed_only:
             label = words.changed(label, added=block in self._added)

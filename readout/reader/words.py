@@ -7,7 +7,7 @@ named in the one numbering (:mod:`readout.numbering`, which Reader calls directl
 
 from __future__ import annotations
 
-from readout.article import Block, BlockKind
+from readout.article import Article, Block, BlockKind
 from readout.defaults import Punctuation
 
 END_OF_ARTICLE = "End of article"
@@ -72,6 +72,18 @@ def spelling(word: str, spelled: str) -> str:
 def slowly(sentence: str) -> str:
     """What a slow repeat shows while it is said (any move stops it)."""
     return f"Slowly: {sentence}"
+
+
+def credits(article: Article) -> str:
+    """Who wrote the article, where and when, in words: "By Mira Sol · Harbour News ·
+    2025-07-10" ("" when nothing is known). The byline says "By", so a listener never
+    takes a name for the start of the text, and colour or place is never what tells it."""
+    parts = [
+        f"By {article.byline}" if article.byline else "",
+        article.site or "",
+        article.published or "",
+    ]
+    return " · ".join(part for part in parts if part)
 
 
 def article_named(title: str) -> str:

@@ -185,8 +185,7 @@ class ReadoutApp(App[None]):
             yield AnnouncementLine(self._announce or "", id="announcement")
 
     def _meta_line(self) -> str:
-        article = self.article
-        meta = " · ".join(v for v in (article.site, article.byline, article.published) if v)
+        meta = words.credits(self.article)
         minutes = max(1, round(self._remaining().minutes(0, self.reader.rate)))
         return f"{meta}{' · ' if meta else ''}about {minutes} min to hear"
 

@@ -30,13 +30,27 @@ def test_help_and_version() -> None:
 def test_text_without_input_reads_the_bundled_sample() -> None:
     result = run_cli("text")
     assert result.code == 0, result.stderr
-    assert result.stdout.startswith("Night reading room opens for shift workers\n\n")
+    assert result.stdout.startswith(
+        "Night reading room opens for shift workers\nBy Ada Whitcombe · The Valley Courier\n\n"
+    )
 
 
 def test_plain_output_is_title_then_blocks_separated_by_blank_lines() -> None:
     result = run_cli("text", str(ASSETS / "sample-article.txt"))
     title, *paragraphs = (FIXTURES / "sample-article.expected.txt").read_text("utf-8").splitlines()
-    assert result.stdout == "\n\n".join([title, *paragraphs]) + "\n"
+    head = f"{title}\nBy Ada Whitcombe · The Valley Courier"  # its credits line
+    assert result.stdout == "\n\n".join([head, *paragraphs]) + "\n"
+
+
+def test_plain_and_markdown_output_say_who_wrote_the_article_under_its_title() -> None:
+    """A byline is not body text, but it is the article's: `readout text` says it on
+    the line under the title, with "By", as the player and plain mode do."""
+    page = str(ASSETS / "sample-article.html")
+    credits = "By Ada Whitcombe · The Valley Courier · 2026-10-14"
+    plain = run_cli("text", page).stdout
+    assert plain.startswith(f"Night reading room opens for shift workers\n{credits}\n\n")
+    markdown = run_cli("text", page, "--format", "markdown").stdout
+    assert markdown.startswith(f"# Night reading room opens for shift workers\n\n{credits}\n\n")
 
 
 def test_json_schema_and_offsets() -> None:

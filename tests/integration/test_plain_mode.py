@@ -113,12 +113,12 @@ def first_lines_of_a_rerun(article: str, home: Path, count: int) -> list[str]:
 
 
 def state_lines(output: str) -> list[str]:
-    """The lines that are not a block being read."""
+    """The lines that are not a block being read (nor the title's credits line)."""
     lines = [line.strip() for line in output.replace("\r\n", "\n").split("\n") if line.strip()]
     return [
         line
         for line in lines
-        if not re.match(r"^(Title|Paragraph|Heading|List item|Quote|Caption)\b.*: ", line)
+        if not re.match(r"^(Title|Paragraph|Heading|List item|Quote|Caption)\b.*: |By ", line)
     ]
 
 
@@ -145,11 +145,12 @@ def test_keys_give_exactly_their_lines_and_the_next_run_resumes(tmp_path: Path) 
     assert b"\x1b" not in raw  # no cursor moves, clears, colours or title changes
     assert re.search(rb"\r(?!\n)", raw) is None  # no carriage-return rewrites
 
-    first_lines = first_lines_of_a_rerun(SAMPLE, tmp_path, 4)
+    first_lines = first_lines_of_a_rerun(SAMPLE, tmp_path, 5)
     assert first_lines[0] == "Article: Night reading room opens for shift workers"  # not read
-    assert first_lines[1] == "Resuming at paragraph 1 of 8"
-    assert first_lines[2] == "Playing"
-    assert first_lines[3].startswith("Paragraph 1 of 8: ")
+    assert first_lines[1] == "By Ada Whitcombe · The Valley Courier"
+    assert first_lines[2] == "Resuming at paragraph 1 of 8"
+    assert first_lines[3] == "Playing"
+    assert first_lines[4].startswith("Paragraph 1 of 8: ")
 
 
 def test_help_key_lists_keys_and_changes_nothing(tmp_path: Path) -> None:
@@ -172,6 +173,7 @@ def test_no_tty_reads_to_the_end_and_forgets_the_position(tmp_path: Path) -> Non
     lines = result.stdout.splitlines()
     assert lines == [
         "Article: Night reading room opens for shift workers",  # its title is not read
+        "By Ada Whitcombe · The Valley Courier",
         "Playing",
         "Paragraph 7 of 8: The room opens on the first Monday of next month at 6 p.m.",
         "Paragraph 8 of 8: *A pseudonym.",
@@ -179,6 +181,23 @@ def test_no_tty_reads_to_the_end_and_forgets_the_position(tmp_path: Path) -> Non
     ]
     again = run_cli("read", SAMPLE, "--audio-device", "null", "--from", "8", env=env)
     assert "Resuming" not in again.stdout
+
+
+def test_plain_mode_says_who_wrote_the_article_after_its_title(tmp_path: Path) -> None:
+    """A screen-reader user hears the byline the page shows: on the line after the
+    title, or after "Article:" when reading starts further in."""
+    page = str(ASSETS / "sample-article.html")
+    credits = "By Ada Whitcombe · The Valley Courier · 2026-10-14"
+    env = {"READOUT_HOME": str(tmp_path)}
+    result = run_cli("read", page, "--audio-device", "null", "--rate", "450", env=env)
+    assert result.code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[:3] == ["Playing", "Title: Night reading room opens for shift workers", credits]
+    later = run_cli("read", page, "--audio-device", "null", "--from", "8", env=env)
+    assert later.stdout.splitlines()[:2] == [
+        "Article: Night reading room opens for shift workers",
+        credits,
+    ]
 
 
 def test_a_remapped_key_works_and_the_old_one_is_inert(tmp_path: Path) -> None:
@@ -234,7 +253,8 @@ def test_a_long_article_starts_at_once_and_knows_its_length_when_asked(tmp_path:
     term.read_until(rf"^Paragraph 2 of {paragraphs}, sentence 1 of \d+, playing")
     term.press("q")
     assert term.finish() == 0
-    assert first_lines_of_a_rerun(path, home, 2)[1] == f"Resuming at paragraph 2 of {paragraphs}"
+    resumed = first_lines_of_a_rerun(path, home, 3)
+    assert resumed[2] == f"Resuming at paragraph 2 of {paragraphs}"  # after title and credits
 
 
 def test_moving_while_paused_prints_a_line_for_every_key(tmp_path: Path) -> None:

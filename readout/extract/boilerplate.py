@@ -18,14 +18,16 @@ _LEAD_IN = re.compile(
     |you\ (might|may)\ also\ (like|enjoy|be\ interested)|sponsored|advertisement)\b""",
     re.I | re.X,
 )
-# A line that is nothing but a section label of the page furniture.
+# A line that is nothing but a section label of the page furniture, or the label a
+# player or a picture carries for a screen reader ("Image", "Video", "Listen").
 _LABEL = re.compile(
     r"""^\s*(don'?t\ miss|related(\ (articles|stories|posts|content|coverage|links))?
     |advertisement|sponsored(\ content)?|tags?|share(\ this)?(\ (article|story|page|post))?
     |comments?|\d+\ comments?|tell\ us\ what\ you\ think.*|like\ this\ (story|article)\?.*
     |read\ more|more\ stories|recommended(\ for\ you)?|trending(\ now)?|print|email|skip\ to
     (\ main)?\ content|back\ to\ top|learn\ more|find\ out\ more|donate(\ now)?|subscribe(\ now)?
-    |sign\ up|log\ ?in|sign\ in|menu|search|close)\s*[.!:…]*\s*$""",
+    |sign\ up|log\ ?in|sign\ in|menu|search|close
+    |image|photo|video|audio|gallery|listen(\ to\ this\ (article|story))?)\s*[.!:…]*\s*$""",
     re.I | re.X,
 )
 # Calls to action: only at the start of a line, or as a whole phrase, so that an article

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from readout.article import BlockKind
-from readout.extract import extract
+from readout.extract import extract, extract_with_dropped
+from readout.extract.dropped import DropReason
 from readout.sources import MediaType, Source
 from tests.conftest import ASSETS, FIXTURES
 
@@ -1145,3 +1146,19 @@ def test_a_copied_grammar_rule_and_its_alternatives_are_one_listing() -> None:
     codes = [b.text for b in article.blocks if b.kind is BlockKind.CODE]
     assert codes == ["\n".join(grammar)], texts
     assert texts[0].startswith("Every pool has a kind.") and texts[-1].startswith("And so on.")
+
+
+def test_a_picture_or_player_label_in_the_body_is_not_read_out() -> None:
+    """A copied page keeps the words a screen reader is given for a picture or a player
+    ("Image", "Video", "Listen to this article") on lines of their own: they are not
+    the article's, and are left out as furniture, with the caption kept."""
+    caption = "The morning ferry leaves the harbour in the last week of February."
+    lines = ["Home", "News", "Sport", "Twice a Day to the Isles", "By Mira Sol"]
+    lines += ["Listen to this article", _BODY[0], "Image", caption, _BODY[1], "Video", _BODY[2]]
+    text = "\n".join([*lines, "Subscribe to our newsletter"])
+    article, dropped = extract_with_dropped(Source(text, MediaType.TEXT, "-"))
+    texts = [block.text for block in article.blocks]
+    assert texts == [_BODY[0], caption, _BODY[1], _BODY[2]]
+    reasons = {item.text: item.reason for item in dropped}
+    assert reasons["Image"] is reasons["Video"] is DropReason.FURNITURE
+    assert reasons["Listen to this article"] is DropReason.BEFORE

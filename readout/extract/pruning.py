@@ -292,9 +292,12 @@ def _is_doomed(
     landmarks on the way."""
     if tag in ("button", "dialog"):
         return DropReason.CONTROL
-    if _WATCHED.isdisjoint(attributes.keys()):
+    # One read of all the attributes into a dict: each lxml lookup costs as much as
+    # reading them all (0.1 µs), and up to ten are looked up below.
+    values = dict(attributes.items())
+    if _WATCHED.isdisjoint(values):
         return _doomed_by_names(element, tag, "", seen)
-    get = attributes.get
+    get = values.get
     if get("hidden") is not None:
         return DropReason.HIDDEN
     if get("aria-hidden") == "true" or get("aria-modal") == "true":

@@ -105,6 +105,9 @@ LEAD_IN_WORDS = 6
 """A sentence this long that ends in ":" hands over to the list under it..."""
 _FILE_NAME = re.compile(r"^[\w.-]*/")
 _LINKS = {"a", "ref"}
+ALT_TEXT_WORDS = 3
+"""An image's description this long is read as its caption; a shorter one names a logo
+or an icon ("Cargo Logo", "Menu")."""
 LINK_CONTROL_WORDS = 3
 """A block made only of a link this short is a control ("Source"), not article text."""
 _CAPTION_NAME = re.compile(r"caption|credit|wp-caption-text", re.I)
@@ -160,7 +163,7 @@ def _walk(element: etree._Element, context: BlockKind) -> Iterator[RawBlock]:
         return
     if tag in _IMAGES:
         alt = collapse(element.get("alt") or element.get("title") or "")
-        if alt and not is_file_name(alt):
+        if len(alt.split()) >= ALT_TEXT_WORDS and not is_file_name(alt):
             yield RawBlock(BlockKind.CAPTION, alt)
         return
     if tag in _CAPTIONS or _is_caption(element, tag):
@@ -353,9 +356,31 @@ def _is_link_control(element: etree._Element) -> bool:
     text = text_of(element)
     if not text or len(text.split()) > LINK_CONTROL_WORDS or _role(element) == "dt":
         return False  # (a term is what its definition speaks of: "Drain", "A draining...")
-    if _link_text(element) != text or _names_code(element):
+    if _link_text(element) != text or _names_code(element) or _is_linked_term(element):
         return False
     return not (tag_of(element) in _LIST_ITEMS and _in_a_list_of_prose(element))
+
+
+def _is_linked_term(paragraph: etree._Element | None) -> bool:
+    """A bold link over the paragraph that says what it leads to (an index page's
+    "**Cargo Guide**" / "The guide will give you..."): the name of what the prose
+    describes, as a definition's term is, not a control."""
+    if paragraph is None or tag_of(paragraph) != "p" or not _all_bold(paragraph):
+        return False
+    before = paragraph.getprevious()
+    if before is not None and tag_of(before) == "p" and _is_linked_term(before.getprevious()):
+        return True  # one more of the same list: the last may have no prose under it
+    following = paragraph.getnext()
+    if following is None or tag_of(following) != "p":
+        return False
+    prose = text_of(following)
+    return len(prose.split()) >= LEAD_IN_WORDS and _link_text(following) != prose
+
+
+def _all_bold(element: etree._Element) -> bool:
+    """The element's whole text is set in bold (``<strong>``, ``<b>``): a label."""
+    text = text_of(element)
+    return any(text_of(bold) == text for bold in element.iterchildren("strong", "b"))
 
 
 def _in_a_list_of_prose(item: etree._Element) -> bool:
@@ -368,7 +393,8 @@ def _in_a_list_of_prose(item: etree._Element) -> bool:
     before = parent.getprevious()
     if before is not None and tag_of(before) == "p":
         lead_in = text_of(before)
-        if lead_in.endswith(":") and len(lead_in.split()) >= LEAD_IN_WORDS:
+        # "...the following kinds of tokens:", or a bold label ("**Appendices:**")
+        if lead_in.endswith(":") and (len(lead_in.split()) >= LEAD_IN_WORDS or _all_bold(before)):
             return True
     siblings = parent.iterchildren(*_LIST_ITEMS)
     return any(_link_text(other) != text_of(other) for other in siblings if other is not item)

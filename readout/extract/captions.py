@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import etree
 
 from readout.article import BlockKind
-from readout.extract.blocks import is_file_name
+from readout.extract.blocks import ALT_TEXT_WORDS, is_file_name
 from readout.extract.raw import RawBlock, collapse
 
 _HAS_CAPTIONS = etree.XPath("boolean(//figcaption | //img[@alt] | //p/span[@class='caption'])")
@@ -110,7 +110,7 @@ def _caption_text(element: etree._Element) -> str:
     if figure is not None and figure.find(".//figcaption") is not None:
         return ""  # the figure's caption says it better than the alt text
     alt = collapse(element.get("alt") or "")
-    return alt if len(alt.split()) >= 3 and not is_file_name(alt) else ""
+    return alt if len(alt.split()) >= ALT_TEXT_WORDS and not is_file_name(alt) else ""
 
 
 def _key(text: str) -> str:

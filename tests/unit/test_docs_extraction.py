@@ -978,3 +978,31 @@ def test_a_deprecation_notice_is_read_and_its_icon_and_a_version_stamp_are_not()
         texts[texts.index("pub fn connect(&self)") + 1] == "Deprecated since 1.3.0: renamed to join"
     )
     assert not any("1.57.0" in t or "Added in" in t or "👎" in t for t in texts), texts
+
+
+def test_a_books_index_of_bold_linked_terms_over_their_prose_is_read() -> None:
+    """An mdBook front page lists its parts as a bold link over a paragraph that says
+    what each holds, and an appendix list under a bold "Appendices:" label: names of
+    what the text speaks of, not controls; a two-word logo description is no caption."""
+    parts = "".join(
+        f"""<p><strong><a href="{slug}/index.html">{name}</a></strong></p>
+      <p>The {name.lower()} tells you where to start, what to read next and which
+      commands you need for the work this part of the book is about.</p>"""
+        for slug, name in (("guide", "Tidepool Guide"), ("reference", "Tidepool Reference"))
+    )
+    body = f"""<h1 id="the-tidepool-book"><a class="header" href="#the-tidepool-book">The
+      Tidepool Book</a></h1>
+      <p><img src="images/logo.png" alt="Tidepool Logo"></p>
+      <p>Tidepool keeps a record of the tides at every station it is given, and this book
+      is the manual for everyone who runs it.</p>{parts}
+      <p><strong><a href="faq.html">Frequently Asked Questions</a></strong></p>
+      <p><strong>Appendices:</strong></p>
+      <ul><li><a href="glossary.html">Glossary</a></li>
+      <li><a href="auth.html">Station Authentication</a></li></ul>"""
+    article = extract(Source(_book_page("Introduction", body), MediaType.HTML, "index.html"))
+    texts = [b.text for b in article.blocks]
+    for term in ("Tidepool Guide", "Tidepool Reference", "Frequently Asked Questions"):
+        assert term in texts
+    items = [b.text for b in article.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert items == ["Glossary", "Station Authentication"]
+    assert "Tidepool Logo" not in texts

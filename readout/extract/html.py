@@ -30,7 +30,13 @@ from readout.extract.boilerplate import word_count
 from readout.extract.captions import add_captions
 from readout.extract.dropped import DropLog
 from readout.extract.html_dropped import log_left_out
-from readout.extract.own_blocks import documentation_main, own_blocks, own_blocks_of, plain_body
+from readout.extract.own_blocks import (
+    documentation_main,
+    has_docutils_sections,
+    own_blocks,
+    own_blocks_of,
+    plain_body,
+)
 from readout.extract.pruning import prune_furniture
 from readout.extract.raw import RawBlock, fold, is_noise
 from readout.extract.split_body import recover_split_body
@@ -79,13 +85,14 @@ def extract_html(html: str, url: str | None = None, log: DropLog | None = None) 
         return HtmlExtraction("", [], None, None, None, None)
     language = _declared_language(document)
     published = _published(document)
+    docutils_sections = has_docutils_sections(document)  # before pruning takes their marks
     landmarks = prune_furniture(document, log)
     _prepare_code(document)
     wrap_loose_text(document)
     # trafilatura works on its own copy of the tree it is given (it copies it first),
     # so titles, captions and the split-body check read the same pruned page.
     page = document
-    own_main = documentation_main(page)
+    own_main = documentation_main(page, docutils_sections)
     if own_main is None:
         own_main = plain_body(page)
     if own_main is not None:

@@ -125,7 +125,9 @@ def plain_body(page: etree._Element) -> etree._Element | None:
     return body if words and linked <= PLAIN_PAGE_LINKED * words else None
 
 
-def documentation_main(page: etree._Element) -> etree._Element | None:
+def documentation_main(
+    page: etree._Element, docutils_sections: bool = False
+) -> etree._Element | None:
     """The main element of a documentation page, else ``None``.
 
     A generator says so in ``<meta name="generator">``, and its pages mark their main
@@ -134,7 +136,8 @@ def documentation_main(page: etree._Element) -> etree._Element | None:
     prose, code and headings of every level, which a news-tuned extractor thins out
     (rustdoc's method headings are link-dense, Sphinx's API entries are definition
     lists, Node's parameter lists are mostly type links), so these pages are read from
-    their main element with our own block rules.
+    their main element with our own block rules. ``docutils_sections`` says the page,
+    before pruning, had Sphinx's sections (``has_docutils_sections``).
     """
     generator = " ".join((meta.get("content") or "") for meta in _GENERATOR(page)).casefold()
     if any(name in generator for name in _DOC_GENERATORS):
@@ -143,11 +146,28 @@ def documentation_main(page: etree._Element) -> etree._Element | None:
     main = _first(page, (".//main", ".//*[@role='main']"))
     if main is None:
         return None
-    if _count_headings(main, _is_code, ("h2", "h3", "h4"), CODE_HEADINGS):
+    if docutils_sections or _count_headings(main, _is_code, ("h2", "h3", "h4"), CODE_HEADINGS):
         return main
     if _count_headings(main, _links_to_itself, ("h1", "h2", "h3", "h4"), SELF_LINKED_HEADINGS):
         return main
     return None
+
+
+def has_docutils_sections(page: etree._Element) -> bool:
+    """``<section id="menus"><h2>Menus<a class="headerlink" href="#menus">``: Sphinx's
+    (docutils') sections, each a place to link to, its heading's permalink naming the
+    section. Asked before pruning takes those marks; a page whose generator meta was
+    taken off still shows itself so. A blog's heading anchors name the heading itself."""
+    main = _first(page, (".//main", ".//*[@role='main']"))
+    return main is not None and _count_headings(
+        main, _links_to_its_section, ("h1", "h2", "h3", "h4"), SELF_LINKED_HEADINGS
+    )
+
+
+def _links_to_its_section(heading: etree._Element) -> bool:
+    section = heading.getparent()
+    own = section.get("id") if section is not None else None
+    return bool(own) and any(a.get("href") == f"#{own}" for a in heading.iter("a"))
 
 
 def _count_headings(

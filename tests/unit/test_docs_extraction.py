@@ -1006,3 +1006,38 @@ def test_a_books_index_of_bold_linked_terms_over_their_prose_is_read() -> None:
     items = [b.text for b in article.blocks if b.kind is BlockKind.LIST_ITEM]
     assert items == ["Glossary", "Station Authentication"]
     assert "Tidepool Logo" not in texts
+
+
+def test_a_sphinx_page_without_its_generator_tag_is_still_read_section_by_section() -> None:
+    """A page Sphinx wrote and a tool then trimmed (no ``<meta name="generator">``):
+    its sections, each with a permalink to itself, still show what it is, and a manual
+    of menus is read whole, a section called "File menu" as much as any other."""
+    prose = "Each command opens the pane it names and leaves the others as they were left."
+
+    def section(anchor: str, heading: str, tag: str, body: str) -> str:
+        return (
+            f'<section id="{anchor}"><{tag}>{heading}<a class="headerlink" href="#{anchor}"'
+            f' title="Permalink to this heading">¶</a></{tag}>{body}</section>'
+        )
+
+    items = "".join(
+        f"<dt>{name}</dt><dd><p>{prose}</p></dd>" for name in ("New Pane", "Close Pane", "Split")
+    )
+    menus = section("file-menu", "File menu", "h3", f"<dl class='simple'>{items}</dl>")
+    menus += section("context-menus", "Context menus", "h3", f"<p>{prose}</p>" * 2)
+    page = f"""<html><head><title>Panes — Tidepool 2.1 documentation</title></head><body>
+    <div class="related" role="navigation"><ul><li><a href="index.html">index</a></li></ul></div>
+    <div class="body" role="main">
+    {section("panes", "Panes", "h1", f"<p>{prose}</p>" + section("menus", "Menus", "h2", menus))}
+    {section("startup", "Startup", "h2", f"<p>{prose}</p>")}
+    </div></body></html>"""
+    article = extract(Source(page, MediaType.HTML, "panes.html"))
+    assert article.title == "Panes"
+    assert _headings(article) == [
+        (2, "Menus"),
+        (3, "File menu"),
+        (3, "Context menus"),
+        (2, "Startup"),
+    ]
+    texts = [b.text for b in article.blocks]
+    assert texts.count(prose) == 7 and "Close Pane" in texts and "index" not in " ".join(texts)

@@ -27,6 +27,13 @@ BYLINE = re.compile(
     re.I,
 )
 """A line that names the author after a word for "by"."""
+_BROWSER = re.compile(
+    r"\s+(?:-|–|—)\s+(?:Mozilla Firefox|Google Chrome|Chromium|Microsoft\u200b? Edge"
+    r"|Vivaldi|LibreWolf|Waterfox)"
+    r"(?:\s+\(?Private Browsing\)?)?\s*$"
+)
+"""The browser's name, which it adds to a window's title: "Headline | Site - Mozilla
+Firefox" when the window title line is copied from the browser's title bar."""
 _AUTHOR_LABEL = re.compile(r"^(?:authors?|by|written by)\s*:?\s*$", re.I)
 """A field's name on a line of its own, its value on the next (a copied <dt> and <dd>)."""
 _AUTHOR_FIELD = re.compile(r"^authors?\s*:\s*$", re.I)
@@ -43,6 +50,7 @@ HEADLINE_LOOKBACK = 30
 def window_title(lines: list[str]) -> tuple[str | None, str | None, list[str]]:
     """A first line "Headline | Site" with icon names: (headline, site, the other lines)."""
     first, icons = strip_icon_run(lines[0])
+    first = _BROWSER.sub("", first)
     parts = _TITLE_SEPARATOR.split(first)
     if icons == 0 and len(parts) < 2:
         return None, None, lines
@@ -95,7 +103,12 @@ def find_headline(
     named = _named_by_body(lines, start, end, scorer)
     if named is not None:
         return named
-    return max(candidates)[1] if candidates else None
+    if not candidates:
+        return None
+    best = max(candidates)[1]
+    if best > 0 and _over_standfirst(lines, best - 1, vocabulary):
+        return best - 1  # the standfirst won on its words; the headline stands over it
+    return best
 
 
 TOPIC_MENTIONS = 3
@@ -171,6 +184,53 @@ def _headline_score(lines: list[str], index: int, start: int, vocabulary: set[st
     if index >= start and any(BYLINE.match(f) for f in lines[max(0, index - 3) : index]):
         score -= 6  # under the byline: the standfirst, not the headline
     return score
+
+
+HEADLINE_OVER_STANDFIRST_WORDS = 7
+"""A line over the standfirst has this many words or more to be the headline: a
+section's name or a kicker over the headline ("Science & Astronomy", "Follow CNN
+Business", "Smart News Keeping you current") is shorter."""
+STANDFIRST_OVERLAP = 0.4
+"""A line over a longer one over the byline is the headline over its standfirst when
+this share of its words or more are the body's (a section's label over the headline
+is not)."""
+
+
+def standfirst_under(lines: list[str], headline: int, body_start: int) -> int | None:
+    """The standfirst: the longer headline-shaped line right under the headline, over
+    the byline or the date, before the body ("Drivers face a 12-mile detour while
+    engineers replace corroded cables"). It is the article's first say, read as such."""
+    index = headline + 1
+    if index >= body_start or index >= len(lines):
+        return None
+    line = lines[index]
+    if (
+        word_count(line) > word_count(lines[headline])
+        and word_count(line) >= HEADLINE_OVER_STANDFIRST_WORDS
+        and _is_headline_shaped(line)
+        and not _stamped([line])
+        and _stamped(lines[index + 1 : index + 4])
+    ):
+        return index
+    return None
+
+
+def _over_standfirst(lines: list[str], index: int, vocabulary: set[str]) -> bool:
+    """Line ``index`` stands over a longer headline-shaped line that stands over the
+    byline or the date: a headline over its standfirst ("Bridge closes for repairs" /
+    "Drivers face a 12-mile detour while..." / "By ..."). The standfirst speaks of the
+    body more fully, so only its place tells the two apart."""
+    line, following = lines[index], lines[index + 1 : index + 5]
+    return (
+        len(following) >= 2
+        and word_count(line) >= HEADLINE_OVER_STANDFIRST_WORDS
+        and _is_headline_shaped(line)
+        and _is_headline_shaped(following[0])
+        and word_count(following[0]) > word_count(line)
+        and not _stamped(following[:1])
+        and _stamped(following[1:])
+        and _overlap(line, vocabulary) >= STANDFIRST_OVERLAP
+    )
 
 
 def _overlap(line: str, vocabulary: set[str]) -> float:

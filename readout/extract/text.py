@@ -37,6 +37,7 @@ from readout.extract.header import (
     find_headline,
     find_late_byline,
     is_stamp,
+    standfirst_under,
     window_title,
 )
 from readout.extract.raw import RawBlock, collapse, fold, is_noise
@@ -118,14 +119,19 @@ def extract_text(text: str, log: DropLog | None = None) -> TextExtraction:
     shown = frozenset(late.lines if late else ())
     if late:
         byline, published = late.byline, published or late.published
+    standfirst = standfirst_under(lines, title_at, start) if title_at is not None else None
     if log.on:
         header = range(header_from, header_end)
         for i, line in enumerate(lines[:start]):
+            if i == standfirst:
+                continue
             if i in shown:
                 log.add(line, DropReason.BYLINE)
             elif i != title_at and not (i in header and (is_stamp(line) or line == byline)):
                 log.add(line, DropReason.CONTENTS if scorer.is_contents(i) else DropReason.BEFORE)
     blocks = _classify(lines[start:end], scorer, start, log, shown)
+    if standfirst is not None:
+        blocks.insert(0, RawBlock(BlockKind.PARAGRAPH, lines[standfirst]))
     log.add_all(lines[end:thread], DropReason.AFTER)
     log.add_all(lines[max(end, thread) :], DropReason.COMMENTS)
     return TextExtraction(title=title, blocks=blocks, byline=byline, site=site, published=published)

@@ -303,6 +303,32 @@ def test_a_byline_under_the_standfirst_and_photo_is_the_byline_not_body() -> Non
     assert texts[-len(_BODY) :] == _BODY
 
 
+_STANDFIRST = (
+    "Islanders win the second crossing they asked for since the single boat began its winter"
+)
+
+
+def test_a_headline_over_its_longer_standfirst_is_the_title_and_the_standfirst_is_read() -> None:
+    """No window title says which it is: the standfirst speaks of the body more fully
+    than the headline over it, but a headline stands over its standfirst, never under."""
+    text = _copied(
+        "Ferry to run twice a day to the isles", _STANDFIRST, "By Mira Sol", "2 April 2025"
+    )
+    article = extract(Source(text, MediaType.TEXT, "-"))
+    assert article.title == "Ferry to run twice a day to the isles"
+    assert article.byline == "Mira Sol"
+    assert [block.text for block in article.blocks] == [_STANDFIRST, *_BODY]
+
+
+def test_a_short_label_over_the_headline_is_not_taken_for_the_headline() -> None:
+    """A section's name or a kicker over the headline is short: the headline is the line
+    under it, over the byline."""
+    text = _copied("Ferries and harbours", _STANDFIRST, "By Mira Sol", "2 April 2025")
+    article = extract(Source(text, MediaType.TEXT, "-"))
+    assert article.title == _STANDFIRST
+    assert [block.text for block in article.blocks] == _BODY
+
+
 def test_prose_that_begins_with_by_is_never_a_byline() -> None:
     """ "By Easter the queues had gone." is a line of the body: it names no one."""
     text = _copied("Twice a Day to the Isles")
@@ -1162,3 +1188,15 @@ def test_a_picture_or_player_label_in_the_body_is_not_read_out() -> None:
     reasons = {item.text: item.reason for item in dropped}
     assert reasons["Image"] is reasons["Video"] is DropReason.FURNITURE
     assert reasons["Listen to this article"] is DropReason.BEFORE
+
+
+@pytest.mark.parametrize("browser", ["Mozilla Firefox", "Google Chrome", "Chromium"])
+def test_the_browsers_name_on_a_copied_window_title_is_not_the_site(browser: str) -> None:
+    """A title copied from the browser's title bar ends with the browser's name."""
+    window = f"Ferry to run twice a day to the isles | Harbour Times — {browser}"
+    text = "\n".join([window, _copied("Ferry to run twice a day to the isles", "By Mira Sol")])
+    article = extract(Source(text, MediaType.TEXT, "-"))
+    assert (article.title, article.site) == (
+        "Ferry to run twice a day to the isles",
+        "Harbour Times",
+    )

@@ -625,6 +625,8 @@ def _block(line: str, previous: str, following: str, named: bool) -> RawBlock:
     if _is_command(line) or (previous.rstrip().endswith(":") and is_code_line(line)):
         return RawBlock(BlockKind.CODE, line)  # "Use this command line:" and the command
     item = _LIST_ITEM.match(line)
+    if item and _is_footnote(line, previous, following):
+        return RawBlock(BlockKind.PARAGRAPH, line)
     if item and not _SECTION_BREAK.match(item.group(1)):
         if _is_numbered_heading(line, previous, following):
             return RawBlock(BlockKind.HEADING, line, 2)  # "1. Introduction" over its prose
@@ -634,6 +636,17 @@ def _block(line: str, previous: str, following: str, named: bool) -> RawBlock:
     if named or _is_subheading(line, following):
         return RawBlock(BlockKind.HEADING, line, 2)
     return RawBlock(BlockKind.PARAGRAPH, line)
+
+
+def _is_footnote(line: str, previous: str, following: str) -> bool:
+    """ "* The timetable may change at weekends.": a line starred on its own among
+    paragraphs, not an item of a list, is the note an asterisk in the text points to."""
+    return (
+        line.startswith("* ")
+        and ends_like_sentence(line)
+        and not _LIST_ITEM.match(previous)
+        and not _LIST_ITEM.match(following)
+    )
 
 
 def _is_command(line: str) -> bool:

@@ -79,9 +79,10 @@ _ABBREVIATION = (
 )
 _FOOTNOTE = (
     r"(?P<footnote>(?<=[\w.,;:!?\"')\]])[*†‡]+|(?<![^\s\"'(])[*†‡]+(?=\w)"
-    r"|(?<=[\w.,;:!?\"')\]])\[\d{1,3}\])"
+    r"|(?<=[\w.,;:!?\"')\]])\[\d{1,3}\]|^[*†‡]+\s+(?=\w))"
 )
-"""A footnote's or a citation's mark ("safe*", "*A pseudonym", "the board.[12]"): not read."""
+"""A footnote's or a citation's mark ("safe*", "*A pseudonym", "* A pseudonym" opening
+the note, "the board.[12]"): not read."""
 _YEARS = r"(?P<years>(?<![\w-])(?:1[5-9]|20)\d\d[-–—](?:1[5-9]|20)\d\d(?![\w-]))"
 """A span of years ("2010-2015", "1914–1918"): "twenty ten to twenty fifteen"."""
 _MINUS = r"(?P<minus>(?<![^\s(])[−-](?=\d))"

@@ -44,6 +44,7 @@ from readout.speech.normalize import speakable
         ),
         ("said Mona*, a nurse.", "said Mona, a nurse."),
         ("*A pseudonym.", "A pseudonym."),
+        ("* The timetable may change.", "The timetable may change."),
         ("Volunteers† came.", "Volunteers came."),
         ("It rose.[12] Then fell[3][4].", "It rose. Then fell."),
         (

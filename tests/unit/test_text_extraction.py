@@ -1200,3 +1200,18 @@ def test_the_browsers_name_on_a_copied_window_title_is_not_the_site(browser: str
         "Ferry to run twice a day to the isles",
         "Harbour Times",
     )
+
+
+def test_a_starred_note_under_the_body_is_a_paragraph_not_a_list_of_one() -> None:
+    """ "... to 10 p.m.*" and, under the body, "* The timetable may change at weekends.":
+    the note the asterisk points to, kept as written; a starred list stays a list."""
+    note = "* The ferry timetable may change at weekends."
+    text = _copied("Ferry to run twice a day to the isles", "By Mira Sol", between=())
+    article = extract(Source(text.replace(_BODY[-1], f"{_BODY[-1]}*\n{note}"), MediaType.TEXT, "-"))
+    assert [(b.kind, b.text) for b in article.blocks][-1] == (BlockKind.PARAGRAPH, note)
+    items = "* Tickets from the quay\n* Bikes go free"
+    listed = extract(Source(text.replace(_BODY[1], f"{_BODY[1]}\n{items}"), MediaType.TEXT, "-"))
+    assert [b.text for b in listed.blocks if b.kind is BlockKind.LIST_ITEM] == [
+        "Tickets from the quay",
+        "Bikes go free",
+    ]

@@ -127,7 +127,12 @@ def extract_text(text: str, log: DropLog | None = None) -> TextExtraction:
                 continue
             if i in shown:
                 log.add(line, DropReason.BYLINE)
-            elif i != title_at and not (i in header and (is_stamp(line) or line == byline)):
+            elif i in header and byline and fold(byline) in fold(line):
+                continue  # the line that gave the byline, shown as it
+            elif i in header and is_stamp(line):
+                if fold(line) != fold(published or ""):
+                    log.add(line, DropReason.DATE_LINE)
+            elif i != title_at:
                 log.add(line, DropReason.CONTENTS if scorer.is_contents(i) else DropReason.BEFORE)
     blocks = _classify(lines[start:end], scorer, start, log, shown)
     if standfirst is not None:
@@ -289,9 +294,33 @@ def split_paragraphs(text: str, log: DropLog | None = None) -> list[str]:
             if literal:  # reST's "a main module::" introduces the block: one colon said
                 paragraphs[-1] = paragraphs[-1][:-1]
             paragraphs.append(textwrap.dedent(chunk).strip("\n").rstrip())
+        elif _is_centred(chunk):  # a title page's lines: the title, its version, its date
+            paragraphs.extend(collapse(line) for line in chunk.split("\n") if line.strip())
         else:
             paragraphs.append(collapse(" ".join(_without_rules(chunk.split("\n")))))
     return [paragraph for paragraph in paragraphs if paragraph.strip()]
+
+
+CENTRED_INDENT = 6
+"""A centred line of a hard-wrapped text stands at least this far in..."""
+CENTRE_DRIFT = 3
+"""...and the middles of a centred chunk's lines are this many columns apart at most."""
+
+
+def _is_centred(chunk: str) -> bool:
+    """Lines set in the middle of the page, each its own ("GNU GENERAL PUBLIC LICENSE"
+    over "Version 3, 29 June 2007"): their indents differ, their middles do not."""
+    lines = [line.rstrip() for line in chunk.split("\n") if line.strip()]
+    indents = [len(line) - len(line.lstrip()) for line in lines]
+    middles = [
+        indent + (len(line) - indent) / 2 for line, indent in zip(lines, indents, strict=True)
+    ]
+    return (
+        len(lines) >= 2
+        and min(indents) >= CENTRED_INDENT
+        and len(set(indents)) > 1
+        and max(middles) - min(middles) <= CENTRE_DRIFT
+    )
 
 
 def _as_row(line: str) -> str:

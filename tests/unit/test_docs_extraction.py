@@ -12,7 +12,8 @@ import re
 import pytest
 
 from readout.article import Article, BlockKind
-from readout.extract import extract
+from readout.extract import extract, extract_with_dropped
+from readout.extract.dropped import DropReason
 from readout.sources import MediaType, Source
 from tests.conftest import FIXTURES
 
@@ -1041,3 +1042,27 @@ def test_a_sphinx_page_without_its_generator_tag_is_still_read_section_by_sectio
     ]
     texts = [b.text for b in article.blocks]
     assert texts.count(prose) == 7 and "Close Pane" in texts and "index" not in " ".join(texts)
+
+
+def test_a_hard_wrapped_texts_centred_title_lines_are_its_title_and_its_date_line() -> None:
+    """A licence or a memo typed for a fixed width centres its title over its version
+    and date: those lines stay apart (the title is the first, not the first heading
+    under it), and what the date line says beside the date is listed as left out."""
+    prose = (
+        "  The harbour rules say who may moor where, and for how long, and what the\n"
+        "berth costs each night of the season.  They apply to every boat in the\n"
+        "basin, from the smallest dinghy to the island ferry when it lies over.\n"
+    )
+    text = (
+        "                      HARBOUR MOORING RULES\n"
+        "                     Edition 4, 2 March 2026\n\n"
+        "                             Purpose\n\n"
+        f"{prose}\n{prose}\n{prose}"
+    )
+    article, dropped = extract_with_dropped(Source(text, MediaType.TEXT, "rules.txt"))
+    assert article.title == "HARBOUR MOORING RULES"
+    assert article.published == "2 March 2026"
+    assert _headings(article) == [(2, "Purpose")]
+    assert ("Edition 4, 2 March 2026", DropReason.DATE_LINE) in [
+        (d.text, d.reason) for d in dropped
+    ]

@@ -542,10 +542,16 @@ def _gather(element: etree._Element, parts: list[str]) -> None:
         parts.append(element.text or "")
         after_element = False  # the text so far ends where an element ends
         for child in element:
-            parts.append(_label_gap(after_element, child, parts))
+            apart = tag_of(child) in _BLOCKS_IN_TEXT  # rustdoc's "-> bool" + "where T: Ord"
+            parts.append(" " if apart else _label_gap(after_element, child, parts))
             _gather(child, parts)
+            parts.append(" " if apart else "")
             parts.append(child.tail or "")
-            after_element = not child.tail
+            after_element = not child.tail and not apart
+
+
+_BLOCKS_IN_TEXT = frozenset({"div", "p", "section", "blockquote", "pre", "table", "ul", "ol"})
+"""Blocks that a heading or a cell holds: their text is words apart from what is beside."""
 
 
 LABEL_WORDS = 3

@@ -799,6 +799,19 @@ def test_a_block_inside_code_is_a_line_of_its_own() -> None:
     )
 
 
+def test_a_where_clause_in_a_methods_heading_is_words_apart_from_its_return_type() -> None:
+    """rustdoc's method heading holds its "where" clause in a <div>: "-> bool where T:
+    PartialEq", never "-> boolwhere"."""
+    page = (DOCS / "rustdoc.html").read_text("utf-8")
+    page = page.replace(
+        '(&amp;mut self, bytes: &amp;[<a class="primitive" href="#">u8</a>])</h4>',
+        '(&amp;self, x: &amp;T) -&gt; bool<div class="where">where<br>    T: PartialEq,</div></h4>',
+        1,
+    )
+    article = extract(Source(page, MediaType.HTML, "struct.Ring.html"))
+    assert (4, "pub fn push(&self, x: &T) -> bool where T: PartialEq,") in _headings(article)
+
+
 def test_a_list_of_links_that_a_sentence_hands_over_to_is_read() -> None:
     """ "...the following kinds of tokens:" over a list whose every item is a link."""
     page = """<html><head><meta name="generator" content="mdbook 0.4"><title>Tokens</title>

@@ -34,14 +34,23 @@ def drop_boilerplate(blocks: list[RawBlock], *, headings: bool = True) -> list[R
     return kept
 
 
+_DECLARATION = re.compile(
+    r"^(?:pub(?:\([\w:]+\))?\s+)?(?:impl|fn|struct|enum|trait|type|const|static|unsafe|async"
+    r"|class|def|interface|function)\b[<\s]|^[A-Za-z_$][\w.$:]*\(.*\)"
+)
+"""A reference's entry: a declaration ("impl<T> Send for Vec<T>", "pub fn len(&self)")
+or a call's signature ("path.basename(path[, suffix])")."""
+
+
 def drop_empty_sections(blocks: list[RawBlock]) -> list[RawBlock]:
     """Leave out a heading with nothing under it: the next block is a heading of its
     own level or above, or there is none ("Contents" over a table of contents that is
     gone, "Indices and tables" over links, "Comments" over no comments). A listener
-    would be taken there by "next heading" to hear nothing."""
+    would be taken there by "next heading" to hear nothing. A heading that is code says
+    something itself: a reference's entry ("impl<T> Send for Vec<T>") needs no prose."""
     kept: list[RawBlock] = []  # from the end: a section whose headings all go goes too
     for block in reversed(blocks):
-        if block.kind is BlockKind.HEADING:
+        if block.kind is BlockKind.HEADING and not _DECLARATION.match(block.text):
             following = kept[-1] if kept else None
             if following is None or (
                 following.kind is BlockKind.HEADING

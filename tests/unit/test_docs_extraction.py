@@ -812,6 +812,29 @@ def test_a_where_clause_in_a_methods_heading_is_words_apart_from_its_return_type
     assert (4, "pub fn push(&self, x: &T) -> bool where T: PartialEq,") in _headings(article)
 
 
+def test_a_references_entries_with_nothing_under_them_are_kept_an_empty_heading_is_not() -> None:
+    """rustdoc lists the traits a type has for free as headings that are declarations,
+    with no prose: each says what it says ("impl<T> Send for RingBuffer<T>"). A heading
+    in words with nothing under it still goes."""
+    page = (DOCS / "rustdoc.html").read_text("utf-8")
+    impls = "".join(
+        f'<section id="impl-{name}" class="impl"><h3 class="code-header">impl&lt;T&gt; {name} '
+        f"for RingBuffer&lt;T&gt;</h3></section>"
+        for name in ("Send", "Sync")
+    )
+    auto = f'<h2 id="synthetic-implementations" class="section-header">Auto Trait Implementations</h2>{impls}'
+    article = extract(
+        Source(
+            page.replace("</main>", f"{auto}<h2>See also</h2></main>", 1), MediaType.HTML, "r.html"
+        )
+    )
+    assert _headings(article)[-3:] == [
+        (2, "Auto Trait Implementations"),
+        (3, "impl<T> Send for RingBuffer<T>"),
+        (3, "impl<T> Sync for RingBuffer<T>"),
+    ]
+
+
 def test_a_list_of_links_that_a_sentence_hands_over_to_is_read() -> None:
     """ "...the following kinds of tokens:" over a list whose every item is a link."""
     page = """<html><head><meta name="generator" content="mdbook 0.4"><title>Tokens</title>

@@ -19,7 +19,7 @@ from typing import TextIO
 
 from readout.article import BlockKind
 from readout.keys import BINDINGS, Command, KeyBinding, binding_for, describe_keys
-from readout.reader import Announced, BlockStarted, Reader, ReaderEvent
+from readout.reader import Announced, BlockStarted, Reader, ReaderEvent, words
 from readout.sanitize import sanitize
 from readout.state import HistoryEntry
 
@@ -100,7 +100,7 @@ class PlainOutput:
         if isinstance(event, BlockStarted) and event.kind is BlockKind.CODE:
             self.code_lines(event.label, event.text)
         elif isinstance(event, BlockStarted):
-            self.line(f"{event.label}: {event.text}")
+            self.line(words.landed(event.label, event.text))
             if event.credits:
                 self.line(event.credits)
         elif isinstance(event, Announced) and self._show_announcements:

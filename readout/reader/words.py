@@ -102,6 +102,12 @@ def changed(label: str, *, added: bool = False) -> str:
     return f"{'Added' if added else 'Changed'} {_lower_first(label)}"
 
 
+def landed(label: str, text: str) -> str:
+    """A move while paused, as the player's announcement line says it: "Heading 2 of 11:
+    The Stack and the Heap" (plain mode prints the same on its line)."""
+    return f"{label}: {text}"
+
+
 def step(block: Block, sentence: int) -> str:
     """A move within a block while paused: "Sentence 2 of 3: The text." ("Line" in code)."""
     part = "Line" if block.kind is BlockKind.CODE else "Sentence"

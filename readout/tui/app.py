@@ -328,7 +328,11 @@ class ReadoutApp(App[None]):
             self.call_from_thread(self._say, text, standing=True)
 
     def _say(self, text: str, *, standing: bool = False) -> None:
-        """Show ``text`` on the announcement line (made in the block being read)."""
+        """Show ``text`` on the announcement line (made in the block being read). A note
+        of the run's joins the resume point's line rather than hiding it ("Resuming at
+        paragraph 18 of 109; No audio device could be opened...")."""
+        if standing and self._announce and self.last_announcement == self._announce:
+            text = f"{self._announce}; {text}"
         current = self._article_view.current
         for line in self.query(AnnouncementLine):
             line.say(text, current[0] if current is not None else None, standing=standing)
@@ -371,7 +375,8 @@ class ReadoutApp(App[None]):
             for line in self.query(AnnouncementLine):
                 line.block_started(event.block)
             if self.reader.state is ReaderState.PAUSED:
-                self._say(event.label)  # a move while paused: where it landed, in words
+                # A move while paused: where it landed and what it says, in words.
+                self._say(words.landed(event.label, event.text))
         elif isinstance(event, SentenceStarted):
             self._follow(event.block, event.sentence, None)
         elif isinstance(event, WordStarted):

@@ -234,7 +234,8 @@ class ArticleView(VerticalScroll):
             word = (found.start + word[0], found.start + word[1])
         view.show_reading((found.start, found.end), word)
         if word is None and scroll:
-            self._bring_into_view(view, found.start, found.end)
+            heading = self.article.blocks[block].kind is BlockKind.HEADING
+            self._bring_into_view(view, found.start, found.end, to_top=heading)
         offset = word[0] if word else found.start
         # The cursor is set now, for the repaint this change brings, and again after it
         # should the layout have moved: set only afterwards, it lagged one move behind.
@@ -242,10 +243,11 @@ class ArticleView(VerticalScroll):
         self.app.cursor_position = view.screen_offset_of(offset)
         self.call_after_refresh(self._settle_cursor)
 
-    def _bring_into_view(self, view: BlockView, start: int, end: int) -> None:
-        """Scroll the block into view; when it is taller than the screen, the sentence."""
+    def _bring_into_view(self, view: BlockView, start: int, end: int, *, to_top: bool) -> None:
+        """Scroll the block into view (a heading to the top, with its section under it,
+        not on the last row); when it is taller than the screen, the sentence."""
         if view.outer_size.height <= self.scrollable_content_region.height:
-            view.scroll_visible(animate=False)
+            view.scroll_visible(animate=False, top=to_top)
             return
         first, _ = view.place_of(start)
         last, _ = view.place_of(end)

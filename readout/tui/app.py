@@ -420,6 +420,9 @@ class ReadoutApp(App[None]):
         """The status line's fields, in words: state, volume, position, speed, time left."""
         reader = self.reader
         block = reader.units.positions[reader.unit][0]
+        self.query_one("#controls", ControlBar).show_state(
+            playing=reader.state is ReaderState.PLAYING, muted=reader.muted
+        )
         minutes = self._remaining().minutes(block, reader.rate)  # the title's: block -1
         left = f"{round(minutes)} min left" if minutes >= 1 else "under a minute left"
         self._status_bar.show(

@@ -301,17 +301,38 @@ class ArticleView(VerticalScroll):
         return block < mounted
 
 
+_WHILE_ON = {"toggle": ("Pause Space", "Pause ␣"), "toggle_mute": ("Unmute m", "Unmute m")}
+"""The labels of the two toggles while what they switch is on (playing, muted): a
+button says what pressing it does, as the web widget's play and speaker icons do."""
+
+
 class ControlBar(Grid):
     """The widget's buttons, each labelled with its key; short labels when narrow."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._on: set[str] = set()
 
     def compose(self) -> ComposeResult:
         for label, _, action in CONTROLS:
             yield Button(Content(label), id=f"control-{action}", compact=True)
 
+    def show_state(self, *, playing: bool, muted: bool) -> None:
+        """Label the play and mute buttons for what they would do now."""
+        on = {action for action, is_on in (("toggle", playing), ("toggle_mute", muted)) if is_on}
+        if on != self._on:
+            self._on = on
+            self._label()
+
     def on_resize(self) -> None:
+        self._label()
+
+    def _label(self) -> None:
         wide = self.app.size.width >= WIDE
         for label, short, action in CONTROLS:
-            self.query_one(f"#control-{action}", Button).label = Content(label if wide else short)
+            long_label, short_label = _WHILE_ON[action] if action in self._on else (label, short)
+            button = self.query_one(f"#control-{action}", Button)
+            button.label = Content(long_label if wide else short_label)
 
 
 class StatusBar(Static):

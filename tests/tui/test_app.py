@@ -80,10 +80,12 @@ async def test_controls_mirror_the_widget_buttons(engine: SpeechWorker) -> None:
     app = build(engine)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: app.reader.state is ReaderState.PLAYING)
-        labels = [str(b.label) for b in app.query("#controls Button")]
-        assert labels[:6] == [
+        labels = lambda: [str(b.label) for b in app.query("#controls Button")]  # noqa: E731
+        # Playing: the toggle says what pressing it does, as the web widget's icon does.
+        await wait_for(pilot, lambda: labels()[1] == "Pause Space")
+        assert labels()[:6] == [
             "Previous ←",
-            "Play Space",
+            "Pause Space",
             "Next →",
             "Quieter -",
             "Louder +",
@@ -91,8 +93,10 @@ async def test_controls_mirror_the_widget_buttons(engine: SpeechWorker) -> None:
         ]
         await pilot.click("#control-toggle_mute")
         await wait_for(pilot, lambda: "Muted" in status(app))
+        await wait_for(pilot, lambda: labels()[5] == "Unmute m")
         await pilot.click("#control-toggle")
         await wait_for(pilot, lambda: app.reader.state is ReaderState.PAUSED)
+        await wait_for(pilot, lambda: labels()[1] == "Play Space")
 
 
 async def test_q_saves_the_position_and_quits(engine: SpeechWorker, tmp_path: Path) -> None:

@@ -444,6 +444,9 @@ def _refuse_mistyped_command(word: str) -> None:
         raise UsageError(
             f"{word!r} is neither a file nor a command; did you mean 'readout {close[0]}'?"
         )
+    raise InputMissingError(  # a missing file still, by its exit code
+        f"{word}: no such file, and not a command ({', '.join(_COMMANDS)})"
+    )
 
 
 def _positive_seconds(value: str) -> float:
@@ -460,7 +463,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the exit code."""
     try:
         arguments = _with_default_command(list(sys.argv[1:] if argv is None else argv))
-    except UsageError as error:
+    except ReadoutError as error:
         _say(str(error))
         return error.exit_code
     command = next((arg for arg in arguments if not arg.startswith("-")), None)
@@ -606,6 +609,9 @@ def _run_export(args: argparse.Namespace) -> int:
         specs += _read_list(Path(args.from_list))
     if args.output and len(specs) > 1:
         _say("-o names one file; for several inputs use --out-dir")
+        return EXIT_USAGE
+    if args.output and Path(args.output).is_dir():
+        _say(f"{args.output} is a folder: -o names a file; to write into a folder use --out-dir")
         return EXIT_USAGE
     if any(
         p < 0 or p > 10 for p in (args.pause_sentence, args.pause_paragraph, args.pause_heading)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from readout.cli import _COMMANDS, build_parser
+from tests.conftest import ASSETS
 
 COMMAND_LINES = [
     ["text", "a.txt", "--format", "json", "--spoken", "--punctuation", "some"],
@@ -70,6 +73,23 @@ def test_a_mistyped_command_is_named_not_taken_for_a_missing_file(
     assert capsys.readouterr().err.strip() == (
         "readout: 'exprot' is neither a file nor a command; did you mean 'readout export'?"
     )
+
+
+def test_a_bare_word_that_is_neither_file_nor_command_says_both(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from readout.cli import main
+
+    assert main(["frobnicate"]) == 66  # a missing file, by its exit code
+    assert capsys.readouterr().err.strip() == (
+        "readout: frobnicate: no such file, and not a command "
+        "(text, play, read, voices, export, marks, diff, devices)"
+    )
+    assert main(["export", str(ASSETS / "sample-article.txt"), "-o", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"readout: {tmp_path} is a folder: -o names a file; to write into a folder use --out-dir"
+    )
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_help_does_not_say_play_is_plain_mode() -> None:

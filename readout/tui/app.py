@@ -247,7 +247,18 @@ class ReadoutApp(App[None]):
         self.exit()
 
     def _help(self) -> None:
-        self.push_screen(HelpScreen(self.bindings_table))
+        """The keys, over a paused reading: a listener reading the help (a screen
+        reader's voice among them) does not hear the article over it. Closing it plays
+        on if it was playing."""
+        playing = self.reader.state is ReaderState.PLAYING
+        if playing:
+            self.reader.pause()
+
+        def closed(_: None) -> None:
+            if playing and self.reader.state is ReaderState.PAUSED:
+                self.reader.play()
+
+        self.push_screen(HelpScreen(self.bindings_table), closed)
 
     def _flag(self) -> None:
         """Flag the sentence, then ask for a note; say when it is saved."""

@@ -567,3 +567,20 @@ async def test_a_list_item_shows_a_bullet_and_an_item_in_an_item_is_indented(
         assert str(views["1. Open the lid."].render()).endswith("1. Open the lid.")
         top, inner = views["options"], views["encoding, the text's encoding"]
         assert inner.content_region.x == top.content_region.x + 2
+
+
+async def test_the_help_pauses_reading_and_closing_it_plays_on(engine: SpeechWorker) -> None:
+    """A listener reading the keys (a screen reader's voice among them) does not hear
+    the article over them; a reading paused before stays paused after."""
+    app = build(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: app.reader.state is ReaderState.PLAYING)
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: app.reader.state is ReaderState.PAUSED)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.reader.state is ReaderState.PLAYING)
+        await pilot.press("space")
+        await wait_for(pilot, lambda: app.reader.state is ReaderState.PAUSED)
+        await pilot.press("question_mark", "escape")
+        await pilot.pause(0.3)
+        assert app.reader.state is ReaderState.PAUSED

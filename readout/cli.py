@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from readout.article import Article
     from readout.audio.output import OutputDevice
+    from readout.defaults import Preference
     from readout.export.audio import ExportOptions
     from readout.export.progress import ProgressDisplay
     from readout.keys import KeyBinding
@@ -826,8 +827,14 @@ def _run_devices(out: TextIO) -> int:
     return EXIT_OK
 
 
-def _session_options(args: argparse.Namespace, settings: Settings | None = None) -> SessionOptions:
-    """The one place settings.toml and the command line become how readout speaks."""
+def _session_options(
+    args: argparse.Namespace,
+    settings: Settings | None = None,
+    remembered: Callable[[Preference], int | None] | None = None,
+) -> SessionOptions:
+    """The one place settings.toml and the command line become how readout speaks;
+    ``remembered`` gives the speed and volume last chosen in the player, which count
+    where neither sets them."""
     from readout.options import SessionOptions
     from readout.paths import settings_path
     from readout.settings import load_settings
@@ -836,6 +843,8 @@ def _session_options(args: argparse.Namespace, settings: Settings | None = None)
         voice=args.voice, rate=getattr(args, "rate", None), volume=getattr(args, "volume", None),
         engine=args.engine, audio_device=getattr(args, "audio_device", None),
     )  # fmt: skip
+    if remembered is not None:
+        settings = settings.with_remembered(remembered)
     return SessionOptions.build(
         settings, punctuation=args.punctuation, verbatim=args.verbatim, lexicon=_lexicon(args)
     )
@@ -870,6 +879,7 @@ def _run_read(args: argparse.Namespace, *, full_screen: bool = False) -> int:
     try:
         source = _load_source(args)
         store = open_store(warn=_say)
+        options = _session_options(args, settings, store.remembered)  # now it can tell
         article, whole = _article_to_start_with(args, source, store)
         rate, clamped = clamp_rate(options.rate, engine)
         voice = options.voice

@@ -17,3 +17,8 @@ VOLUME_MAX = 100
 Punctuation = Literal["none", "some", "all"]
 """How much punctuation is said aloud, as screen readers offer it (for proofreading)."""
 PUNCTUATION_MODES: tuple[Punctuation, ...] = ("none", "some", "all")
+
+
+Preference = Literal["rate", "volume"]
+"""A number the listener set in the player, which the next run starts with (unless
+the command line or settings.toml says otherwise)."""

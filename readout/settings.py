@@ -17,11 +17,12 @@ Command-line options override the file; a malformed file is a usage error.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from readout.defaults import RATE_DEFAULT, RATE_MAX, RATE_MIN, VOLUME_DEFAULT
+from readout.defaults import RATE_DEFAULT, RATE_MAX, RATE_MIN, VOLUME_DEFAULT, Preference
 from readout.errors import UsageError
 
 DEFAULT_RATE = RATE_DEFAULT
@@ -37,10 +38,25 @@ class Settings:
     theme: str | None = None
     keys: tuple[tuple[str, str], ...] = ()
     """(binding id, keys) pairs from the ``[keys]`` table."""
+    given: frozenset[str] = field(default=frozenset(), compare=False)
+    """The names settings.toml or the command line set (the rest are defaults, which a
+    speed or volume the listener last chose in the player takes the place of)."""
 
     def overridden(self, **values: Any) -> Settings:
         """These settings with every non-None value in ``values`` taking precedence."""
-        return replace(self, **{k: v for k, v in values.items() if v is not None})
+        chosen = {k: v for k, v in values.items() if v is not None}
+        return replace(self, **chosen, given=self.given | frozenset(chosen))
+
+    def with_remembered(self, remembered: Callable[[Preference], int | None]) -> Settings:
+        """These settings with the speed and volume last chosen in the player where
+        neither settings.toml nor the command line set them."""
+        rate = remembered("rate") if "rate" not in self.given else None
+        volume = remembered("volume") if "volume" not in self.given else None
+        return replace(
+            self,
+            rate=self.rate if rate is None or not RATE_MIN <= rate <= RATE_MAX else rate,
+            volume=self.volume if volume is None or not 0 <= volume <= 100 else volume,
+        )
 
 
 def load_settings(path: Path) -> Settings:
@@ -83,4 +99,4 @@ def load_settings(path: Path) -> Settings:
                 )
             value = tuple(sorted(value.items()))
         values[key] = value
-    return Settings(**values)
+    return Settings(**values, given=frozenset(values))

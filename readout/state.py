@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from readout.defaults import Preference
 from readout.errors import StateError
 
 _SCHEMA_VERSION = 1
@@ -293,6 +294,11 @@ class Store:
                 "INSERT INTO preferences VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
                 (name, value),
             )
+
+    def remembered(self, name: Preference) -> int | None:
+        """The speed or volume the listener last chose, if they chose one."""
+        value = self.preference(name)
+        return int(value) if value is not None and value.isdigit() else None
 
     def preference(self, name: str) -> str | None:
         rows = self._read("SELECT value FROM preferences WHERE name = ?", (name,))

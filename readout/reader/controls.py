@@ -15,6 +15,7 @@ from readout.defaults import (
     RATE_DEFAULT,
     VOLUME_MAX,
     VOLUME_MIN,
+    Preference,
     Punctuation,
 )
 from readout.reader import words
@@ -61,6 +62,8 @@ class Controls:
         self._respoken = respoken
         self.volume = volume
         self.muted = False
+        self.chosen: dict[Preference, int] = {}
+        """Speed and volume the listener set in this session, to start the next with."""
         self._ladder = speed_ladder(scheduler.speech.rate)
         self._player.set_volume(volume / 100)
 
@@ -89,6 +92,7 @@ class Controls:
             self._announce(words.speed_limit(faster=rate > self.rate))
             return
         self._scheduler.change_speech(SpeechSettings(clamped, self.voice))
+        self.chosen["rate"] = clamped
         self._announce(words.speed(clamped))
 
     def set_voice(self, voice: str | None) -> None:
@@ -103,6 +107,7 @@ class Controls:
 
     def set_volume(self, volume: int) -> None:
         self.volume = max(VOLUME_MIN, min(VOLUME_MAX, volume))
+        self.chosen["volume"] = self.volume
         self.muted = False
         self._player.set_muted(False)
         self._player.set_volume(self.volume / 100)

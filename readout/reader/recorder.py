@@ -8,9 +8,10 @@ alone: reading never stops because a place could not be saved.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from readout.article import Article
+from readout.defaults import Preference
 from readout.errors import ReadoutError
 from readout.numbering import Numbering
 from readout.reader import words
@@ -47,6 +48,17 @@ class PositionRecorder:
             return
         place = self._numbering.place(block, sentence)
         self._guard(lambda store, article: store.save_position(*article, block, sentence, place))
+
+    def remember(self, chosen: Mapping[Preference, int]) -> None:
+        """Keep the speed and volume the listener chose, for the next run to start with."""
+        if self.store is None or self._failed:
+            return
+        try:
+            for name, value in chosen.items():
+                self.store.set_preference(name, str(value))
+        except ReadoutError as error:
+            self._failed = True
+            self._announce(words.cannot_save_place(error))
 
     def opened(self) -> None:
         """Add the article to the history (a partial one once it is whole)."""

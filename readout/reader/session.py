@@ -266,6 +266,7 @@ class Reader:
             return
         self._whole.wait(WHOLE_WAIT_S)  # quitting at once still saves the place
         self.save_position()
+        self.recorder.remember(self.controls.chosen)
         self._closed = True
         self._asides.close()
         self._scheduler.close()

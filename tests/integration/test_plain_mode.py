@@ -14,6 +14,7 @@ from typing import ClassVar
 
 import pytest
 
+from readout.reader.controls import rate_step, speed_ladder
 from tests.conftest import ASSETS, run_cli
 from tests.long_inputs import long_scraped_text
 
@@ -366,3 +367,35 @@ def test_the_no_device_note_comes_before_the_article(tmp_path: Path) -> None:
     if not note:
         pytest.skip("this machine has an audio device, so there is no note to place")
     assert note[0] < len(lines) - 1 and lines[-1].startswith("Title: ")
+
+
+def test_the_speed_and_volume_chosen_are_where_the_next_run_starts(tmp_path: Path) -> None:
+    """Faster twice and quieter once, then quit: the next run starts at that speed and
+    volume (one more step on from there); --rate on the command line still wins."""
+    term = Terminal("read", SAMPLE, "--audio-device", "null", home=tmp_path)
+    term.read_until(r"^Playing")
+    term.press("]")
+    first = int(term.read_until(r"^Speed (\d+) words per minute").split("Speed ")[-1].split()[0])
+    term.press("]")
+    term.read_until(r"^Speed (\d+) words per minute")
+    term.press("-")
+    term.read_until(r"^Volume \d+%")
+    term.press("q")
+    assert term.finish() == 0
+    again = Terminal("read", SAMPLE, "--audio-device", "null", home=tmp_path)
+    again.read_until(r"^Playing")
+    again.press("-")
+    quieter = again.read_until(r"^Volume \d+%")
+    again.press("[")
+    slower = again.read_until(r"^Speed (\d+) words per minute")
+    again.press("q")
+    assert again.finish() == 0
+    assert quieter.rstrip().endswith("Volume 80%")  # 90% remembered, then one step down
+    assert slower.rstrip().endswith(f"Speed {first} words per minute")  # one step down
+    given = Terminal("read", SAMPLE, "--audio-device", "null", "--rate", "150", home=tmp_path)
+    given.read_until(r"^Playing")
+    given.press("]")
+    step = rate_step(150, faster=True, ladder=speed_ladder(150))  # from 150, not from chosen
+    assert given.read_until(r"^Speed \d+ words").rstrip().endswith(f"Speed {step} words per minute")
+    given.press("q")
+    assert given.finish() == 0

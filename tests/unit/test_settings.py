@@ -56,3 +56,17 @@ def test_session_options_come_from_settings_once_and_keep_the_listeners_choices(
     assert (kept.rate, kept.volume, kept.voice, kept.audio_device) == (250, 40, "en-gb", "null")
     with pytest.raises(UsageError, match="volume 150 is out of range; give 0 to 100"):
         SessionOptions.build(Settings(volume=150))
+
+
+def test_a_speed_or_volume_last_chosen_counts_only_where_nothing_set_it(tmp_path: Path) -> None:
+    """The command line, then settings.toml, then the speed and volume last chosen in
+    the player, then the defaults."""
+    path = tmp_path / "settings.toml"
+    path.write_text("volume = 70\n", "utf-8")
+    remembered = {"rate": 240, "volume": 40}.get
+    settings = load_settings(path)
+    assert settings.with_remembered(remembered) == Settings(rate=240, volume=70)
+    assert settings.overridden(rate=160).with_remembered(remembered) == Settings(
+        rate=160, volume=70
+    )
+    assert Settings().with_remembered({"rate": 5}.get) == Settings()  # out of range: not taken

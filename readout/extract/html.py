@@ -5,8 +5,10 @@ never article (hidden nodes, dialogs, permalink marks, tables of contents) is pr
 then trafilatura, with its default balance of precision and recall and its own
 fallbacks, finds the main content in the same tree, keeping headings of every level,
 lists, quotes, tables and code. Its tree becomes our blocks (``blocks.py``), whole
-across inline elements. The headline, byline and site come from ``titles.py``; what
-is said again or is furniture goes (``tidy.py``); captions go back in (``captions.py``).
+across inline elements; the headings, lists and tables it left out between the
+paragraphs it kept go back in (``restore.py``). The headline, byline and site come
+from ``titles.py``; what is said again or is furniture goes (``tidy.py``); captions go
+back in (``captions.py``).
 
 A documentation generator's page, and a page that is nothing but its text, are read
 with our own block rules (``own_blocks.py``). A small page that trafilatura finds
@@ -39,6 +41,7 @@ from readout.extract.own_blocks import (
 )
 from readout.extract.pruning import prune_furniture
 from readout.extract.raw import RawBlock, fold, is_noise
+from readout.extract.restore import restore_structure
 from readout.extract.split_body import recover_split_body
 from readout.extract.tidy import (
     drop_boilerplate,
@@ -88,6 +91,7 @@ def extract_html(html: str, url: str | None = None, log: DropLog | None = None) 
     docutils_sections = has_docutils_sections(document)  # before pruning takes their marks
     landmarks = prune_furniture(document, log)
     _prepare_code(document)
+    _space_signatures(document)
     wrap_loose_text(document)
     # trafilatura works on its own copy of the tree it is given (it copies it first),
     # so titles, captions and the split-body check read the same pruned page.
@@ -98,7 +102,7 @@ def extract_html(html: str, url: str | None = None, log: DropLog | None = None) 
     if own_main is not None:
         blocks = own_blocks_of(own_main)
     else:
-        blocks = recover_split_body(_main_content(document, url), page)
+        blocks = restore_structure(recover_split_body(_main_content(document, url), page), page)
     if word_count(body_text(blocks)) < FALLBACK_WORDS:
         own = own_blocks(page)
         if word_count(body_text(own)) > word_count(body_text(blocks)):
@@ -212,6 +216,18 @@ def _prepare_code(document: etree._Element) -> None:
         _separate_code_alternatives(codes)
         for figure in list(pre.iterancestors("figure")):
             figure.tag = "div"
+
+
+def _space_signatures(document: etree._Element) -> None:
+    """Code set straight after a bold name (``<b>each</b><code>_.each(list)</code>``, a
+    manual's entry: the name, then its signature) is a word apart, as the page's style
+    shows it; read as it stands, "each_.each(list)" is one word."""
+    for code in document.iter("code", "tt"):
+        name = code.getprevious()
+        if name is None or name.tag not in ("b", "strong") or name.tail:
+            continue
+        if (name.text or "")[-1:].isalnum():
+            name.tail = " "
 
 
 def _mark_bare_preformatted(pre: etree._Element) -> None:

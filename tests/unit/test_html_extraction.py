@@ -280,3 +280,99 @@ def test_an_html_list_inside_a_list_item_keeps_its_depth() -> None:
     items = [(b.level, b.text) for b in _html(page).blocks if b.kind is BlockKind.LIST_ITEM]
     assert items == [(1, "options <Object>"), (2, "encoding, the text's encoding"),
                      (2, "flag, the file's flag"), (1, "callback")]  # fmt: skip
+
+
+_SIDEBAR = (
+    "<div id='sidebar' class='overlay'>"
+    + "".join(
+        f"<div class='searchable_section'><a href='#s{s}'>Section {s}</a><ul>"
+        + "".join(f"<li><a href='#f{s}{n}'>helper {s}{n}</a></li>" for n in range(12))
+        + "</ul></div>"
+        for s in range(1, 5)
+    )
+    + "</div>"
+)
+"""A sidebar of link lists: the page is laid out, not read whole, and trafilatura,
+finding no container it trusts, gathers the paragraphs and code that stand loose."""
+
+
+def _one_page_manual() -> str:
+    """A hand-written library manual: one long container of sections, no ``<article>``
+    or ``<main>``, a menu and a sidebar beside it (the shape of underscore.js's page)."""
+    sections = []
+    for n, name in enumerate(("Collections", "Arrays", "Objects"), start=1):
+        sections.append(
+            f"<h2 id='s{n}'>{name} helpers</h2>"
+            f"<p id='f{n}'><b class='header'>walk{n}</b><code>_.walk{n}(list, step)</code><br>"
+            f"Visits every member of the {name.lower()} in turn and hands each one to the "
+            "step function, which may stop the walk early by returning false.</p>"
+            f"<pre>_.walk{n}([1, 2, 3], log);\n=&gt; logs each number in turn</pre>"
+            f"<p>Note that walking the {name.lower()} never changes them; the step function "
+            "sees a copy of each member and the original is left as it was.</p>"
+        )
+    return (
+        "<html><head><title>Gadget.js</title></head><body>" + _SIDEBAR + "<div class='container'>"
+        "<p>Gadget is a small library of helpers for walking and folding lists of things, "
+        "written for people who want to start work at once on a blank page.</p>"
+        "<p>It runs in every engine that supports the third edition of the language, and we "
+        "test it against the engines listed below:</p>"
+        "<ul><li>Orchid 12 and later</li><li>Beacon 4 and later</li><li>Quill 9</li></ul>"
+        "<p>Support for older engines is kept where it costs nothing, and patches for them "
+        "are always welcome from anyone who still needs them.</p>"
+        "<h2>Downloads</h2>"
+        "<table><tr><td>Development build</td><td>65 KB with comments</td></tr>"
+        "<tr><td>Production build</td><td>8 KB minified</td></tr></table>"
+        "<p>Most people want the production build, which is smaller and the same in use, "
+        "while the development build keeps the comments for reading.</p>"
+        + "".join(sections)
+        + "<h2>Change Log</h2>"
+        "<p>1.2.0 &mdash; <i>June 2, 2026</i></p>"
+        "<ul><li>Fixes walking a list that changes while it is walked.</li>"
+        "<li>Documentation improvements.</li></ul>"
+        "<p>1.1.0 &mdash; <i>May 1, 2026</i> Adds the fold helper and speeds up every walk "
+        "over long lists by half.</p>"
+        "</div></body></html>"
+    )
+
+
+def test_a_manual_with_no_article_container_keeps_its_headings_lists_and_tables() -> None:
+    """trafilatura, finding no container it trusts, keeps a page's paragraphs and code
+    and drops everything between them: the sections and the lists go back in."""
+    article = _html(_one_page_manual())
+    blocks = [(b.kind, b.text) for b in article.blocks]
+    headings = [text for kind, text in blocks if kind is BlockKind.HEADING]
+    assert headings == [
+        "Downloads",
+        "Collections helpers",
+        "Arrays helpers",
+        "Objects helpers",
+        "Change Log",
+    ]
+    texts = [text for _, text in blocks]
+    engines = texts.index("Orchid 12 and later")
+    assert texts[engines - 1].endswith("the engines listed below:")
+    assert texts[engines : engines + 3] == ["Orchid 12 and later", "Beacon 4 and later", "Quill 9"]
+    assert "Development build; 65 KB with comments" in texts
+    change_log = texts.index("Change Log")
+    assert texts[change_log + 2] == "Fixes walking a list that changes while it is walked."
+    assert "helper 10" not in texts  # the menu's links are not read
+    assert texts.count("Collections helpers") == 1
+    assert texts[texts.index("Arrays helpers") + 1].startswith("walk2 _.walk2(list, step) Visits")
+
+
+def test_a_list_under_the_headline_and_a_teasers_heading_are_not_put_back() -> None:
+    """A byline's name, handle and date in a list under the headline, and a heading that
+    links to another story between two paragraphs, stay out."""
+    prose = "The council met on Tuesday to settle the timetable for the new ferry service and its fares."
+    page = (
+        "<html><body>" + _SIDEBAR + "<div class='wrap'><h1>Ferry timetable agreed</h1>"
+        "<ul><li>by Morgan Vale</li><li>@morganvale</li><li>Nov 18, 2026 at 9:24 pm</li></ul>"
+        + "".join(f"<p>{prose} Part {n} of the report.</p>" for n in range(1, 4))
+        + "<h3><a href='/other-story'>Bridge repairs to start in spring</a></h3>"
+        + "".join(f"<p>{prose} Part {n} of the report.</p>" for n in range(4, 7))
+        + "</div></body></html>"
+    )
+    texts = [b.text for b in _html(page).blocks]
+    assert "by Morgan Vale" not in texts and "@morganvale" not in texts
+    assert "Bridge repairs to start in spring" not in texts
+    assert texts[-1].endswith("Part 6 of the report.")

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from readout.reader import Reader, Relay
     from readout.settings import Settings
     from readout.sources import Source
+    from readout.speech.engine import Voice
     from readout.speech.lexicon import Lexicon
     from readout.speech.script import Script
     from readout.speech.worker import SpeechWorker
@@ -593,9 +594,29 @@ def _run_voices(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         out.write(json.dumps([vars(v) for v in voices], indent=2, ensure_ascii=False) + "\n")
     else:
-        for voice in voices:
-            out.write(f"{voice.id}\t{voice.language}\t{voice.gender}\t{voice.name}\n")
+        out.write(voice_table(voices, for_terminal=out.isatty()))
     return EXIT_OK
+
+
+_VOICE_COLUMNS = ("Voice", "Language", "Gender", "Name")
+
+
+def voice_table(voices: list[Voice], *, for_terminal: bool) -> str:
+    """The voices one a line. Piped, tab-separated fields and nothing else, for scripts;
+    on a terminal, columns under a header and a last line that says how to use one."""
+    rows = [(v.id, v.language, v.gender, v.name) for v in voices]
+    if not for_terminal:
+        return "".join("\t".join(row) + "\n" for row in rows)
+    widths = [
+        max(len(cell) for cell in column) for column in zip(_VOICE_COLUMNS, *rows, strict=True)
+    ]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in (_VOICE_COLUMNS, *rows)
+    ]
+    count = f"{len(rows)} voice{'s' if len(rows) != 1 else ''}"
+    lines.append(f"{count}; choose one with --voice VOICE (its first column).")
+    return "\n".join(lines) + "\n"
 
 
 def _run_export(args: argparse.Namespace) -> int:

@@ -237,17 +237,21 @@ def _export_in_pool(
         ) as pool,
     ):
         futures: dict[Future[tuple[float, str | None]], _Work] = {}
+        handed: dict[int, _Work] = {}  # handed to the pool and not reported yet
 
         def report(future: Future[tuple[float, str | None]]) -> None:
             item = futures.pop(future)
             try:
                 made = future.result()
             except Exception as crash:  # a worker that died: report, go on
+                discard_parts(item.out, job.options)  # it could not remove its own
                 made = 0.0, f"the export process failed ({crash})"
             finish(item.index, _entry(item, *made))
+            handed.pop(item.index, None)
 
         try:
             for item in work:
+                handed[item.index] = item  # before: a stop may come inside submit()
                 with _interrupts_held():  # the first submit forks the workers
                     future = pool.submit(
                         workers.export_one, item.index, item.article, str(item.out),
@@ -260,7 +264,8 @@ def _export_in_pool(
                 report(future)
         except KeyboardInterrupt:
             stopped.set()  # the workers' exports stop at their next sentence
-            _stop_pool(pool, futures, job.options)
+            with _deaf_to_stops():  # a second stop (timeout sends two) must not cut it short
+                _stop_pool(pool, list(handed.values()), job.options)
             raise
 
 
@@ -271,26 +276,27 @@ removes its own ``.part`` files); one still running then is ended."""
 
 def _stop_pool(
     pool: ProcessPoolExecutor,
-    futures: dict[Future[tuple[float, str | None]], _Work],
+    unfinished: list[_Work],
     options: ExportOptions,
     grace_s: float = STOP_GRACE_S,
 ) -> None:
     """Shut ``pool`` down after Ctrl-C without ever waiting on it for ever: queued exports
     are cancelled, running ones get ``grace_s`` to stop, and a worker that has not
-    stopped by then (stuck in a speech library, say) is killed and its outputs' ``.part``
-    files removed here, as it would have done itself. Ctrl-C must end the batch."""
+    stopped by then (stuck in a speech library, say) is killed. The unfinished outputs'
+    ``.part`` files are removed here once no worker runs. Ctrl-C must end the batch."""
     # The pool's own list (3.14 has pool.kill_workers()): shutdown() lets go of it.
     processes = list((pool._processes or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
     late = _still_running(processes, grace_s)
-    unfinished = [item for future, item in futures.items() if not future.done()]
     for process in late:
         with contextlib.suppress(OSError):
             process.kill()
     if late:
         _still_running(late, grace_s)
-        for item in unfinished:
-            discard_parts(item.out, options)
+    # A worker that stopped at a sentence removed its own; one killed with the batch
+    # (``timeout`` and ``kill 0`` send SIGTERM to the whole group) could not.
+    for item in unfinished:
+        discard_parts(item.out, options)
     pool.shutdown(wait=True)
 
 
@@ -403,6 +409,26 @@ def _interrupts_held() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+_STOPS = (signal.SIGINT, signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else []))
+
+
+@contextlib.contextmanager
+def _deaf_to_stops() -> Iterator[None]:
+    """Ctrl-C, hang-up and ``kill`` ignored while a stop cleans up, which takes at most
+    two grace periods: ``timeout`` signals the process, then its whole group, and a
+    second Ctrl-C is pressed when the first seems slow; either cut the clean-up short
+    and left the workers' ``.part`` files behind."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = {number: signal.signal(number, signal.SIG_IGN) for number in _STOPS}
+    try:
+        yield
+    finally:
+        for number, handler in before.items():
+            signal.signal(number, handler)
 
 
 def _entry(item: _Work, duration: float, error: str | None) -> ManifestEntry:

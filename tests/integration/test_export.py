@@ -467,6 +467,19 @@ def test_kill_to_a_batch_alone_stops_its_workers_exports_too(tmp_path: Path) -> 
     assert not list(out.glob("*.flac*"))
 
 
+def test_kill_to_a_batchs_whole_group_leaves_no_partial_file(tmp_path: Path) -> None:
+    """SIGTERM to the whole group (``timeout`` and ``kill 0`` send it so) ends the
+    workers mid-file, before they can clean up: the batch removes what they left."""
+    inputs = numbered_articles(tmp_path, 2, "Timed out", paragraphs=600)
+    out = tmp_path / "out"
+    code, said = _interrupted_batch(
+        inputs, out, lambda: len(list(out.glob("*.part"))) >= 2, signal.SIGTERM
+    )
+    assert code == 130 and said.splitlines()[-1] == "readout: interrupted", said
+    assert "Traceback" not in said, said
+    assert not list(out.glob("*.part"))
+
+
 @pytest.fixture
 def held_page() -> Iterator[tuple[str, threading.Event]]:
     """A local article page answered only when the test releases it: a batch waits on it."""

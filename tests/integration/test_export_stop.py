@@ -9,7 +9,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from readout.article import Article
@@ -37,20 +37,19 @@ def test_a_worker_that_does_not_stop_is_ended_and_its_part_files_removed(
     stuck_out, quick_out = tmp_path / "stuck.flac", tmp_path / "quick.flac"
     stuck_parts, quick_parts = _parts(stuck_out, options), _parts(quick_out, options)
     pool = ProcessPoolExecutor(max_workers=2, mp_context=batch._worker_context())
-    futures: dict[Future[tuple[float, str | None]], batch._Work] = {
-        pool.submit(time.sleep, 3600): _work(0, stuck_out),
-        pool.submit(time.sleep, 0.2): _work(1, quick_out),
-    }
+    stuck = _work(0, stuck_out)
+    pool.submit(time.sleep, 3600)
+    pool.submit(time.sleep, 0.2)  # the quick one, reported before the stop
     processes = list(pool._processes.values())
     while not all(process.is_alive() for process in processes):
         time.sleep(0.01)
     time.sleep(0.5)  # both tasks running: the quick one ended; the stuck one never will
     began = time.monotonic()
-    batch._stop_pool(pool, futures, options, grace_s=1.0)
+    batch._stop_pool(pool, [stuck], options, grace_s=1.0)
     assert time.monotonic() - began < 10
     assert not any(process.is_alive() for process in processes)
     assert not any(part.exists() for part in stuck_parts)
-    # The quick task had finished: its files are its own to keep or remove, not ours.
+    # The quick task was reported finished: its files are its own to keep or remove.
     assert all(part.exists() for part in quick_parts)
 
 

@@ -191,10 +191,14 @@ class Reader:
         return self._scheduler.first_allowed(unit)
 
     def resume_point(self) -> tuple[int, str | None]:
-        """Where the last session of this article stopped, and the words to say so."""
-        self._await_whole()
+        """Where the last session of this article stopped, and the words to say so.
+
+        With no saved place, the top, at once: the whole of a long article is extracted
+        only once reading starts, so waiting for it here waited its full ten seconds."""
         saved = self.recorder.saved_place()
-        unit = 0 if saved is None else self.unit_for(saved.block, saved.sentence)
+        if saved is None:
+            return 0, None
+        unit = self.unit_for(saved.block, saved.sentence)  # waits for the whole
         if unit == 0:
             return 0, None
         return unit, words.resuming(self.block_label(self.units[unit].block))

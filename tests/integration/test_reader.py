@@ -366,6 +366,12 @@ def test_a_long_article_starts_from_its_first_blocks_then_takes_the_whole(
         head, engine, lambda rate: NullDevice(rate, speed=20.0), on_event=events.put,
         options=SessionOptions(rate=300), store=store, partial=True,
     )  # fmt: skip
+    # Nothing saved: the top, at once (the whole is extracted once reading starts).
+    asked = threading.Thread(target=reader.resume_point)
+    asked.start()
+    asked.join(5)
+    assert not asked.is_alive() and reader.resume_point() == (0, None)
+    assert reader.partial  # it did not wait for the whole
     reader.start(0)
     assert reader.partial and reader.block_label(0) == "Paragraph 1"  # no total yet
     assert not store.has_position(whole.source or "") and not store.history()

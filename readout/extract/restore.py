@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from readout.article import BlockKind
 from readout.extract.blocks import tag_of, tree_to_blocks
 from readout.extract.boilerplate import word_count
 from readout.extract.raw import RawBlock
@@ -36,6 +37,7 @@ _CANDIDATES = _KEPT_TAGS | _HEADING_TAGS | _LIST_TAGS
 _ITEMS = {"ul": ("li",), "ol": ("li",), "dl": ("dt", "dd"), "table": ("tr",)}
 _STOPS = ("nav", "aside", "footer", "header", "form")
 _BARRIERS = (*_CANDIDATES, *_STOPS)
+_LAYOUT_CONTENT = ("p", "ul", "ol", "pre", "h1", "h2", "h3")
 
 
 _KEY_LENGTH = 60
@@ -55,7 +57,8 @@ class _Found:
 
 
 def restore_structure(blocks: list[RawBlock], page: etree._Element) -> list[RawBlock]:
-    """Return ``blocks`` with the headings, lists and tables inside their run put back."""
+    """Return ``blocks`` with the headings, lists and tables inside their run put back,
+    and code that came out as a paragraph made code again."""
     index_of: dict[str, int] = {}
     for i, block in enumerate(blocks):
         index_of.setdefault(_key(block.text), i)
@@ -69,6 +72,7 @@ def restore_structure(blocks: list[RawBlock], page: etree._Element) -> list[RawB
                 placed = _place(found, position, restored, index_of)
                 if placed is not None:
                     restored[position] = placed
+    blocks = _code_as_code(blocks, found)
     if not restored:
         return blocks
     after: dict[int, list[RawBlock]] = {}
@@ -99,6 +103,21 @@ class _Located:
         if found is None:
             found = self._found[position] = _locate(self.elements[position], self._index_of)
         return found
+
+
+def _code_as_code(blocks: list[RawBlock], found: _Located) -> list[RawBlock]:
+    """A ``<pre>`` the result holds as a paragraph (trafilatura reads one in a layout
+    table's cell as the cell's text) is code again, with its line breaks."""
+    fixed: dict[int, RawBlock] = {}
+    for position, element in enumerate(found.elements):
+        index = found[position].first if tag_of(element) == "pre" else None
+        if index is not None and blocks[index].kind is BlockKind.PARAGRAPH:
+            code = tree_to_blocks(element)
+            if len(code) == 1 and code[0].kind is BlockKind.CODE:
+                fixed[index] = code[0]
+    if not fixed:
+        return blocks
+    return [fixed.get(i, block) for i, block in enumerate(blocks)]
 
 
 def _place(
@@ -134,11 +153,19 @@ def _block_elements(root: etree._Element) -> list[etree._Element]:
     """The paragraphs, code, quotes, headings, lists and tables of ``root``, in page
     order, outermost only (a list's own paragraphs are the list's), none in a menu,
     sidebar, header, footer or form."""
+    layout = {table for table in root.iter("table") if _lays_out(table)}
     return [
         element
         for element in root.iter(*_CANDIDATES)
-        if next(element.iterancestors(*_BARRIERS), None) is None
+        if element not in layout
+        and next((a for a in element.iterancestors(*_BARRIERS) if a not in layout), None) is None
     ]
+
+
+def _lays_out(table: etree._Element) -> bool:
+    """A table that lays a page out (its cells hold paragraphs, lists, code): its blocks
+    are looked at one by one, as the page's own."""
+    return next(table.iter(*_LAYOUT_CONTENT), None) is not None
 
 
 def _locate(element: etree._Element, index_of: dict[str, int]) -> _Found:
@@ -200,7 +227,8 @@ def _is_links(element: etree._Element, blocks: list[RawBlock]) -> bool:
 
 
 def _key(text: str) -> str:
-    """Text to match by, its letters and digits only: a table row the result reads as
-    "Name; Size" is the page's "Name" and "Size" cells."""
-    words = "".join(text.split(None, _KEY_WORDS)[:_KEY_WORDS])
-    return words[: 2 * _KEY_LENGTH].translate(_PUNCTUATION).casefold()[:_KEY_LENGTH]
+    """Text to match by: its first and last words, letters and digits only (a table
+    row the result reads as "Name; Size" is the page's "Name" and "Size" cells)."""
+    head = "".join(text.split(None, _KEY_WORDS)[:_KEY_WORDS])[:_KEY_LENGTH]
+    tail = "".join(text.rsplit(None, _KEY_WORDS)[-_KEY_WORDS:])[-_KEY_LENGTH:]
+    return (head + tail).translate(_PUNCTUATION).casefold()

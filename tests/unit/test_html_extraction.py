@@ -376,3 +376,39 @@ def test_a_list_under_the_headline_and_a_teasers_heading_are_not_put_back() -> N
     assert "by Morgan Vale" not in texts and "@morganvale" not in texts
     assert "Bridge repairs to start in spring" not in texts
     assert texts[-1].endswith("Part 6 of the report.")
+
+
+def test_a_page_laid_out_in_a_table_keeps_its_lists_and_code() -> None:
+    """An old manual laid out in table cells (a menu cell, a content cell): the lists
+    its sentences announce, and its code with the line breaks, are read."""
+    menu = "".join(f"<li><a href='page{n}.html'>Menu entry {n}</a></li>" for n in range(30))
+    prose = "A module is registered once and then serves every transformation that asks for it."
+    content = (
+        "<h2>Extension modules</h2>"
+        f"<p>{prose} It keeps its own state between calls, so it can hold a connection open.</p>"
+        "<p>A module is defined by three things:</p>"
+        "<ul><li>the name it is known by</li><li>a function that starts it</li>"
+        "<li>a function that stops it</li></ul>"
+        f"<p>{prose} The start function is given the name, so one function can serve many.</p>"
+        "<pre>import gadget\nstyle = gadget.load('page.xsl')\nresult = style.apply(doc)</pre>"
+        f"<p>{prose} The stop function is called when the last transformation is done.</p>"
+    )
+    page = (
+        "<html><head><title>Extension modules</title></head><body><table><tr>"
+        f"<td class='menu'><table><tr><td><ul>{menu}</ul></td></tr></table></td>"
+        f"<td class='content'><table><tr><td>{content}</td></tr></table></td>"
+        "</tr></table></body></html>"
+    )
+    blocks = _html(page).blocks
+    texts = [b.text for b in blocks]
+    listed = texts.index("the name it is known by")
+    assert texts[listed - 1] == "A module is defined by three things:"
+    assert texts[listed + 1 : listed + 3] == [
+        "a function that starts it",
+        "a function that stops it",
+    ]
+    code = [b for b in blocks if b.kind is BlockKind.CODE]
+    assert [b.text for b in code] == [
+        "import gadget\nstyle = gadget.load('page.xsl')\nresult = style.apply(doc)"
+    ]
+    assert not any(text.startswith("Menu entry") for text in texts)

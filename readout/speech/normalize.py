@@ -83,6 +83,11 @@ _FOOTNOTE = (
 )
 """A footnote's or a citation's mark ("safe*", "*A pseudonym", "* A pseudonym" opening
 the note, "the board.[12]"): not read."""
+_TERM_MARK = r"(?P<term_mark>^(?:(?!\*+\s+[A-Z]|\.\.)[*,.>#<:|&~^+=%$@!?/\\]{1,3}|--)(?=\s+\w))"
+"""Marks that open a text as the term it defines ("> direct descendant", "%% A plain
+% character", a reference's list of syntax): said by name, whatever the punctuation
+setting, or the listener hears the definition of nothing. A starred note ("* The
+timetable...") is a footnote's mark, not a term."""
 _YEARS = r"(?P<years>(?<![\w-])(?:1[5-9]|20)\d\d[-–—](?:1[5-9]|20)\d\d(?![\w-]))"
 """A span of years ("2010-2015", "1914–1918"): "twenty ten to twenty fifteen"."""
 _MINUS = r"(?P<minus>(?<![^\s(])[−-](?=\d))"
@@ -94,9 +99,9 @@ _PAUSE = r"(?P<pause>\s+[–—]\s+|[–—]|…|\.{3,})"
 
 _ENGLISH_RULES = "|".join(
     [_URL, _EMAIL, _ISO_DATE, _YEARS, _MONEY, _PHONE, _PERCENT, _TIME, _ORDINAL, _RANGE, _NUMBER_SIGN,
-     _MINUS, _NUMBER, _ABBREVIATION, _FOOTNOTE, _PAUSE]
+     _MINUS, _NUMBER, _ABBREVIATION, _TERM_MARK, _FOOTNOTE, _PAUSE]
 )  # fmt: skip
-_ANY_LANGUAGE_RULES = "|".join([_URL, _EMAIL, _PHONE, _FOOTNOTE, _PAUSE])
+_ANY_LANGUAGE_RULES = "|".join([_URL, _EMAIL, _PHONE, _TERM_MARK, _FOOTNOTE, _PAUSE])
 _ENGLISH = re.compile(_ENGLISH_RULES)
 
 
@@ -353,6 +358,10 @@ def _abbreviation(found: re.Match[str]) -> str:
     return _ABBREVIATIONS[word]
 
 
+def _term_mark(found: re.Match[str]) -> str:
+    return " ".join(_PUNCTUATION_NAMES[mark] for mark in found.group())
+
+
 def _footnote(found: re.Match[str]) -> str:
     return ""
 
@@ -384,6 +393,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str]], str | None]] = {
     "minus": _minus,
     "number": _number,
     "abbreviation": _abbreviation,
+    "term_mark": _term_mark,
     "footnote": _footnote,
     "pause": _pause,
 }

@@ -45,6 +45,13 @@ from readout.speech.normalize import speakable
         ("said Mona*, a nurse.", "said Mona, a nurse."),
         ("*A pseudonym.", "A pseudonym."),
         ("* The timetable may change.", "The timetable may change."),
+        # a reference's list of syntax: the mark is the term its item defines
+        ("* universal selector", "star universal selector"),
+        ("> direct descendant", "greater than direct descendant"),
+        (", selector list delimiter", "comma selector list delimiter"),
+        ("%% A plain % character.", "percent percent A plain % character."),
+        ("-- the end of the options", "dash dash the end of the options"),
+        ("... and so on.", "...  and so on."),
         ("Volunteers† came.", "Volunteers came."),
         ("It rose.[12] Then fell[3][4].", "It rose. Then fell."),
         (

@@ -73,9 +73,7 @@ def _extract(source: Source, log: DropLog) -> Article:
         byline, site, published = found_text.byline, found_text.site, found_text.published
 
     blocks = tuple(_segment(block) for block in raw if block.text)
-    if not any(
-        word_count(b.text) >= MIN_ARTICLE_WORDS for b in blocks if b.kind is not BlockKind.CAPTION
-    ):
+    if not _has_article(source, title, blocks):
         why = (
             f"the page only sends you on to {redirect}"
             if redirect
@@ -97,6 +95,21 @@ def _extract(source: Source, log: DropLog) -> Article:
         language=_clean(language),
         source=source.url or source.name,
     )
+
+
+def _has_article(source: Source, title: str, blocks: tuple[Block, ...]) -> bool:
+    """Whether ``blocks`` are an article: a paragraph of some length, or, in text a
+    person wrote (Markdown; plain text of which nothing was left out), any text at
+    all: "# Todo" and three short items is a note to hear, not a menu."""
+    read = [b for b in blocks if b.kind is not BlockKind.CAPTION]
+    if any(word_count(b.text) >= MIN_ARTICLE_WORDS for b in read):
+        return True
+    if not read or source.media_type is MediaType.HTML:
+        return False
+    if source.media_type is MediaType.MARKDOWN:
+        return True
+    kept = word_count(title) + sum(word_count(b.text) for b in read)
+    return kept >= word_count(source.text)  # every word of it is kept: none was furniture
 
 
 def _segment(block: RawBlock) -> Block:

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import pytest
+
 from readout.article import BlockKind
+from readout.errors import InputError
 from readout.extract import extract
 from readout.sources import MediaType, Source, sniff_media_type
 
@@ -222,3 +225,19 @@ def test_html_written_into_markdown_is_read_and_its_comments_are_not() -> None:
     assert "Constant; Description" in texts
     assert "POOL_FULL; Sent when the pool can take no more bytes." in texts
     assert not any("YAML" in t or "added" in t for t in texts), texts
+
+
+def test_a_short_note_in_markdown_is_read_not_refused() -> None:
+    """A person's own Markdown has no furniture: a heading over three short items is a
+    note to hear. A page of HTML with as little is still no article."""
+    note = extract(Source("# Todo\n\n- buy milk\n- call the plumber\n- renew passport\n",
+                          MediaType.MARKDOWN, "todo.md"))  # fmt: skip
+    assert note.title == "Todo"
+    assert [(b.kind, b.text) for b in note.blocks] == [
+        (BlockKind.LIST_ITEM, "buy milk"),
+        (BlockKind.LIST_ITEM, "call the plumber"),
+        (BlockKind.LIST_ITEM, "renew passport"),
+    ]
+    with pytest.raises(InputError, match="no article text found"):
+        extract(Source("<html><body><ul><li>buy milk</li><li>call the plumber</li></ul>"
+                       "</body></html>", MediaType.HTML, "todo.html"))  # fmt: skip

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -20,6 +21,9 @@ from markdown_it.token import Token
 from readout.article import BlockKind
 from readout.extract.dropped import DropLog, DropReason
 from readout.extract.raw import RawBlock, collapse, fold, is_noise, tidy_code
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.S)
 _FIELD = re.compile(r"^(\w+)\s*:\s*(.+)$", re.M)
@@ -108,7 +112,7 @@ def _blocks(tokens: list[Token], log: DropLog) -> list[RawBlock]:
             found.append(RawBlock(BlockKind.CODE, tidy_code(token.content)))
             continue
         if token.type == "html_block":
-            found.extend(_html_blocks(token.content))
+            found.extend(_html_blocks(token.content, log))
             continue
         if token.type in ("bullet_list_open", "ordered_list_open"):
             continue
@@ -140,9 +144,10 @@ def _blocks(tokens: list[Token], log: DropLog) -> list[RawBlock]:
     return found
 
 
-def _html_blocks(html: str) -> list[RawBlock]:
+def _html_blocks(html: str, log: DropLog) -> list[RawBlock]:
     """The blocks of HTML written into the Markdown (a ``<table>`` of constants, a
-    ``<details>``), read as a page's are; a comment or an anchor holds none."""
+    ``<details>``), read as a page's are; a comment or an anchor holds none, and an
+    index of links within the page (a changelog's table of its versions) is contents."""
     if "<" not in html or (html.lstrip().startswith("<!--") and html.rstrip().endswith("-->")):
         return []
     from lxml import etree
@@ -155,7 +160,25 @@ def _html_blocks(html: str) -> list[RawBlock]:
     except (etree.ParserError, ValueError):
         return []
     etree.strip_elements(fragment, etree.Comment, "script", "style", with_tail=False)
-    return tree_to_blocks(fragment)
+    blocks = tree_to_blocks(fragment)
+    if _is_link_index(fragment):
+        log.add(" ".join(b.text for b in blocks), DropReason.CONTENTS)
+        return []
+    return blocks
+
+
+INDEX_LINKS = 3
+"""An index of links within the page has at least this many..."""
+INDEX_LINKED = 0.8
+"""...and this share of its words in them (the rest: its column headers)."""
+
+
+def _is_link_index(fragment: etree._Element) -> bool:
+    links = list(fragment.iter("a"))
+    if len(links) < INDEX_LINKS or not all((a.get("href") or "").startswith("#") for a in links):
+        return False
+    linked = sum(len(a.text_content().split()) for a in links)
+    return linked >= INDEX_LINKED * len(fragment.text_content().split())
 
 
 def _contents_lists(tokens: list[Token]) -> set[int]:
@@ -173,15 +196,23 @@ def _contents_lists(tokens: list[Token]) -> set[int]:
                 tokens[end].type == token.type.replace("_open", "_close") and tokens[end].level == 0
             ):
                 end += 1
-            inlines = [t for t in tokens[position:end] if t.type == "inline"]
-            targets = [_link_targets(t) for t in inlines]
-            if len(inlines) >= 2 and all(targets):
+            inlines = [i for i in range(position, end) if tokens[i].type == "inline"]
+            # An item over a list of its own is a group's label ("Other Versions").
+            labels = [i for i in inlines if _labels_a_list(tokens, i)]
+            targets = [_link_targets(tokens[i]) for i in inlines if i not in labels]
+            if len(targets) >= 2 and all(targets) and len(labels) <= len(targets) // 2:
                 in_page = all(h.startswith("#") for hrefs in targets for h in hrefs or [])
                 if in_page or not seen_paragraph:
                     skipped.update(range(position, end + 1))
             position = end
         position += 1
     return skipped
+
+
+def _labels_a_list(tokens: list[Token], index: int) -> bool:
+    """The inline at ``index`` is an item's text with a list nested under it."""
+    after = tokens[index + 1 : index + 3]  # its paragraph's close, then the nested list
+    return len(after) == 2 and after[1].type in ("bullet_list_open", "ordered_list_open")
 
 
 def _link_targets(token: Token) -> list[str] | None:

@@ -4,7 +4,8 @@ import pytest
 
 from readout.article import BlockKind
 from readout.errors import InputError
-from readout.extract import extract
+from readout.extract import extract, extract_with_dropped
+from readout.extract.dropped import DropReason
 from readout.sources import MediaType, Source, sniff_media_type
 
 MARKDOWN = """---
@@ -241,3 +242,26 @@ def test_a_short_note_in_markdown_is_read_not_refused() -> None:
     with pytest.raises(InputError, match="no article text found"):
         extract(Source("<html><body><ul><li>buy milk</li><li>call the plumber</li></ul>"
                        "</body></html>", MediaType.HTML, "todo.html"))  # fmt: skip
+
+
+def test_a_changelogs_index_of_versions_and_list_of_other_versions_are_contents() -> None:
+    """A changelog opens with an HTML table of links to its own versions and a list,
+    under one label, of links to the other changelogs: both are contents, not read."""
+    index = "".join(f'<a href="#3.{n}.0">3.{n}.0</a><br/>\n' for n in range(6, 0, -1))
+    text = (
+        "# Gadget 3 changelog\n\n"
+        f"<table>\n<tr><th>Current</th></tr>\n<tr>\n<td>\n{index}</td>\n</tr>\n</table>\n\n"
+        "* Other versions\n  * [2.x](CHANGELOG_V2.md)\n  * [1.x](CHANGELOG_V1.md)\n"
+        "  * [0.x](CHANGELOG_V0.md)\n\n"
+        '<a id="3.6.0"></a>\n\n## 2026-11-02, Version 3.6.0\n\n'
+        "This release makes every walk over a long list twice as fast as before.\n"
+    )
+    article, dropped = extract_with_dropped(Source(text, MediaType.MARKDOWN, "CHANGELOG_V3.md"))
+    assert article.title == "Gadget 3 changelog"
+    assert [b.text for b in article.blocks] == [
+        "2026-11-02, Version 3.6.0",
+        "This release makes every walk over a long list twice as fast as before.",
+    ]
+    contents = [d.text for d in dropped if d.reason is DropReason.CONTENTS]
+    assert contents[0].startswith("Current 3.6.0 3.5.0")
+    assert "2.x" in " ".join(contents)

@@ -72,7 +72,7 @@ def restore_structure(blocks: list[RawBlock], page: etree._Element) -> list[RawB
                 placed = _place(found, position, restored, index_of)
                 if placed is not None:
                     restored[position] = placed
-    blocks = _code_as_code(blocks, found)
+    blocks = _code_as_code(blocks, page, index_of)
     if not restored:
         return blocks
     after: dict[int, list[RawBlock]] = {}
@@ -105,13 +105,15 @@ class _Located:
         return found
 
 
-def _code_as_code(blocks: list[RawBlock], found: _Located) -> list[RawBlock]:
+def _code_as_code(
+    blocks: list[RawBlock], page: etree._Element, index_of: dict[str, int]
+) -> list[RawBlock]:
     """A ``<pre>`` the result holds as a paragraph (trafilatura reads one in a layout
-    table's cell as the cell's text) is code again, with its line breaks."""
+    table's cell, or in a list's item, as text) is code again, with its line breaks."""
     fixed: dict[int, RawBlock] = {}
-    for position, element in enumerate(found.elements):
-        index = found[position].first if tag_of(element) == "pre" else None
-        if index is not None and blocks[index].kind is BlockKind.PARAGRAPH:
+    for element in page.iter("pre"):
+        index = index_of.get(_key(element.text_content()))
+        if index is not None and blocks[index].kind is not BlockKind.CODE:
             code = tree_to_blocks(element)
             if len(code) == 1 and code[0].kind is BlockKind.CODE:
                 fixed[index] = code[0]

@@ -412,3 +412,25 @@ def test_a_page_laid_out_in_a_table_keeps_its_lists_and_code() -> None:
         "import gadget\nstyle = gadget.load('page.xsl')\nresult = style.apply(doc)"
     ]
     assert not any(text.startswith("Menu entry") for text in texts)
+
+
+def test_code_in_a_list_item_keeps_its_line_breaks() -> None:
+    """A command's docs list its forms, each item with its example in a ``<pre>``:
+    the example is code, line by line, not a sentence run on from the item."""
+    prose = "Each form of the command installs the package from a different kind of place."
+    items = "".join(
+        f"<li><p><code>gadget install &lt;{place}&gt;</code>:</p><p>{prose} Form {n}.</p>"
+        f"<p>Example:</p><pre><code>gadget install ./{place}-one\ngadget install ./{place}-two\n"
+        "</code></pre></li>"
+        for n, place in enumerate(("folder", "tarball", "url"), start=1)
+    )
+    page = (
+        "<html><body>" + _SIDEBAR + "<div class='content'><h1>gadget install</h1>"
+        f"<p>{prose} This page lists them all.</p><ul>{items}</ul>"
+        f"<p>{prose} That is all of them.</p></div></body></html>"
+    )
+    code = [b.text for b in _html(page).blocks if b.kind is BlockKind.CODE]
+    assert code == [
+        f"gadget install ./{place}-one\ngadget install ./{place}-two"
+        for place in ("folder", "tarball", "url")
+    ]

@@ -61,10 +61,20 @@ def tidy_code(text: str) -> str:
 
 def is_noise(block: RawBlock) -> bool:
     """A block with nothing to read: a lone footnote number, a count, a stray symbol,
-    or a banner drawn in marks (a README's name in ASCII art)."""
+    or a banner drawn in marks (a README's name in ASCII art). A heading of marks is a
+    reference's entry ("--", "$$") and is kept; one of dots or bullets is a divider."""
     if block.kind is BlockKind.CODE:
         return is_drawing(block.text)
-    return len(block.text) <= 3 and not any(ch.isalpha() for ch in block.text)
+    if any(ch.isalpha() for ch in block.text):
+        return False
+    if block.kind is BlockKind.HEADING:  # a reference's entry "--", "$$": the term itself
+        if any(ch in _TERM_MARKS for ch in block.text):
+            return False
+        return len(block.text) <= 3 or not any(ch.isdigit() for ch in block.text)
+    return len(block.text) <= 3
+
+
+_TERM_MARKS = frozenset("-*$%&@#<>|~^+=:!?/\\")
 
 
 def is_drawing(text: str) -> bool:

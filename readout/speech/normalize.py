@@ -83,10 +83,14 @@ _FOOTNOTE = (
 )
 """A footnote's or a citation's mark ("safe*", "*A pseudonym", "* A pseudonym" opening
 the note, "the board.[12]"): not read."""
-_TERM_MARK = r"(?P<term_mark>^(?:(?!\*+\s+[A-Z]|\.\.)[*,.>#<:|&~^+=%$@!?/\\]{1,3}|--)(?=\s+\w))"
+_TERM_MARK = (
+    r"(?P<term_mark>^(?:(?!\*+\s+[A-Z]|\.\.)[*,.>#<:|&~^+=%$@!?/\\]{1,3}|--)(?=\s+\w)"
+    r"|^(?:[*>#<:|&~^+=%$@/\\]{1,3}|-{1,2})$)"
+)
 """Marks that open a text as the term it defines ("> direct descendant", "%% A plain
-% character", a reference's list of syntax): said by name, whatever the punctuation
-setting, or the listener hears the definition of nothing. A starred note ("* The
+% character", a reference's list of syntax), or are all of it (an option's heading
+"--"): said by name, whatever the punctuation setting, or the listener hears the
+definition of nothing. A starred note ("* The
 timetable...") is a footnote's mark, not a term."""
 _YEARS = r"(?P<years>(?<![\w-])(?:1[5-9]|20)\d\d[-–—](?:1[5-9]|20)\d\d(?![\w-]))"
 """A span of years ("2010-2015", "1914–1918"): "twenty ten to twenty fifteen"."""

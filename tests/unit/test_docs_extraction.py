@@ -1087,3 +1087,23 @@ def test_a_hard_wrapped_texts_centred_title_lines_are_its_title_and_its_date_lin
     assert ("Edition 4, 2 March 2026", DropReason.DATE_LINE) in [
         (d.text, d.reason) for d in dropped
     ]
+
+
+def test_an_options_heading_of_marks_is_kept_and_said() -> None:
+    """A command's reference has options named "-" and "--": their headings are the
+    terms the text under them explains, kept and said by name; a divider is not."""
+    from readout.speech.normalize import speakable
+
+    prose = "Marks the end of the options: what follows is passed to the script as it is."
+    page = (
+        "<html><head><meta name='generator' content='mkdocs'><title>Options</title></head>"
+        "<body><main><h1>Command-line options</h1>"
+        f"<p>{prose} Every option has a heading of its own, as below.</p>"
+        f"<h4><code>-</code></h4><p>Alias for standard input. {prose}</p>"
+        f"<h4><code>--</code></h4><p>{prose} Nothing after it is an option.</p>"
+        f"<h4>• • •</h4><p>{prose} That is the last of them.</p></main></body></html>"
+    )
+    article = extract(Source(page, MediaType.HTML, "cli.html"))
+    headings = [b.text for b in article.blocks if b.kind is BlockKind.HEADING]
+    assert headings[-2:] == ["-", "--"] and "• • •" not in headings
+    assert [speakable(h).text for h in headings[-2:]] == ["dash", "dash dash"]

@@ -51,6 +51,8 @@ from readout.speech.normalize import speakable
         (", selector list delimiter", "comma selector list delimiter"),
         ("%% A plain % character.", "percent percent A plain % character."),
         ("-- the end of the options", "dash dash the end of the options"),
+        ("--", "dash dash"),
+        ("$$", "dollar dollar"),
         ("... and so on.", "...  and so on."),
         ("Volunteers† came.", "Volunteers came."),
         ("It rose.[12] Then fell[3][4].", "It rose. Then fell."),

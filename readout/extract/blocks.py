@@ -550,8 +550,11 @@ def _gather(element: etree._Element, parts: list[str]) -> None:
             after_element = not child.tail and not apart
 
 
-_BLOCKS_IN_TEXT = frozenset({"div", "p", "section", "blockquote", "pre", "table", "ul", "ol"})
-"""Blocks that a heading or a cell holds: their text is words apart from what is beside."""
+_BLOCKS_IN_TEXT = frozenset(
+    "div p section blockquote pre table ul ol li h1 h2 h3 h4 h5 h6 head list item".split()
+)
+"""Blocks that a heading or a cell holds (trafilatura's ``head``, ``list`` and ``item``
+among them): their text is words apart from what is beside, never "GNOMEThe"."""
 
 
 LABEL_WORDS = 3

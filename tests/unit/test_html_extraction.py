@@ -395,6 +395,7 @@ def test_a_page_laid_out_in_a_table_keeps_its_lists_and_code() -> None:
     )
     page = (
         "<html><head><title>Extension modules</title></head><body><table><tr>"
+        "<td><h1>The Gadget library</h1><h2>Extension modules</h2></td></tr><tr>"
         f"<td class='menu'><table><tr><td><ul>{menu}</ul></td></tr></table></td>"
         f"<td class='content'><table><tr><td>{content}</td></tr></table></td>"
         "</tr></table></body></html>"
@@ -412,6 +413,7 @@ def test_a_page_laid_out_in_a_table_keeps_its_lists_and_code() -> None:
         "import gadget\nstyle = gadget.load('page.xsl')\nresult = style.apply(doc)"
     ]
     assert not any(text.startswith("Menu entry") for text in texts)
+    assert not any("libraryExtension" in text for text in texts)  # a cell's headings apart
 
 
 def test_code_in_a_list_item_keeps_its_line_breaks() -> None:

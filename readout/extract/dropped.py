@@ -45,7 +45,8 @@ class DropReason(enum.Enum):
     NOTHING_TO_READ = "nothing to read"
     """A lone count, a footnote number, a stray symbol."""
     MARKUP = "markup"
-    """A reStructuredText directive or target standing alone (".. note::")."""
+    """Markup, not text: a reStructuredText directive or target standing alone (".. note::"),
+    an HTML comment, front matter the header does not show, a link's target ("[fs]: fs.md")."""
     HIDDEN = "hidden on the page"
     CONTROL = "dialog, button or tooltip"
     PERMALINK = "permalink mark"

@@ -25,6 +25,7 @@ from readout.extract.raw import RawBlock, collapse, fold, is_noise, tidy_code
 if TYPE_CHECKING:
     from lxml import etree
 
+_FIELDS_USED = frozenset({"title", "author", "byline", "date", "published", "lang", "language"})
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.S)
 _FIELD = re.compile(r"^(\w+)\s*:\s*(.+)$", re.M)
 
@@ -44,12 +45,15 @@ def extract_markdown(text: str, log: DropLog | None = None) -> MarkdownExtractio
     """Extract title, metadata and blocks from Markdown ``text``; ``log`` hears what
     is dropped (a table of contents)."""
     fields: dict[str, str] = {}
+    log = log or DropLog(on=False)
     front = _FRONT_MATTER.match(text)
     if front:
         fields = {k.lower(): v.strip().strip("\"'") for k, v in _FIELD.findall(front.group(1))}
         text = text[front.end() :]
-    tokens = MarkdownIt("commonmark").enable("table").parse(text)
-    log = log or DropLog(on=False)
+        unused = [f"{k}: {v}" for k, v in fields.items() if k not in _FIELDS_USED]
+        log.add(" · ".join(unused), DropReason.MARKUP)  # "description: List installed..."
+    env: dict[str, dict[str, dict[str, str]]] = {}
+    tokens = MarkdownIt("commonmark").enable("table").parse(text, env)
     blocks = []
     for block in _blocks(tokens, log):
         if is_noise(block):
@@ -70,6 +74,9 @@ def extract_markdown(text: str, log: DropLog | None = None) -> MarkdownExtractio
                 title = title or block.text
                 del blocks[index]
             break
+    links = env.get("references", {})  # "[fs]: fs.md": a link's target, not text
+    log.add(" · ".join(f"[{label}]: {ref.get('href', '')}" for label, ref in links.items()),
+            DropReason.MARKUP)  # fmt: skip
     return MarkdownExtraction(
         title=title,
         blocks=[b for b in blocks if b.text],
@@ -148,7 +155,10 @@ def _html_blocks(html: str, log: DropLog) -> list[RawBlock]:
     """The blocks of HTML written into the Markdown (a ``<table>`` of constants, a
     ``<details>``), read as a page's are; a comment or an anchor holds none, and an
     index of links within the page (a changelog's table of its versions) is contents."""
-    if "<" not in html or (html.lstrip().startswith("<!--") and html.rstrip().endswith("-->")):
+    if "<" not in html:
+        return []
+    if html.lstrip().startswith("<!--") and html.rstrip().endswith("-->"):
+        log.add(html.strip()[4:-3], DropReason.MARKUP)  # "YAML added: v0.1.16", a lint rule
         return []
     from lxml import etree
     from lxml import html as lxml_html

@@ -265,3 +265,21 @@ def test_a_changelogs_index_of_versions_and_list_of_other_versions_are_contents(
     contents = [d.text for d in dropped if d.reason is DropReason.CONTENTS]
     assert contents[0].startswith("Current 3.6.0 3.5.0")
     assert "2.x" in " ".join(contents)
+
+
+def test_what_markdown_leaves_out_is_listed_as_markup() -> None:
+    """Front matter the header does not show, an HTML comment and a link's target are
+    not read; --dropped says so instead of "Nothing was left out"."""
+    text = (
+        "---\ntitle: gadget-ls\nsection: 1\ndescription: List the installed gadgets\n---\n\n"
+        "<!-- YAML\nadded: v0.1.16\n-->\n\n"
+        "Lists every gadget that is installed, with its version, as a tree [of folders][f].\n\n"
+        "[f]: folders.md\n"
+    )
+    article, dropped = extract_with_dropped(Source(text, MediaType.MARKDOWN, "gadget-ls.md"))
+    assert article.title == "gadget-ls"
+    assert [(d.reason, d.text) for d in dropped] == [
+        (DropReason.MARKUP, "section: 1 · description: List the installed gadgets"),
+        (DropReason.MARKUP, "YAML added: v0.1.16"),
+        (DropReason.MARKUP, "[F]: folders.md"),
+    ]

@@ -732,8 +732,9 @@ def _export_one(
             "error": None,
         }
         sys.stdout.write(json.dumps([entry], ensure_ascii=False) + "\n")
-    minutes, seconds = divmod(round(result.duration_s), 60)
-    _say(f"wrote {out} ({minutes} min {seconds:02d} s, {result.sentences} sentences)")
+    from readout.export.progress import duration_text
+
+    _say(f"wrote {out} ({duration_text(result.duration_s)}, {result.sentences} sentences)")
     return EXIT_OK
 
 

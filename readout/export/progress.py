@@ -118,7 +118,7 @@ class _Wording:
         return fields
 
 
-def _duration(seconds: float) -> str:
+def duration_text(seconds: float) -> str:
     """ "25 s", "4 min 10 s", "2 h 05 min"."""
     whole = round(seconds)
     hours, rest = divmod(whole, 3600)
@@ -138,7 +138,12 @@ def _clock(seconds: float) -> str:
 
 
 _WORDS = _Wording(
-    "{} of {} files", "{} of {}{} sentences", "about ", "{} of audio", "about {} left", _duration
+    "{} of {} files",
+    "{} of {}{} sentences",
+    "about ",
+    "{} of audio",
+    "about {} left",
+    duration_text,
 )
 _FIGURES = _Wording("{}/{} files", "{}/{}{}", "~", "{} audio", "{} left", _clock)
 

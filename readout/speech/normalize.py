@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from readout.defaults import Punctuation
@@ -215,6 +215,8 @@ _PUNCTUATION_NAMES = {
     "=": "equals", "<": "less than", ">": "greater than", "|": "bar", "~": "tilde", "^": "caret",
     "$": "dollar", "£": "pound", "€": "euro",
 }  # fmt: skip
+MARK_NAMES: Mapping[str, str] = _PUNCTUATION_NAMES
+"""What each punctuation mark is called when it is said ("(": "open paren")."""
 _SOME = set(';:()[]{}/\\&@#%*_+=<>|~^"“”')
 _PUNCTUATION_SAID = {
     "all": _PUNCTUATION_NAMES,

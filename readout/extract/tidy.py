@@ -36,10 +36,11 @@ def drop_boilerplate(blocks: list[RawBlock], *, headings: bool = True) -> list[R
 
 _DECLARATION = re.compile(
     r"^(?:pub(?:\([\w:]+\))?\s+)?(?:impl|fn|struct|enum|trait|type|const|static|unsafe|async"
-    r"|class|def|interface|function)\b[<\s]|^[A-Za-z_$][\w.$:]*\(.*\)"
+    r"|class|def|interface|function)\b[<\s]|^[A-Za-z_$][\w.$:]*\(.*\)|^--?[A-Za-z][\w-]*(?:=\S*)?$"
 )
-"""A reference's entry: a declaration ("impl<T> Send for Vec<T>", "pub fn len(&self)")
-or a call's signature ("path.basename(path[, suffix])")."""
+"""A reference's entry: a declaration ("impl<T> Send for Vec<T>", "pub fn len(&self)"),
+a call's signature ("path.basename(path[, suffix])") or an option's name ("--jitless",
+a command's list of the options it passes on)."""
 
 
 def drop_empty_sections(blocks: list[RawBlock]) -> list[RawBlock]:

@@ -1107,3 +1107,21 @@ def test_an_options_heading_of_marks_is_kept_and_said() -> None:
     headings = [b.text for b in article.blocks if b.kind is BlockKind.HEADING]
     assert headings[-2:] == ["-", "--"] and "• • •" not in headings
     assert [speakable(h).text for h in headings[-2:]] == ["dash", "dash dash"]
+
+
+def test_option_headings_with_nothing_under_them_are_kept() -> None:
+    """A command's docs list the options it passes on as headings of their own, with
+    nothing under each: the names are the list; an empty "Comments" heading still goes."""
+    from readout.extract.raw import RawBlock
+    from readout.extract.tidy import drop_empty_sections
+
+    blocks = [
+        RawBlock(BlockKind.PARAGRAPH, "A small set of the engine's options is documented here:"),
+        RawBlock(BlockKind.HEADING, "--abort-on-uncaught-exception", 4),
+        RawBlock(BlockKind.HEADING, "--jitless", 4),
+        RawBlock(BlockKind.HEADING, "--max-old-space-size=SIZE", 4),
+        RawBlock(BlockKind.PARAGRAPH, "Sets the most memory the old space may take."),
+        RawBlock(BlockKind.HEADING, "Comments", 2),
+    ]
+    kept = [b.text for b in drop_empty_sections(blocks)]
+    assert kept == [b.text for b in blocks[:-1]]

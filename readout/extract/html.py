@@ -102,7 +102,9 @@ def extract_html(html: str, url: str | None = None, log: DropLog | None = None) 
     if own_main is not None:
         blocks = own_blocks_of(own_main)
     else:
-        blocks = restore_structure(recover_split_body(_main_content(document, url), page), page)
+        found, gathered = _main_content(document, url)
+        blocks = recover_split_body(found, page)
+        blocks = restore_structure(blocks, page, structure=gathered)
     if word_count(body_text(blocks)) < FALLBACK_WORDS:
         own = own_blocks(page)
         if word_count(body_text(own)) > word_count(body_text(blocks)):
@@ -186,9 +188,13 @@ def _wrap_runs(div: etree._Element) -> None:
             paragraph.extend(children)
 
 
-def _main_content(document: etree._Element, url: str | None) -> list[RawBlock]:
+def _main_content(document: etree._Element, url: str | None) -> tuple[list[RawBlock], bool]:
+    """trafilatura's main content, and whether it had to gather the page's loose text
+    (no container it trusts): then it kept paragraphs and code, and nothing between."""
     import trafilatura
 
+    watching = _watch_gathering()
+    _GATHERING.gathered = False
     try:
         found = trafilatura.bare_extraction(
             document,
@@ -200,9 +206,38 @@ def _main_content(document: etree._Element, url: str | None) -> list[RawBlock]:
             with_metadata=False,
         )
     except Exception:  # trafilatura raises assorted errors on odd pages; fall back
-        return []
+        return [], False
+    gathered = bool(getattr(_GATHERING, "gathered", False)) or not watching
     body = getattr(found, "body", None)
-    return tree_to_blocks(body) if body is not None else []
+    return (tree_to_blocks(body) if body is not None else []), gathered
+
+
+_GATHERING = threading.local()
+_watched = False
+
+
+def _watch_gathering() -> bool:
+    """Have trafilatura say when it gathers a page's loose text: its
+    ``recover_wild_text``, wrapped once to set a flag of this thread's. That is when it
+    drops the headings, lists and tables between what it keeps (``restore.py``); on the
+    other pages putting them back is all cost (a tenth of the page's time) for
+    nothing. False when the function is not there: then every page is looked at."""
+    global _watched
+    if _watched:
+        return True
+    from trafilatura import main_extractor
+
+    gather = getattr(main_extractor, "recover_wild_text", None)
+    if gather is None:
+        return False
+
+    def watched(*args: object, **kwargs: object) -> object:
+        _GATHERING.gathered = True
+        return gather(*args, **kwargs)
+
+    main_extractor.recover_wild_text = watched
+    _watched = True
+    return True
 
 
 def _prepare_code(document: etree._Element) -> None:

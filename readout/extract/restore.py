@@ -56,14 +56,19 @@ class _Found:
     """...and of its last (a list's last item)."""
 
 
-def restore_structure(blocks: list[RawBlock], page: etree._Element) -> list[RawBlock]:
-    """Return ``blocks`` with the headings, lists and tables inside their run put back,
-    and code that came out as a paragraph made code again."""
+def restore_structure(
+    blocks: list[RawBlock], page: etree._Element, *, structure: bool = True
+) -> list[RawBlock]:
+    """Return ``blocks`` with code that came out as a paragraph made code again, and,
+    when ``structure`` (the extractor gathered loose text), the headings, lists and
+    tables inside their run put back."""
     index_of: dict[str, int] = {}
     for i, block in enumerate(blocks):
         index_of.setdefault(_key(block.text), i)
     if len(index_of) < 2:
         return blocks
+    if not structure:
+        return _code_as_code(blocks, page, index_of)
     found = _Located(_block_elements(page), index_of)
     restored: dict[int, tuple[int, list[RawBlock]]] = {}  # position -> (after index, blocks)
     for tags in (_LIST_TAGS, _HEADING_TAGS):  # lists and tables first: a heading heads one

@@ -62,6 +62,8 @@ def restore_structure(
     """Return ``blocks`` with code that came out as a paragraph made code again, and,
     when ``structure`` (the extractor gathered loose text), the headings, lists and
     tables inside their run put back."""
+    if not structure and next(page.iter("pre"), None) is None:
+        return blocks  # no code to look at, and nothing else to do
     index_of: dict[str, int] = {}
     for i, block in enumerate(blocks):
         index_of.setdefault(_key(block.text), i)

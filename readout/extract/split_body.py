@@ -41,9 +41,11 @@ def recover_split_body(blocks: list[RawBlock], page: etree._Element) -> list[Raw
     alive: list[etree._Element] = []
     signatures: Counter[tuple[str, str]] = Counter()
     for paragraph in page.iter("p"):
-        index = index_of.get(_key(paragraph.text_content()))
         parent = paragraph.getparent()
-        if index is None or parent is None or not parent.get("class"):
+        if parent is None or not parent.get("class"):
+            continue  # the cheap test first: only a classed container is a part
+        index = index_of.get(_key(paragraph.text_content()))
+        if index is None:
             continue
         signatures[(str(parent.tag), parent.get("class", ""))] += 1
         alive.append(parent)

@@ -6,7 +6,9 @@ the page's "wild" paragraphs and code and nothing else: every heading, list and 
 between them is lost, so a listener hears "the engines listed below:" and then the
 next section, with no sections to move by. The fix is structural: a heading, list or
 table that stands beside the paragraphs it kept, in the same container, between two of
-them, is part of the same body, and goes back in where the page has it.
+them, is part of the same body, and goes back in where the page has it. Only pages
+where trafilatura gathered loose text are looked at so (``html.py`` watches for it):
+elsewhere it keeps the headings it means to, and the few it drops are teasers'.
 """
 
 from __future__ import annotations
@@ -119,7 +121,7 @@ def _code_as_code(
     table's cell, or in a list's item, as text) is code again, with its line breaks."""
     fixed: dict[int, RawBlock] = {}
     for element in page.iter("pre"):
-        index = index_of.get(_key(element.text_content()))
+        index = _index(element, index_of)
         if index is not None and blocks[index].kind is not BlockKind.CODE:
             code = tree_to_blocks(element)
             if len(code) == 1 and code[0].kind is BlockKind.CODE:
@@ -182,12 +184,12 @@ def _locate(element: etree._Element, index_of: dict[str, int]) -> _Found:
     heading by its text, a list or table by its first and last item."""
     tag = tag_of(element)
     if tag not in _LIST_TAGS:
-        index = index_of.get(_key(element.text_content()))
+        index = _index(element, index_of)
         return _Found(element, index, index)
     items = list(element.iter(*_ITEMS[tag]))
     if not items:
         return _Found(element, None, None)
-    first, last = (_item_index(item, index_of) for item in (items[0], items[-1]))
+    first, last = (_index(item, index_of) for item in (items[0], items[-1]))
     return _Found(element, first, last if last is not None else first)
 
 
@@ -196,15 +198,17 @@ def _was_kept(item: _Found, index_of: dict[str, int]) -> bool:
     too, when its text as a whole is not found ("1. Mix the flour" for "Mix the flour")."""
     if item.first is not None:
         return True
-    if tag_of(item.element) not in _LIST_TAGS:
+    tag = tag_of(item.element)
+    if tag not in _LIST_TAGS:
         return False
-    first = next(item.element.iter(*_ITEMS[tag_of(item.element)]), None)
+    first = next(item.element.iter(*_ITEMS[tag]), None)
     blocks = tree_to_blocks(first) if first is not None else []
     return bool(blocks) and _key(blocks[0].text) in index_of
 
 
-def _item_index(item: etree._Element, index_of: dict[str, int]) -> int | None:
-    return index_of.get(_key(item.text_content()))
+def _index(element: etree._Element, index_of: dict[str, int]) -> int | None:
+    """Where the result has the element's text as a block, if it does."""
+    return index_of.get(_key(element.text_content()))
 
 
 def _matched(found: _Located, position: int, step: int) -> _Found | None:

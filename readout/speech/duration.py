@@ -32,7 +32,8 @@ made speakable for its length: the rest is said as it stands."""
 def spoken_words(block: Block) -> int:
     """About how many words' time the engine takes to say ``block``."""
     if block.kind is BlockKind.CODE:
-        chars = sum(_said_length(token) for token in block.text.split()) + len(block.text.split())
+        tokens = block.text.split()
+        chars = sum(_said_length(token) for token in tokens) + len(tokens)  # and the spaces
     elif _SAID_OTHERWISE.search(block.text):  # numbers, addresses: said in more words
         chars = sum(len(speakable(s.text).text) for s in block.sentences)
     else:

@@ -90,8 +90,8 @@ _TERM_MARK = (
 """Marks that open a text as the term it defines ("> direct descendant", "%% A plain
 % character", a reference's list of syntax), or are all of it (an option's heading
 "--"): said by name, whatever the punctuation setting, or the listener hears the
-definition of nothing. A starred note ("* The
-timetable...") is a footnote's mark, not a term."""
+definition of nothing. A starred note ("* The timetable...") is a footnote's mark,
+not a term."""
 _YEARS = r"(?P<years>(?<![\w-])(?:1[5-9]|20)\d\d[-–—](?:1[5-9]|20)\d\d(?![\w-]))"
 """A span of years ("2010-2015", "1914–1918"): "twenty ten to twenty fifteen"."""
 _MINUS = r"(?P<minus>(?<![^\s(])[−-](?=\d))"

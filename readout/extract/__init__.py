@@ -138,6 +138,7 @@ def _is_title_line(block: Block) -> bool:
         0 < len(words) <= TITLE_LINE_WORDS
         and text[-1] not in ".!?:;,…"
         and any(char.isalpha() for char in text)
+        and "://" not in text  # a field that gives an address ("Format: https://...")
     )
 
 

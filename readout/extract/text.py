@@ -92,7 +92,10 @@ class TextExtraction:
 def extract_text(text: str, log: DropLog | None = None) -> TextExtraction:
     """Extract the article from plain or copied text; ``log`` hears what is dropped."""
     log = log or DropLog(on=False)
-    paragraphs, first_marked = _without_permalink_marks(split_paragraphs(text, log), log)
+    split, written = split_paragraphs(text, log)
+    paragraphs, first_marked = _without_permalink_marks(split, log)
+    if written:  # no icons or page controls in a text written as a file
+        return _read_whole(paragraphs, log)
     lines = _without_controls(paragraphs, log)
     if not lines:
         return TextExtraction("", [], None, None, None)
@@ -140,6 +143,70 @@ def extract_text(text: str, log: DropLog | None = None) -> TextExtraction:
     log.add_all(lines[end:thread], DropReason.AFTER)
     log.add_all(lines[max(end, thread) :], DropReason.COMMENTS)
     return TextExtraction(title=title, blocks=blocks, byline=byline, site=site, published=published)
+
+
+def _read_whole(lines: list[str], log: DropLog) -> TextExtraction:
+    """A text written as a file (a README, a NEWS file, a change log, a licence) is all
+    article: there is no menu, site or comment thread around it to find the article
+    in, and a line it says twice ("** Bug fixes" under each release) is meant each
+    time. Only what is never read goes: section breaks and a list of its contents.
+    The title is its opening heading, chosen with the other sources' (``_extract``)."""
+    if not lines:
+        return TextExtraction("", [], None, None, None)
+    lines[0] = _MODE_LINE.sub("", lines[0]) or lines[0]
+    title, byline, published, start = _title_page(lines, log)
+    scorer = LineScorer(lines)
+    outline = any(line.startswith("** ") for line in lines)
+    blocks: list[RawBlock] = []
+    for at in range(start, len(lines)):
+        entry = _OUTLINE_ENTRY.match(lines[at]) if outline else None
+        if entry is None:
+            continue
+        blocks += _classify(lines[start:at], scorer, start, log, frozenset(), whole=True)
+        blocks.append(_outline_block(*entry.groups()))
+        start = at + 1
+    blocks += _classify(lines[start:], scorer, start, log, frozenset(), whole=True)
+    return TextExtraction(title=title, blocks=blocks, byline=byline, site=None, published=published)
+
+
+_MODE_LINE = re.compile(r"\s*-\*-.*?(?:-\*-|$)")
+"""An editor's mode line on a text's first line ("GNU gzip NEWS  -*- outline -*-")."""
+_OUTLINE_ENTRY = re.compile(r"^(\*{1,5})\s+(\S.*)$")
+OUTLINE_HEADING_WORDS = 12
+
+
+def _outline_block(stars: str, text: str) -> RawBlock:
+    """An entry of a text in outline form (Emacs's outline or Org mode: "* Release 1.12",
+    "** Bug fixes" under it): a short one heads what follows, one level for each
+    star; a long one is an item of its own ("** libgnutls: Fix a timing side
+    channel..." under "* Version 3.7.9")."""
+    if word_count(text) <= OUTLINE_HEADING_WORDS and not ends_like_sentence(text):
+        return RawBlock(BlockKind.HEADING, text, min(len(stars) + 1, 6))
+    return RawBlock(BlockKind.LIST_ITEM, text)
+
+
+TITLE_PAGE_WORDS = 6
+"""A byline or a date line under a text's title is this short ("Edition 4, 2 March 2026")."""
+
+
+def _title_page(lines: list[str], log: DropLog) -> tuple[str, str | None, str | None, int]:
+    """A text's title, byline and date, when it opens with a title line and the lines
+    under it are short by- and date lines, not a heading of its own ("* Release 1.12
+    (2022-04-07)"); and the index of the first line after them. Else no title: it is
+    chosen with the other sources' rules (``_extract``)."""
+    first = lines[0]
+    if len(lines) < 2 or word_count(first) > TITLE_PAGE_WORDS * 2 or ends_like_sentence(first):
+        return "", None, None, 0
+    byline, published, end = find_byline_and_date(lines, 1, 1)
+    header = lines[1:end]
+    if not header or any(
+        word_count(line) > TITLE_PAGE_WORDS or _LIST_ITEM.match(line) for line in header
+    ):
+        return "", None, None, 0
+    for line in header:
+        if not (byline and fold(byline) in fold(line)) and fold(line) != fold(published or ""):
+            log.add(line, DropReason.DATE_LINE if is_stamp(line) else DropReason.BYLINE)
+    return first, byline, published, end
 
 
 def _without_controls(paragraphs: list[str], log: DropLog) -> list[str]:
@@ -264,8 +331,10 @@ def _marked_title(lines: list[str], first_marked: str | None, start: int) -> str
     return first_marked if any(fold(line) == key for line in lines[: start + 1]) else None
 
 
-def split_paragraphs(text: str, log: DropLog | None = None) -> list[str]:
-    """Paragraphs of ``text``: one a line, unless the text is hard-wrapped prose.
+def split_paragraphs(text: str, log: DropLog | None = None) -> tuple[list[str], bool]:
+    """Paragraphs of ``text``: one a line, unless the text is hard-wrapped prose; and
+    whether it was written as a file (hard-wrapped, or kept to a terminal's width),
+    not copied from a page.
 
     Copied text puts each paragraph on one line. A hand-written .txt file (or a
     reStructuredText source) wraps lines at a fixed width and separates paragraphs
@@ -277,10 +346,10 @@ def split_paragraphs(text: str, log: DropLog | None = None) -> list[str]:
     raw_lines = text.split("\n")
     chunks = [chunk.strip("\n") for chunk in _CHUNKS.split(text) if chunk.strip()]
     if _blocks_apart(chunks):
-        return _without_copy_buttons(_with_code_chunks(chunks), log)
+        return _without_copy_buttons(_with_code_chunks(chunks), log), False
     if not _is_hard_wrapped(raw_lines):
         runs = _with_code_runs([line for line in raw_lines if line.strip()])
-        return _without_copy_buttons(runs, log)
+        return _without_copy_buttons(runs, log), _is_fixed_width(raw_lines)
     paragraphs: list[str] = []
     for chunk in re.split(r"\n[ \t]*\n", text):
         if not chunk.strip():
@@ -294,11 +363,42 @@ def split_paragraphs(text: str, log: DropLog | None = None) -> list[str]:
             if literal:  # reST's "a main module::" introduces the block: one colon said
                 paragraphs[-1] = paragraphs[-1][:-1]
             paragraphs.append(textwrap.dedent(chunk).strip("\n").rstrip())
+        elif _is_record(chunk):
+            paragraphs.extend(_fields(chunk))
         elif _is_centred(chunk):  # a title page's lines: the title, its version, its date
             paragraphs.extend(collapse(line) for line in chunk.split("\n") if line.strip())
         else:
             paragraphs.append(collapse(" ".join(_without_rules(chunk.split("\n")))))
-    return [paragraph for paragraph in paragraphs if paragraph.strip()]
+    return [paragraph for paragraph in paragraphs if paragraph.strip()], True
+
+
+_FIELD = re.compile(r"^[A-Z][A-Za-z0-9-]*:(?:\s|$)")
+"""A record's field, unindented ("Files: *", "Copyright: 1999-2022 ...", "License: GPL-3+")."""
+
+
+def _is_record(chunk: str) -> bool:
+    """A chunk of fields, each on a line of its own with its value's lines under it:
+    a Debian copyright file's stanza, a package's control record, a mail's header."""
+    lines = [line.strip() for line in chunk.split("\n") if line.strip()]
+    fields = sum(bool(_FIELD.match(line)) for line in lines)
+    return bool(_FIELD.match(lines[0])) and (fields >= 2 or "." in lines)
+
+
+def _fields(chunk: str) -> list[str]:
+    """A record's fields, each with its value's lines joined; a line of only "." in a
+    value (how such a record writes a blank line) ends a paragraph."""
+    fields: list[list[str]] = []
+    for line in chunk.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if _FIELD.match(line) or not fields:
+            fields.append([line])
+        elif line == ".":
+            fields.append([])
+        else:
+            fields[-1].append(line)
+    return [collapse(" ".join(field)) for field in fields if field]
 
 
 CENTRED_INDENT = 6
@@ -567,6 +667,21 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     return followed_by_text >= len(long_lines) / 2
 
 
+FIXED_WIDTH_LINES = 30
+"""A text with this many lines of prose width or more..."""
+FIXED_WIDTH_OVER = 0.01
+"""...of which at most this share run past a hundred columns, was written to a width."""
+
+
+def _is_fixed_width(lines: list[str]) -> bool:
+    """Lines kept to a terminal's width, as a change log or a NEWS file is written,
+    though its short entries do not read as wrapped prose. Copied from a page, every
+    paragraph is one line, and the long ones run well past a hundred columns."""
+    long_lines = [len(line.rstrip()) for line in lines if len(line.strip()) > 40]
+    over = sum(length > 100 for length in long_lines)
+    return len(long_lines) >= FIXED_WIDTH_LINES and over <= FIXED_WIDTH_OVER * len(long_lines)
+
+
 def _is_indented(chunk: str) -> bool:
     """Every line indented: a literal block, code, a quoted passage."""
     lines = [line for line in chunk.split("\n") if line.strip()]
@@ -579,11 +694,18 @@ def _without_rules(lines: list[str]) -> list[str]:
 
 
 def _classify(
-    body: list[str], scorer: LineScorer, offset: int, log: DropLog, shown: frozenset[int]
+    body: list[str],
+    scorer: LineScorer,
+    offset: int,
+    log: DropLog,
+    shown: frozenset[int],
+    *,
+    whole: bool = False,
 ) -> list[RawBlock]:
-    """The body's blocks, less what is not read; ``shown`` are the byline's lines."""
+    """The body's blocks, less what is not read; ``shown`` are the byline's lines;
+    ``whole``: the text is all article (``_read_whole``)."""
     blocks = []
-    for block in _blocks_of(body, scorer, offset, log, shown):
+    for block in _blocks_of(body, scorer, offset, log, shown, whole):
         if is_noise(block):
             log.add(block.text, DropReason.NOTHING_TO_READ)
         else:
@@ -592,17 +714,25 @@ def _classify(
 
 
 def _blocks_of(
-    body: list[str], scorer: LineScorer, offset: int, log: DropLog, shown: frozenset[int]
+    body: list[str],
+    scorer: LineScorer,
+    offset: int,
+    log: DropLog,
+    shown: frozenset[int],
+    whole: bool,
 ) -> list[RawBlock]:
     blocks: list[RawBlock] = []
     for index, line in enumerate(body):
         previous = body[index - 1] if index else ""
         following = body[index + 1] if index + 1 < len(body) else ""
-        reason = (
-            DropReason.BYLINE
-            if offset + index in shown
-            else _left_out(line, following, scorer, offset + index, (offset, offset + len(body)))
-        )
+        if whole:
+            reason = _never_read(line, scorer, offset + index)
+        elif offset + index in shown:
+            reason = DropReason.BYLINE
+        else:
+            reason = _left_out(
+                line, following, scorer, offset + index, (offset, offset + len(body))
+            )
         if reason is not None:
             log.add(line, reason)
         else:
@@ -631,6 +761,14 @@ def _left_out(
     ):
         return DropReason.REPEATED
     return None
+
+
+def _never_read(line: str, scorer: LineScorer, at: int) -> DropReason | None:
+    """Why a line of a text that is all article is not read: a section break, or the
+    list of its contents."""
+    if _SECTION_BREAK.match(line):
+        return DropReason.SECTION_BREAK
+    return DropReason.CONTENTS if scorer.is_contents(at) else None
 
 
 def _meant_again(line: str, following: str) -> bool:

@@ -1,0 +1,91 @@
+"""Texts written as files (a NEWS file, a change log, a licence record), not copied
+from a page: all of it is the article. Before, such a text was searched for an article
+region as a copied page is, and a change log's dated entries were taken for a comment
+thread, a NEWS file's repeated "Bug fixes" headings for a menu."""
+
+from __future__ import annotations
+
+from readout.article import Article, BlockKind
+from readout.extract import extract_with_dropped
+from readout.extract.dropped import DropReason
+from readout.sources import MediaType, Source
+
+
+def _read(text: str, name: str) -> tuple[Article, list[tuple[str, DropReason]]]:
+    article, dropped = extract_with_dropped(Source(text, MediaType.TEXT, name))
+    return article, [(d.text, d.reason) for d in dropped]
+
+
+def _release(version: str, day: str) -> str:
+    return (
+        f"* Changes in tidepool {version} ({day}) [stable]\n\n"
+        "** Bug fixes\n\n"
+        "  'tidepool --sync' no longer stops at the first locked berth when the\n"
+        "  harbour list is long; it waits for the lock and tries the berth again.\n"
+        f"  [bug introduced in tidepool-{version}]\n\n"
+        "** New features\n\n"
+        "  The tide table can now be printed for a whole month at once, with the\n"
+        "  times of high and low water for each day in the local time zone.\n\n"
+    )
+
+
+def test_an_outline_news_files_releases_and_repeated_sections_are_its_headings() -> None:
+    text = "TIDEPOOL NEWS                              -*- outline -*-\n\n" + "".join(
+        _release(f"1.{minor}", f"2026-0{minor}-01") for minor in (3, 2, 1)
+    )
+    article, dropped = _read(text, "NEWS")
+    headings = [(b.level, b.text) for b in article.blocks if b.kind is BlockKind.HEADING]
+    assert article.title == "TIDEPOOL NEWS"
+    assert headings[:3] == [
+        (2, "Changes in tidepool 1.3 (2026-03-01) [stable]"),
+        (3, "Bug fixes"),
+        (3, "New features"),
+    ]
+    assert len(headings) == 9  # every release's "Bug fixes" kept: each heads its own
+    assert dropped == []
+    assert sum("locked berth" in b.text for b in article.blocks) == 3
+
+
+def test_a_change_logs_dated_entries_are_read_not_taken_for_a_comment_thread() -> None:
+    entries = "".join(
+        f"Author: Ada Whitcombe <ada@example.org>\n"
+        f"Date:   Mon Mar {day} 09:{day}:00 2026 +0100\n\n"
+        f"    berth: keep the queue in arrival order ({day})\n\n"
+        "    The queue was sorted by boat length, so a dinghy that came last\n"
+        "    could moor before a ferry that had waited since the morning tide.\n\n"
+        for day in range(10, 28)
+    )
+    article, dropped = _read(entries, "ChangeLog")
+    said = " ".join(b.text for b in article.blocks)
+    assert said.count("arrival order") == 18
+    assert said.count("morning tide") == 18
+    assert [reason for _, reason in dropped if reason is not DropReason.SECTION_BREAK] == []
+
+
+def test_a_records_fields_are_read_one_by_one() -> None:
+    licence = (
+        "Format: https://example.org/copyright-format/1.0/\n"
+        "Upstream-Name: tidepool\n\n"
+        "Files: *\n"
+        "Copyright: 2024-2026 Ada Whitcombe\n"
+        "License: GPL-3+\n\n"
+        "License: GPL-3+\n"
+        " This program is free software; you can redistribute it and/or modify it\n"
+        " under the terms of the licence named above, as published by its authors.\n"
+        " .\n"
+        " This program is distributed in the hope that it will be useful, but\n"
+        " without any warranty; see the licence for the details of the terms.\n"
+    ) * 2
+    article, dropped = _read(licence, "copyright")
+    texts = [b.text for b in article.blocks]
+    assert article.title == "copyright"
+    assert texts[:5] == [
+        "Format: https://example.org/copyright-format/1.0/",
+        "Upstream-Name: tidepool",
+        "Files: *",
+        "Copyright: 2024-2026 Ada Whitcombe",
+        "License: GPL-3+",
+    ]
+    assert texts.count("Files: *") == 2
+    assert any(t.startswith("This program is distributed") for t in texts)
+    assert dropped == []

@@ -220,13 +220,29 @@ def _looks_binary(text: str) -> bool:
     return "\x00" in sample or bad / len(sample) > 0.05
 
 
+_MARKDOWN_BLOCKS = re.compile(r"(?m)^(?:#{1,6} \S|```|~~~|\[!\[|!\[)")
+"""Markdown's own marks at a line's start, a heading, a code fence or an image (a
+README's badges): HTML has none of them outside a ``<pre>``."""
+_FENCED = re.compile(r"(?ms)^(```|~~~).*?^\1")
+"""A fenced code block, whose HTML is an example, not the page's markup."""
+
+
 def sniff_media_type(text: str) -> MediaType:
     """Guess HTML, Markdown or plain text from the text itself."""
     start = text[:22000].lstrip()  # the start is enough, and stripping all would copy it
     head = start[:2048].lower()
-    if head.startswith(("<!doctype html", "<html", "<?xml")) or re.search(
-        r"<(html|head|body|article|main|div|p)[\s>]", head
+    if head.startswith(("<!doctype html", "<html", "<?xml")):
+        return MediaType.HTML
+    sample = start[:20000]
+    marks = len(_MARKDOWN_BLOCKS.findall(sample))
+    markup = _FENCED.sub("", sample).lower()
+    if (
+        marks >= 2
+        and not re.search(r"<(html|head|body)[\s>]", markup[:4096])
+        and len(re.findall(r"<(p|li|h[1-6])[\s>]", markup)) < marks
     ):
+        return MediaType.MARKDOWN  # a README that opens with a centred <div> of badges
+    if re.search(r"<(html|head|body|article|main|div|p)[\s>]", head):
         return MediaType.HTML
     markdown_signs = len(
         re.findall(r"(?m)^(#{1,6} \S|[-*+] \S|\d+\. \S|> \S|```)|\[[^\]]+\]\([^)]+\)", text[:20000])

@@ -86,6 +86,20 @@ def test_media_type_sniffing() -> None:
     assert sniff_media_type("Title | Site\nHeadline\nBody text.\n") is MediaType.TEXT
 
 
+def test_a_readme_that_opens_with_html_badges_is_markdown() -> None:
+    readme = (
+        '<div align="center">\n  <img src="logo.png" alt="Tool">\n</div>\n\n'
+        "# Tool\n\nTool writes pages out.\n\n## Use\n\n"
+        "```html\n<html><body><p>An example page</p></body></html>\n```\n"
+    )
+    assert sniff_media_type(readme) is MediaType.MARKDOWN
+    fragment = (
+        "<div><h2>Install</h2><p>Run these lines.</p><pre>\n# update\napt update\n"
+        "# install\napt install tool\n</pre><p>Then start it.</p><p>Done.</p></div>\n"
+    )
+    assert sniff_media_type(fragment) is MediaType.HTML
+
+
 def test_tables_are_rows_badges_are_not_captions_and_a_contents_heading_goes() -> None:
     text = (
         "# Tool\n\n[![Build](b.svg)](ci) [![PyPI](p.svg)](pypi)\n\n## Table of contents\n\n"

@@ -67,7 +67,24 @@ _MONEY = (
     r"(?:\s?(?P<scale>(?i:thousand|million|billion|trillion|bn|mn|tn|[kmb]))\b)?)"
 )
 _PERCENT = rf"(?P<percent>(?<![\w.]){_AMOUNT}\s?%)"
-_TIME = r"(?P<clock>\b(?:[01]?\d|2[0-3]):[0-5]\d\b)"
+_TIME = (
+    r"(?P<clock>\b(?:(?:[01]?\d|2[0-3]):[0-5]\d|(?:1[0-2]|0?[1-9])(?=\s?[ap]\.?m\b))"
+    r"(?:\s?[ap]\.?m\b|\b))"
+)
+"""A time ("18:30", "10:30pm", "9 a.m."): "ten thirty p m"."""
+_EXPONENT = r"(?P<exponent>(?<![\w.])\d+(?:\.\d+)?[eE][−+-]?\d+(?!\w))"
+"""A number in scientific notation ("1e-9", "6.02E23")."""
+_POWER = r"(?P<power>(?<=\d)(?:\*\*|\^)(?=[−-]?\d))"
+"""A power between figures ("2**32", "10^6"): "to the power of"."""
+_TIMES = r"(?P<times>(?<=\d)\s?[*×]\s?(?=\d))"
+"""A product of figures ("3*4", "1920×1080"): "times"."""
+_FRACTION = (
+    r"(?P<fraction>(?<![\w/.,])(?P<numerator>[1-7])/(?P<denominator>[2348])(?![\w/]|[.,]\d))"
+)
+"""A simple fraction ("1/2 cup", "3/4 of them") read as one: "three quarters"."""
+_SLASH_DATE = r"(?P<slash_date>(?<![\w/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?![\w/]))"
+"""A date written with slashes whose order the numbers show ("07/31/2021",
+"31/07/2021"); "03/04/2021" is either, and stays figures."""
 _ORDINAL = r"(?P<ordinal>\b\d+(?:st|nd|rd|th)\b)"
 _EXTENSION = re.compile(r"\s*(?:ext\.?|x|extension)\s*(?=\d)")
 _RANGE = r"(?P<range>(?<=\d)\s?[–—]\s?(?=\d))"
@@ -78,7 +95,7 @@ _ABBREVIATION = (
     + r")|(?<!\w)No\.(?=\s*\d)|(?<!\w)St\.(?=\s+[A-Z]))"
 )
 _FOOTNOTE = (
-    r"(?P<footnote>(?<=[\w.,;:!?\"')\]])[*†‡]+|(?<![^\s\"'(])[*†‡]+(?=\w)"
+    r"(?P<footnote>(?<=[\w.,;:!?\"')\]])[*†‡]+(?!\w)|(?<![^\s\"'(])[*†‡]+(?=\w)"
     r"|(?<=[\w.,;:!?\"')\]])\[\d{1,3}\]|^[*†‡]+\s+(?=\w))"
 )
 """A footnote's or a citation's mark ("safe*", "*A pseudonym", "* A pseudonym" opening
@@ -102,8 +119,9 @@ _NUMBER_SIGN = r"(?P<number_sign>(?<![\w&#])#(?=\d))"
 _PAUSE = r"(?P<pause>\s+[–—]\s+|[–—]|…|\.{3,})"
 
 _ENGLISH_RULES = "|".join(
-    [_URL, _EMAIL, _ISO_DATE, _YEARS, _MONEY, _PHONE, _PERCENT, _TIME, _ORDINAL, _RANGE, _NUMBER_SIGN,
-     _MINUS, _NUMBER, _ABBREVIATION, _TERM_MARK, _FOOTNOTE, _PAUSE]
+    [_URL, _EMAIL, _ISO_DATE, _SLASH_DATE, _YEARS, _MONEY, _PHONE, _PERCENT, _TIME, _ORDINAL, _RANGE,
+     _NUMBER_SIGN, _EXPONENT, _POWER, _TIMES, _FRACTION, _MINUS, _NUMBER, _ABBREVIATION, _TERM_MARK,
+     _FOOTNOTE, _PAUSE]
 )  # fmt: skip
 _ANY_LANGUAGE_RULES = "|".join([_URL, _EMAIL, _PHONE, _TERM_MARK, _FOOTNOTE, _PAUSE])
 _ENGLISH = re.compile(_ENGLISH_RULES)
@@ -121,20 +139,25 @@ def speakable(
     lexicon: Sequence[LexiconRule] = (),
     verbatim: bool = False,
     punctuation: Punctuation = "none",
+    unsaid: int = 0,
 ) -> SpokenText:
     """The spoken form of ``text`` (a sentence or a title), with its offset map.
 
     ``verbatim`` turns normalisation off (the lexicon still applies), for hearing the
     raw text. ``punctuation`` ("none", "some", "all") says punctuation marks aloud, as
-    screen readers do, for proofreading.
+    screen readers do, for proofreading. The first ``unsaid`` characters are shown and
+    not said (a prompt before a line of code).
     """
     builder = SpokenBuilder(text, punctuation)
     rules: re.Pattern[str] | None = None
     if not verbatim:
         english = language is None or language.lower().startswith("en")
         rules = _ENGLISH if english else _any_language()
-    position = 0
+    position = min(unsaid, len(text))
+    builder.add(0, position, "", verbatim=False)
     for start, end, spoken in _lexicon_claims(text, lexicon):
+        if start < position:
+            continue
         _normalise_span(text, position, start, rules, builder)
         builder.add(start, end, spoken, verbatim=False)
         position = end
@@ -160,7 +183,7 @@ def _normalise_span(
     if rules is None:
         _verbatim(text, start, end, builder)
         return
-    position = start
+    position, previous = start, ""
     for found in rules.finditer(text, start, end):
         kind = found.lastgroup
         handler = _HANDLERS.get(kind or "")
@@ -171,8 +194,10 @@ def _normalise_span(
             continue
         if found.start() > position:
             _verbatim(text, position, found.start(), builder)
+        elif previous[-1:].isalnum() and spoken[:1].isalnum():
+            spoken = " " + spoken  # two replacements touching: "two thirty", not "twothirty"
         builder.add(found.start(), found.end(), spoken, verbatim=False)
-        position = found.end()
+        previous, position = spoken or previous, found.end()
     if position < end:
         _verbatim(text, position, end, builder)
 
@@ -281,13 +306,56 @@ def _percent(found: re.Match[str]) -> str:
 
 
 def _clock(found: re.Match[str]) -> str:
-    hours, minutes = found.group("clock").split(":")
+    clock = found.group("clock")
+    meridiem = re.search(r"([ap])\.?m", clock, re.I)
+    suffix = f" {meridiem.group(1).lower()} m" if meridiem else ""
+    hours, _, minutes = re.sub(r"\s?[ap]\.?m\b", "", clock, flags=re.I).partition(":")
+    if not minutes:
+        return f"{_cardinal(hours)}{suffix}"
     if minutes == "00":
+        if suffix:
+            return f"{_cardinal(hours)}{suffix}"
         return f"{_cardinal(hours)} o'clock" if int(hours) <= 12 else f"{_cardinal(hours)} hundred"
     spoken_minutes = (
         f"oh {_cardinal(minutes[1])}" if minutes.startswith("0") else _cardinal(minutes)
     )
-    return f"{_cardinal(hours)} {spoken_minutes}"
+    return f"{_cardinal(hours)} {spoken_minutes}{suffix}"
+
+
+def _exponent(found: re.Match[str]) -> str:
+    mantissa, _, power = re.split(r"([eE])", found.group("exponent"))
+    sign = "minus " if power[0] in "−-" else ""
+    return f"{_cardinal(mantissa)} times ten to the {sign}{_cardinal(power.lstrip('−+-'))}"
+
+
+def _power(found: re.Match[str]) -> str:
+    return " to the power of "
+
+
+def _times(found: re.Match[str]) -> str:
+    return " times "
+
+
+_FRACTION_NAMES = {"2": ("half", "halves"), "3": ("third", "thirds"), "4": ("quarter", "quarters"), "8": ("eighth", "eighths")}  # fmt: skip
+
+
+def _fraction(found: re.Match[str]) -> str | None:
+    numerator, denominator = found.group("numerator"), found.group("denominator")
+    if int(numerator) >= int(denominator):
+        return None  # "5/4" is a ratio or a score, not a part
+    one, many = _FRACTION_NAMES[denominator]
+    return f"{_cardinal(numerator)} {one if numerator == '1' else many}"
+
+
+def _slash_date(found: re.Match[str]) -> str | None:
+    first, second = int(found.group("first")), int(found.group("second"))
+    if first > 12 >= second >= 1 and first <= 31:
+        day, month = first, second
+    elif second > 12 >= first >= 1 and second <= 31:
+        month, day = first, second
+    else:
+        return None  # which is the month the figures do not say
+    return f"{_MONTHS[month - 1]} {ordinal(day)} {year(int(found.group('year')))}"
 
 
 def _ordinal(found: re.Match[str]) -> str:
@@ -392,7 +460,12 @@ _HANDLERS: dict[str, Callable[[re.Match[str]], str | None]] = {
     "money": _money,
     "phone": _phone,
     "percent": _percent,
+    "slash_date": _slash_date,
     "clock": _clock,
+    "exponent": _exponent,
+    "power": _power,
+    "times": _times,
+    "fraction": _fraction,
     "ordinal": _ordinal,
     "range": _range,
     "number_sign": _number_sign,

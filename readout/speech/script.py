@@ -6,6 +6,7 @@ dry run shows exactly what the engine is given.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,11 @@ from readout.speech.spoken import SpokenText
 
 if TYPE_CHECKING:  # the lexicon (and its TOML parser) loads only when a lexicon exists
     from readout.speech.lexicon import Lexicon, LexiconRule
+
+
+_PROMPT = re.compile(r"(?:>>>|\.\.\.|\$|In \[\d+\]:|Out\[\d+\]:)[ \t]+(?=\S)")
+"""The prompt opening a line of a session shown as code: Python's (">>> ", "... "),
+a shell's ("$ "), IPython's ("In [3]: ")."""
 
 
 @dataclass(frozen=True)
@@ -127,14 +133,17 @@ class Script(Sequence[SpokenUnit]):
             kind, ends = block.kind, sentence_index == len(block.sentences) - 1
             text = block.sentences[sentence_index].text
         # Code is read as written, every mark said: "2" must not become "two" inside
-        # an expression, and a listener needs the brackets to follow it.
+        # an expression, and a listener needs the brackets to follow it. A prompt
+        # (">>> ", "$ ") is shown and not said: it is the same on every line.
         code = kind is BlockKind.CODE
+        prompt = _PROMPT.match(text) if code else None
         spoken = speakable(
             text,
             language=self._article.language,
             lexicon=() if code else self._rules,
             verbatim=self._verbatim or code,
             punctuation="all" if code else self.punctuation,
+            unsaid=prompt.end() if prompt else 0,
         )
         return SpokenUnit(block_index, sentence_index, kind, ends, spoken)
 

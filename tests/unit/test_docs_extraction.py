@@ -134,6 +134,29 @@ def test_code_is_spoken_as_written_with_its_marks() -> None:
     assert "open brace" in code and "close brace" in code
 
 
+def test_a_prompt_before_code_is_shown_and_not_said() -> None:
+    """ ">>> " on every line of a session was read "greater than greater than greater
+    than"; the word marks still land on the code after it."""
+    from readout.speech.script import spoken_units
+
+    text = (
+        "# C\n\nThe session below starts the tool and asks for help.\n\n"
+        "```\n>>> import tool\n... tool.run()\n$ tool --help\nIn [2]: tool.stop()\n```\n"
+    )
+    article = extract(Source(text, MediaType.MARKDOWN, "c.md"))
+    lines = [unit.spoken for unit in spoken_units(article) if unit.kind is BlockKind.CODE]
+    assert [line.shown for line in lines] == [
+        ">>> import tool",
+        "... tool.run()",
+        "$ tool --help",
+        "In [2]: tool.stop()",
+    ]
+    assert [line.text.split()[0] for line in lines] == ["import", "tool", "tool", "tool"]
+    assert not any("greater" in line.text or "dollar" in line.text for line in lines)
+    first = lines[0]
+    assert first.shown[slice(*_span(first.to_shown(0, len("import"))))] == "import"
+
+
 def test_a_field_list_is_read_one_field_a_line_and_names_the_author() -> None:
     """Sphinx's "Author: Ada Whitcombe" was two paragraphs and no byline."""
     page = _page("sphinx.html")
@@ -1125,3 +1148,8 @@ def test_option_headings_with_nothing_under_them_are_kept() -> None:
     ]
     kept = [b.text for b in drop_empty_sections(blocks)]
     assert kept == [b.text for b in blocks[:-1]]
+
+
+def _span(start_length: tuple[int, int]) -> tuple[int, int]:
+    start, length = start_length
+    return start, start + length

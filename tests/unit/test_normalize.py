@@ -18,6 +18,18 @@ from readout.speech.normalize import speakable
         ("It was the 3rd time.", "It was the third time."),
         ("Since 1999 and 2022.", "Since nineteen ninety nine and twenty twenty two."),
         ("Meet at 18:30 or 9:05.", "Meet at eighteen thirty or nine oh five."),
+        ("Meet at 10:30pm or 9 a.m. today.", "Meet at ten thirty p m or nine a m. today."),
+        ("It holds 2**32 values.", "It holds two to the power of thirty two values."),
+        (
+            "About 10^6 or 1e-9.",
+            "About ten to the power of six or one times ten to the minus nine.",
+        ),
+        ("A 3*4 grid.", "A three times four grid."),
+        ("Add 1/2 cup, 3/4 cup and 5/4.", "Add one half cup, three quarters cup and 5/4."),
+        (
+            "Due 07/31/2021, or 03/04/2021.",
+            "Due July thirty first twenty twenty one, or 03/04/2021.",
+        ),
         ("Published 2026-10-14.", "Published October fourteenth twenty twenty six."),
         ("Pages 10–20 matter.", "Pages ten to twenty matter."),
         ("Call +44 20 7946 0321 now.", "Call plus 4 4, 2 0, 7 9 4 6, 0 3 2 1 now."),

@@ -368,8 +368,20 @@ def split_paragraphs(text: str, log: DropLog | None = None) -> tuple[list[str], 
         elif _is_centred(chunk):  # a title page's lines: the title, its version, its date
             paragraphs.extend(collapse(line) for line in chunk.split("\n") if line.strip())
         else:
-            paragraphs.append(collapse(" ".join(_without_rules(chunk.split("\n")))))
+            paragraphs.append(_joined(_without_rules(chunk.split("\n"))))
     return [paragraph for paragraph in paragraphs if paragraph.strip()], True
+
+
+_BROKEN_AT_HYPHEN = re.compile(r"(?<=[^\W\d_]-)[ \t]*\n[ \t]*(?=[^\W\d_])")
+"""A line that ends in a word's hyphen, the word going on under it ("easily-" over
+"misunderstood")."""
+
+
+def _joined(lines: list[str]) -> str:
+    """A wrapped paragraph's lines as one line; a word broken after its hyphen is one
+    word again, hyphen kept ("well-known", never "well- known"; a dictionary would be
+    needed to tell a hyphen the wrap added)."""
+    return collapse(_BROKEN_AT_HYPHEN.sub("", "\n".join(lines)))
 
 
 _FIELD = re.compile(r"^[A-Z][A-Za-z0-9-]*:(?:\s|$)")
@@ -398,7 +410,7 @@ def _fields(chunk: str) -> list[str]:
             fields.append([])
         else:
             fields[-1].append(line)
-    return [collapse(" ".join(field)) for field in fields if field]
+    return [_joined(field) for field in fields if field]
 
 
 CENTRED_INDENT = 6

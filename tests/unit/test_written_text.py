@@ -89,3 +89,18 @@ def test_a_records_fields_are_read_one_by_one() -> None:
     assert texts.count("Files: *") == 2
     assert any(t.startswith("This program is distributed") for t in texts)
     assert dropped == []
+
+
+def test_a_word_broken_after_its_hyphen_is_one_word_again() -> None:
+    """ "easily-" over "misunderstood" was read "easily- misunderstood"."""
+    text = (
+        "Harbour Notes\n\n"
+        "The berths on the north quay are let by the season, and the harbour office\n"
+        "keeps a list of boats waiting for one. The list is easily-\n"
+        "misunderstood: a place on it is not a berth, and a well-\n"
+        "known name on it does not move up. Ask at the office window.\n"
+    )
+    article, _ = _read(text, "notes.txt")
+    body = article.blocks[0].text
+    assert "easily-misunderstood:" in body and "well-known name" in body
+    assert "- " not in body

@@ -3,7 +3,8 @@
 markdown-it-py (CommonMark) parses; we keep the text of headings, paragraphs, list
 items, block quotes and image alt text, code blocks (fenced or indented) with their
 line breaks, the blocks of HTML written into it (a table of constants), and drop link
-targets. A list made only of links that stands
+targets. Footnotes ("[^1]") keep their number in the text, silent when spoken, and
+are read at the end under "Footnotes", as GitHub shows them. A list made only of links that stands
 before the first paragraph, or links only within the page, is a table of contents
 and is left out: the listener hears those headings anyway. The first level-1 heading,
 or a ``title:`` in YAML-style front matter, is the title.
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
 
 from readout.article import BlockKind
 from readout.extract.dropped import DropLog, DropReason
@@ -53,7 +55,7 @@ def extract_markdown(text: str, log: DropLog | None = None) -> MarkdownExtractio
         unused = [f"{k}: {v}" for k, v in fields.items() if k not in _FIELDS_USED]
         log.add(" · ".join(unused), DropReason.MARKUP)  # "description: List installed..."
     env: dict[str, dict[str, dict[str, str]]] = {}
-    tokens = MarkdownIt("commonmark").enable("table").parse(text, env)
+    tokens = MarkdownIt("commonmark").enable("table").use(footnote_plugin).parse(text, env)
     blocks = []
     for block in _blocks(tokens, log):
         if is_noise(block):
@@ -127,9 +129,14 @@ def _blocks(tokens: list[Token], log: DropLog) -> list[RawBlock]:
             context.append(BlockKind.LIST_ITEM)
             # An ordered list's item says its number, as the page shows it ("2. Press").
             number = f"{token.info}{token.markup} " if token.info.isdigit() else ""
+        elif token.type == "footnote_block_open":  # the "[^1]: ..." notes, as GitHub shows them
+            found.append(RawBlock(BlockKind.HEADING, "Footnotes", 2))
+        elif token.type == "footnote_open":
+            context.append(BlockKind.LIST_ITEM)
+            number = f"{int(token.meta['id']) + 1}. "
         elif token.type == "blockquote_open":
             context.append(BlockKind.QUOTE)
-        elif token.type in ("list_item_close", "blockquote_close"):
+        elif token.type in ("list_item_close", "blockquote_close", "footnote_close"):
             context.pop()
         elif token.type == "heading_open":
             heading_level = int(token.tag[1])
@@ -254,6 +261,8 @@ def _inline_text(token: Token) -> tuple[str, list[str]]:
     for child in token.children or []:
         if child.type in ("text", "code_inline"):
             parts.append(child.content)
+        elif child.type == "footnote_ref":  # "[^note]" is its note's number: "[2]"
+            parts.append(f"[{int(child.meta['id']) + 1}]")
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
         elif child.type == "image":

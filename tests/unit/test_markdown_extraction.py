@@ -297,3 +297,21 @@ def test_what_markdown_leaves_out_is_listed_as_markup() -> None:
         (DropReason.MARKUP, "YAML added: v0.1.16"),
         (DropReason.MARKUP, "[F]: folders.md"),
     ]
+
+
+def test_footnotes_keep_their_number_and_are_read_at_the_foot() -> None:
+    """ "[^1]" was read out as written, and the notes ran together as one paragraph."""
+    text = (
+        "# Tides\n\nThe tables come from the harbour office[^office] and are checked.[^2]\n\n"
+        "## Use\n\nAsk for a month and the tool prints each day's high and low water.\n\n"
+        "[^office]: The office prints them each spring.\n[^2]: Times are local.\n"
+    )
+    article = extract(Source(text, MediaType.MARKDOWN, "tides.md"))
+    assert [(b.kind, b.text) for b in article.blocks] == [
+        (BlockKind.PARAGRAPH, "The tables come from the harbour office[1] and are checked.[2]"),
+        (BlockKind.HEADING, "Use"),
+        (BlockKind.PARAGRAPH, "Ask for a month and the tool prints each day's high and low water."),
+        (BlockKind.HEADING, "Footnotes"),
+        (BlockKind.LIST_ITEM, "1. The office prints them each spring."),
+        (BlockKind.LIST_ITEM, "2. Times are local."),
+    ]

@@ -148,8 +148,15 @@ def _name_of_file(name: str) -> str | None:
     and again as the text begins."""
     if name == "-" or "://" in name:
         return None
-    stem = PurePath(name).stem.replace("_", " ").strip()
+    path = PurePath(name)
+    stem = path.stem.replace("_", " ").strip()
+    if stem.casefold() in _NAMED_BY_FOLDER and path.parent.name:
+        stem = f"{path.parent.name} {stem}"  # "rich/README.md": "rich README"
     return stem if any(char.isalpha() for char in stem) else None
+
+
+_NAMED_BY_FOLDER = frozenset({"readme", "index", "news", "changelog", "changes", "history"})
+"""Names that say what a file is and not whose: its folder says that."""
 
 
 def _first_words(blocks: tuple[Block, ...], limit: int = 8) -> str:

@@ -7,7 +7,7 @@ targets. Footnotes ("[^1]") keep their number in the text, silent when spoken, a
 are read at the end under "Footnotes", as GitHub shows them. A list made only of links that stands
 before the first paragraph, or links only within the page, is a table of contents
 and is left out: the listener hears those headings anyway. The first level-1 heading,
-or a ``title:`` in YAML-style front matter, is the title.
+unless prose comes before it, or a ``title:`` in YAML-style front matter, is the title.
 """
 
 from __future__ import annotations
@@ -70,6 +70,8 @@ def extract_markdown(text: str, log: DropLog | None = None) -> MarkdownExtractio
             blocks.append(block)
     title = fields.get("title", "")
     for index, block in enumerate(blocks):
+        if _is_body(block):
+            break  # a "# Quick start" under the opening paragraph is a section, not the title
         if block.kind is BlockKind.HEADING and block.level == 1:
             # The first "#" heading is the title, or says the front matter's title again.
             if not title or fold(block.text) == fold(title):
@@ -88,12 +90,25 @@ def extract_markdown(text: str, log: DropLog | None = None) -> MarkdownExtractio
     )
 
 
+def _is_body(block: RawBlock) -> bool:
+    """Code, or a sentence of prose: what comes after a document's title (badges, a
+    logo's caption, a note's quote or a line of links can come before it)."""
+    if block.kind is BlockKind.CODE:
+        return True
+    return (
+        block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+        and len(block.text.split()) >= 12
+        and block.text.rstrip(")\"'”’").endswith((".", "!", "?", ":"))
+    )
+
+
 def _blocks(tokens: list[Token], log: DropLog) -> list[RawBlock]:
     found: list[RawBlock] = []
     context: list[BlockKind] = []
     heading_level: int | None = None
     number = ""  # the number of the ordered list item whose first line comes next
     skipped = _contents_lists(tokens)
+    bars = _link_bars(tokens)
     row: list[str] | None = None
     for position, token in enumerate(tokens):
         if position in skipped:
@@ -106,6 +121,10 @@ def _blocks(tokens: list[Token], log: DropLog) -> list[RawBlock]:
                 log.add(found.pop().text, DropReason.CONTENTS)  # "## Contents" led to the list
             if token.type == "inline":
                 log.add(_inline_text(token)[0], DropReason.CONTENTS)
+            continue
+        if position in bars:
+            if token.type == "inline":
+                log.add(_inline_text(token)[0], DropReason.NAVIGATION)
             continue
         if token.type == "tr_open":
             row = []
@@ -206,7 +225,7 @@ def _contents_lists(tokens: list[Token]) -> set[int]:
     while position < len(tokens):
         token = tokens[position]
         if token.type == "paragraph_open" and token.level == 0:
-            seen_paragraph = True
+            seen_paragraph = seen_paragraph or not _is_link_bar(tokens, position)
         if token.type in ("bullet_list_open", "ordered_list_open") and token.level == 0:
             end = position + 1
             while end < len(tokens) and not (
@@ -226,6 +245,31 @@ def _contents_lists(tokens: list[Token]) -> set[int]:
     return skipped
 
 
+def _is_link_bar(tokens: list[Token], position: int) -> bool:
+    """The paragraph opening at ``position`` is only links, three or more ("English •
+    Deutsch • 日本語", "Docs | Install | Examples"), or only badges."""
+    if position + 1 >= len(tokens) or tokens[position + 1].type != "inline":
+        return False
+    inline = tokens[position + 1]
+    targets = _link_targets(inline)
+    return targets is not None and (len(targets) >= 3 or not _inline_text(inline)[0])
+
+
+def _link_bars(tokens: list[Token]) -> set[int]:
+    """Positions of the tokens of link bars before the first paragraph of prose: a
+    README's links to its translations or its sites, which a listener does not follow."""
+    bars: set[int] = set()
+    for position, token in enumerate(tokens):
+        if token.type != "paragraph_open" or token.level != 0:
+            continue
+        if not _inline_text(tokens[position + 1])[0]:
+            continue  # a logo, a row of badges
+        if not _is_link_bar(tokens, position):
+            break
+        bars.update(range(position, position + 3))
+    return bars
+
+
 def _labels_a_list(tokens: list[Token], index: int) -> bool:
     """The inline at ``index`` is an item's text with a list nested under it."""
     after = tokens[index + 1 : index + 3]  # its paragraph's close, then the nested list
@@ -242,7 +286,7 @@ def _link_targets(token: Token) -> list[str] | None:
             hrefs.append(str(child.attrs.get("href", "")))
         elif child.type == "link_close":
             depth -= 1
-        elif (depth == 0 and child.type == "text" and child.content.strip(" ,;·|-–")) or (
+        elif (depth == 0 and child.type == "text" and child.content.strip(" ,;·•|/-–")) or (
             depth == 0 and child.type not in ("text", "softbreak")
         ):
             return None

@@ -315,3 +315,23 @@ def test_footnotes_keep_their_number_and_are_read_at_the_foot() -> None:
         (BlockKind.LIST_ITEM, "1. The office prints them each spring."),
         (BlockKind.LIST_ITEM, "2. Times are local."),
     ]
+
+
+def test_a_first_level_heading_under_the_opening_prose_is_a_section_not_the_title() -> None:
+    """A README that opens with what the tool is, then "# Quick start": the title was
+    "Quick start", and a readme's row of links to its translations was read out."""
+    text = (
+        "[![Build](https://ci.example/badge.svg)](https://ci.example)\n\n"
+        "[English](README.md) • [Deutsch](README.de.md) • [Français](README.fr.md)\n\n"
+        "Tidepool prints the tide tables of a harbour for a month, from the office's data.\n\n"
+        "# Quick start\n\nInstall it and ask for the month you want to see.\n"
+    )
+    article = extract(Source(text, MediaType.MARKDOWN, "/home/ada/tidepool/README.md"))
+    assert article.title == "tidepool README"
+    assert [(b.kind, b.text) for b in article.blocks][:2] == [
+        (
+            BlockKind.PARAGRAPH,
+            "Tidepool prints the tide tables of a harbour for a month, from the office's data.",
+        ),
+        (BlockKind.HEADING, "Quick start"),
+    ]

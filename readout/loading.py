@@ -38,10 +38,11 @@ def load_head(source: Source) -> Article | None:
     a few. Text and Markdown are extracted line by line, so blocks found in the start
     are the whole article's first blocks, except the last one, which the cut may have
     split or which may read differently with what follows: it is dropped. None when
-    the input is short or HTML (whose extractors need the whole page), or when the
-    start alone holds no article.
+    the input is short, HTML (whose extractors need the whole page) or
+    reStructuredText (whose links and substitutions are defined anywhere), or when
+    the start alone holds no article.
     """
-    if source.media_type is MediaType.HTML or len(source.text) <= LONG_TEXT_CHARS:
+    if source.media_type in (MediaType.HTML, MediaType.RST) or len(source.text) <= LONG_TEXT_CHARS:
         return None
     separator = "\n\n" if source.media_type is MediaType.MARKDOWN else "\n"
     cut = source.text.rfind(separator, 0, HEAD_CHARS)

@@ -43,6 +43,7 @@ class MediaType(str, Enum):
 
     HTML = "html"
     MARKDOWN = "markdown"
+    RST = "restructuredtext"
     TEXT = "text"
 
 
@@ -138,6 +139,8 @@ def _type_from_suffix(path: Path) -> MediaType | None:
         return MediaType.HTML
     if suffix in (".md", ".markdown", ".mdown", ".mkd"):
         return MediaType.MARKDOWN
+    if suffix in (".rst", ".rest"):
+        return MediaType.RST
     if suffix in (".txt", ".text"):
         return MediaType.TEXT
     return None
@@ -227,8 +230,15 @@ _FENCED = re.compile(r"(?ms)^(```|~~~).*?^\1")
 """A fenced code block, whose HTML is an example, not the page's markup."""
 
 
+_RST_MARKS = re.compile(
+    r"(?m)^\.\. (?:[\w:-]+::|_[^:\n]+:|\|[^|\n]+\|)|``[^`\n]+``|:[\w:]+:`[^`\n]+`"
+)
+"""reStructuredText's own marks: a directive (".. note::"), a target, a substitution,
+``literal`` text, a role (":func:`run`")."""
+
+
 def sniff_media_type(text: str) -> MediaType:
-    """Guess HTML, Markdown or plain text from the text itself."""
+    """Guess HTML, Markdown, reStructuredText or plain text from the text itself."""
     start = text[:22000].lstrip()  # the start is enough, and stripping all would copy it
     head = start[:2048].lower()
     if head.startswith(("<!doctype html", "<html", "<?xml")):
@@ -244,6 +254,8 @@ def sniff_media_type(text: str) -> MediaType:
         return MediaType.MARKDOWN  # a README that opens with a centred <div> of badges
     if re.search(r"<(html|head|body|article|main|div|p)[\s>]", head):
         return MediaType.HTML
+    if marks == 0 and len(_RST_MARKS.findall(sample)) >= 2:
+        return MediaType.RST
     markdown_signs = len(
         re.findall(r"(?m)^(#{1,6} \S|[-*+] \S|\d+\. \S|> \S|```)|\[[^\]]+\]\([^)]+\)", text[:20000])
     )
@@ -259,6 +271,7 @@ _ACCEPTED_TYPES = {
     "application/xhtml+xml": MediaType.HTML,
     "text/plain": MediaType.TEXT,
     "text/markdown": MediaType.MARKDOWN,
+    "text/x-rst": MediaType.RST,
     "text/x-markdown": MediaType.MARKDOWN,
 }
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from readout.article import Article, Block, BlockKind
 from readout.errors import InputError
@@ -17,6 +18,9 @@ from readout.extract.dropped import DropLog, Dropped
 from readout.extract.raw import RawBlock, collapse
 from readout.segment import segment_block
 from readout.sources import MediaType, Source
+
+if TYPE_CHECKING:
+    from readout.extract.rst import RstExtraction
 
 MIN_ARTICLE_WORDS = 8
 _DECORATION = re.compile(r"^[=#*_~-]{2,}\s*|\s*[=#*_~-]{2,}$")
@@ -65,6 +69,9 @@ def _extract(source: Source, log: DropLog) -> Article:
         found_md = extract_markdown(source.text, log)
         title, raw = found_md.title, found_md.blocks
         byline, published, language = found_md.byline, found_md.published, found_md.language
+    elif source.media_type is MediaType.RST and (found_rst := _read_rst(source.text, log)):
+        title, raw = found_rst.title, found_rst.blocks
+        byline, published = found_rst.byline, found_rst.published
     else:
         from readout.extract.text import extract_text
 
@@ -81,7 +88,7 @@ def _extract(source: Source, log: DropLog) -> Article:
         )
         raise NoArticleError(f"{source.shown_name}: no article text found ({why})", log.items)
     title = _DECORATION.sub("", collapse(title))
-    if not title and len(blocks) > 1 and _is_title_line(blocks[0]):
+    if not title and len(blocks) > 1 and _is_title_line(blocks[0]) and not _sectioned(source):
         # A text that opens with its heading, or with a short line that is no sentence
         # ("=== Western Harbour ==="): that is its title, said once.
         title, blocks = _DECORATION.sub("", blocks[0].text), blocks[1:]
@@ -97,6 +104,18 @@ def _extract(source: Source, log: DropLog) -> Article:
     )
 
 
+def _sectioned(source: Source) -> bool:
+    """reStructuredText states its title (docutils takes a lone first section's title
+    for it): an opening section of many ("Introduction") is a section."""
+    return source.media_type is MediaType.RST
+
+
+def _read_rst(text: str, log: DropLog) -> RstExtraction | None:
+    from readout.extract.rst import extract_rst
+
+    return extract_rst(text, log)
+
+
 def _has_article(source: Source, title: str, blocks: tuple[Block, ...]) -> bool:
     """Whether ``blocks`` are an article: a paragraph of some length, or, in text a
     person wrote (Markdown; plain text of which nothing was left out), any text at
@@ -106,7 +125,7 @@ def _has_article(source: Source, title: str, blocks: tuple[Block, ...]) -> bool:
         return True
     if not read or source.media_type is MediaType.HTML:
         return False
-    if source.media_type is MediaType.MARKDOWN:
+    if source.media_type in (MediaType.MARKDOWN, MediaType.RST):
         return True
     kept = word_count(title) + sum(word_count(b.text) for b in read)
     return kept >= word_count(source.text)  # every word of it is kept: none was furniture

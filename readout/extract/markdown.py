@@ -22,7 +22,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from readout.article import BlockKind
 from readout.extract.dropped import DropLog, DropReason
-from readout.extract.raw import RawBlock, collapse, fold, is_noise, tidy_code
+from readout.extract.raw import BADGE, RawBlock, collapse, fold, is_noise, tidy_code
 
 if TYPE_CHECKING:
     from lxml import etree
@@ -294,8 +294,6 @@ def _link_targets(token: Token) -> list[str] | None:
 
 
 _ALERT = re.compile(r"^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*", re.I)
-_BADGE = re.compile(r"badge|shields\.io|\.svg(?:$|\?)|[?&]svg=true", re.I)
-"""The address of a README's status badge ("https://repology.org/badge/…/x.svg")."""
 
 
 def _inline_text(token: Token) -> tuple[str, list[str]]:
@@ -313,6 +311,6 @@ def _inline_text(token: Token) -> tuple[str, list[str]]:
             alt = collapse(child.content)
             source = str(child.attrs.get("src", ""))
             # "Build", "PyPI", a shields.io or repology badge: a status, not a picture
-            if len(alt.split()) >= 3 and not _BADGE.search(source):
+            if len(alt.split()) >= 3 and not BADGE.search(source):
                 captions.append(alt)
     return collapse("".join(parts)), captions

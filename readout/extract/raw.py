@@ -18,6 +18,9 @@ class RawBlock:
     level: int | None = None
 
 
+BADGE = re.compile(r"badge|shields\.io|\.svg(?:$|\?)|[?&]svg=true", re.I)
+"""The address of a README's status badge ("https://repology.org/badge/…/x.svg")."""
+
 _INVISIBLE = str.maketrans("", "", "\u00ad\u200b\ufeff")
 
 

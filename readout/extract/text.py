@@ -440,6 +440,8 @@ def _as_row(line: str) -> str:
     row is read ("as; type cast expressions"), where a copy had tabs or a rendering had
     columns of spaces between them."""
     cells = [cell for cell in _CELL_GAP.split(line.strip()) if cell.strip()]
+    if len(cells) > 1 and cells[0].endswith(":") and " " not in cells[0].strip():
+        cells[:2] = [f"{cells[0]} {cells[1]}"]  # a header's "Date:   Thu": a field, not a cell
     return "; ".join(collapse(cell) for cell in cells) if len(cells) > 1 else collapse(line)
 
 

@@ -1215,3 +1215,16 @@ def test_a_starred_note_under_the_body_is_a_paragraph_not_a_list_of_one() -> Non
         "Tickets from the quay",
         "Bikes go free",
     ]
+
+
+def test_a_label_aligned_with_spaces_is_a_field_not_a_table_cell() -> None:
+    """ "Date:   Thu Mar 5" was read "Date:; Thu Mar 5", as a table's row of two cells."""
+    from readout.extract.text import split_paragraphs
+
+    lines = "Date:   Thu Mar 5 10:30:00 2026\nName      Berth    Length\nSeagull   North 3   8 m\n"
+    paragraphs, _ = split_paragraphs(lines)
+    assert paragraphs == [
+        "Date: Thu Mar 5 10:30:00 2026",
+        "Name; Berth; Length",
+        "Seagull; North 3; 8 m",
+    ]

@@ -31,6 +31,7 @@ from readout.extract.boilerplate import (
     is_stamp_line,
     word_count,
 )
+from readout.extract.drawn_tables import drawn_table_rows, drawn_tables, is_drawn_table
 from readout.extract.dropped import DropLog, DropReason
 from readout.extract.header import (
     find_byline_and_date,
@@ -354,6 +355,9 @@ def split_paragraphs(text: str, log: DropLog | None = None) -> tuple[list[str], 
     for chunk in re.split(r"\n[ \t]*\n", text):
         if not chunk.strip():
             continue
+        if is_drawn_table(chunk.split("\n")):
+            paragraphs.extend(drawn_table_rows(chunk.split("\n")))
+            continue
         if _MARKUP_LINE.match(chunk.strip()):
             if log is not None:
                 log.add(chunk, DropReason.MARKUP)
@@ -525,6 +529,9 @@ def _with_code_chunks(chunks: list[str]) -> list[str]:
             code.extend(["", *lines] if code else lines)
             continue
         end_code()
+        if is_drawn_table(lines):
+            paragraphs.extend(drawn_table_rows(lines))
+            continue
         paragraphs.extend(p for line in lines if (p := _as_row(line)))
     end_code()
     return paragraphs
@@ -557,6 +564,8 @@ def _with_code_runs(lines: list[str]) -> list[str]:
     paragraphs: list[str] = []
     run: list[str] = []
     entries = _EntryNames(lines)
+    tables = drawn_tables(lines)
+    table_end = 0
 
     def end_run(end: int) -> None:
         if len(run) >= 2 and not entries.names_all(end - len(run), end):
@@ -566,6 +575,13 @@ def _with_code_runs(lines: list[str]) -> list[str]:
         run.clear()
 
     for index, line in enumerate(lines):
+        if index < table_end:
+            continue
+        if index in tables:
+            end_run(index)
+            table_end, rows = tables[index]
+            paragraphs.extend(rows)
+            continue
         if (
             is_code_line(line)
             or _PRODUCTION.match(line)

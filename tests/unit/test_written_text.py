@@ -104,3 +104,42 @@ def test_a_word_broken_after_its_hyphen_is_one_word_again() -> None:
     body = article.blocks[0].text
     assert "easily-misunderstood:" in body and "well-known name" in body
     assert "- " not in body
+
+
+def test_a_table_drawn_in_characters_is_read_row_by_row() -> None:
+    """A grid table was read as one line of bars and dashes; a box-drawn one as
+    "│ Boat; │ Berth; │"."""
+    grid = (
+        "Harbour Berths\n\n"
+        "The berths on the north quay are let by the season, and the harbour office\n"
+        "keeps a list of the boats that hold one. This is the list for the spring,\n"
+        "as the office printed it on the first of March this year for the quay,\n"
+        "with the length of each boat in metres, as the harbour master measured it.\n\n"
+        "+-----------+---------+--------+\n| Boat      | Berth   | Length |\n"
+        "+===========+=========+========+\n| Seagull   | North 3 | 8 m    |\n"
+        "+-----------+---------+--------+\n| Kestrel   | South 1 | 11 m   |\n"
+        "| (renamed) |         |        |\n+-----------+---------+--------+\n\n"
+        "| Fee  | Amount |\n|------|--------|\n| Day  | 12     |\n| Week | 50     |\n"
+    )
+    article, _ = _read(grid, "berths.txt")
+    assert [b.text for b in article.blocks][1:] == [
+        "Boat; Berth; Length",
+        "Seagull; North 3; 8 m",
+        "Kestrel (renamed); South 1; 11 m",
+        "Fee; Amount",
+        "Day; 12",
+        "Week; 50",
+    ]
+    boxed = (
+        "The berths on the north quay are let by the season, and the harbour office keeps "
+        "a list of the boats that hold one. This is the list for the spring.\n"
+        "┌──────────┬─────────┐\n│ Boat     │ Berth   │\n├──────────┼─────────┤\n"
+        "│ Seagull  │ North 3 │\n│ Kestrel  │ South 1 │\n└──────────┴─────────┘\n"
+        "Ask at the office window for a place on the waiting list for a berth on the quay.\n"
+    )
+    article, _ = _read(boxed, "berths.txt")
+    assert [b.text for b in article.blocks][1:4] == [
+        "Boat; Berth",
+        "Seagull; North 3",
+        "Kestrel; South 1",
+    ]

@@ -207,17 +207,28 @@ def _verbatim(text: str, start: int, end: int, builder: SpokenBuilder) -> None:
     if not said:
         builder.add(start, end, text[start:end].translate(_QUOTES), verbatim=True)
         return
-    run = start
-    for index in range(start, end):
+    run = index = start
+    while index < end:
         name = said.get(text[index])
         if name is None or _inside_word(text, index):
+            index += 1
             continue
         if run < index:
             builder.add(run, index, text[run:index].translate(_QUOTES), verbatim=True)
-        builder.add(index, index + 1, f" {name} ", verbatim=False)
-        run = index + 1
+        repeats = _REPEATED_MARK.match(text, index, end)
+        if repeats:  # "+----------+": "plus 10 dash plus", as NVDA counts a run
+            builder.add(index, repeats.end(), f" {repeats.end() - index} {name} ", verbatim=False)
+            index = repeats.end()
+        else:
+            builder.add(index, index + 1, f" {name} ", verbatim=False)
+            index += 1
+        run = index
     if run < end:
         builder.add(run, end, text[run:end].translate(_QUOTES), verbatim=True)
+
+
+_REPEATED_MARK = re.compile(r"([^\w\s])\1{3,}")
+"""A mark four times or more in a row (a rule, a box's edge): counted, not said each time."""
 
 
 def _inside_word(text: str, index: int) -> bool:

@@ -119,3 +119,16 @@ def test_verbatim_says_exactly_what_is_shown() -> None:
 def test_plain_words_are_left_alone() -> None:
     shown = "The room opens on the first Monday of next month."
     assert speakable(shown).text == shown
+
+
+def test_a_run_of_one_mark_is_counted_not_said_each_time() -> None:
+    """A table's border in code was "plus dash dash dash dash dash dash dash ..."."""
+    spoken = speakable("+-------+====+", verbatim=True, punctuation="all")
+    assert spoken.text.split() == ["plus", "7", "dash", "plus", "4", "equals", "plus"]
+    assert spoken.to_shown(spoken.text.index("7"), 1) == (1, 7)
+    assert speakable("a -- b", verbatim=True, punctuation="all").text.split() == [
+        "a",
+        "dash",
+        "dash",
+        "b",
+    ]

@@ -70,7 +70,10 @@ def extract_rst(text: str, log: DropLog | None = None) -> RstExtraction | None:
         first.children[0].parent = None
         del first.children[0]
     walker = _Walker(log)
-    walker.walk(document, depth)
+    try:
+        walker.walk(document, depth)
+    except RecursionError:  # lists in quotes in lists, thousands deep
+        return None
     blocks = [block for block in walker.blocks if block.text and not is_noise(block)]
     return RstExtraction(title, blocks, walker.byline, walker.published)
 

@@ -57,7 +57,7 @@ _URL = (
     rf"(?![.@-]\w)(?:/[^\s<>\"]*{_URL_END})?)"
 )
 _EMAIL = r"(?P<email>\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b)"
-_ISO_DATE = r"(?P<iso_date>\b\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b)"
+_ISO_DATE = r"(?P<iso_date>(?<!\w-)\b\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b)"
 _PHONE = (
     r"(?P<phone>(?<![\w.,])(?!\(?\d{4}-\d\d-\d\d\b)(?:\+|\(0|0)?[\d(][\d\s().-]{5,}\d"
     r"(?:\s*(?:ext\.?|x|extension)\s*\d{1,5})?(?![\w,]|\.\d))"
@@ -88,7 +88,9 @@ _SLASH_DATE = r"(?P<slash_date>(?<![\w/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d
 _ORDINAL = r"(?P<ordinal>\b\d+(?:st|nd|rd|th)\b)"
 _EXTENSION = re.compile(r"\s*(?:ext\.?|x|extension)\s*(?=\d)")
 _RANGE = r"(?P<range>(?<=\d)\s?[–—]\s?(?=\d))"
-_NUMBER = r"(?P<number>(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w])|(?<![\w.,])\d+(?:\.\d+)?(?!\w|,\d|\.\d))"
+_NUMBER = r"(?P<number>(?<!\w-)(?:(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w])|(?<![\w.,])\d+(?:\.\d+)?(?!\w|,\d|\.\d)))"
+"""A number; not one that is part of a name ("RFC-822", "COVID-19"), which the engine
+reads as it is."""
 _ABBREVIATION = (
     r"(?P<abbreviation>(?<!\w)(?:"
     + "|".join(re.escape(a) for a in sorted(_ABBREVIATIONS, key=len, reverse=True))
@@ -118,18 +120,26 @@ _NUMBER_SIGN = r"(?P<number_sign>(?<![\w&#])#(?=\d))"
 """The sign before an issue's or a pull request's number ("#12"): "number 12"."""
 _PAUSE = r"(?P<pause>\s+[–—]\s+|[–—]|…|\.{3,})"
 
-_ENGLISH_RULES = "|".join(
-    [_URL, _EMAIL, _ISO_DATE, _SLASH_DATE, _YEARS, _MONEY, _PHONE, _PERCENT, _TIME, _ORDINAL, _RANGE,
-     _NUMBER_SIGN, _EXPONENT, _POWER, _TIMES, _FRACTION, _MINUS, _NUMBER, _ABBREVIATION, _TERM_MARK,
-     _FOOTNOTE, _PAUSE]
+_ENGLISH_LIST = (
+    _URL, _EMAIL, _ISO_DATE, _SLASH_DATE, _YEARS, _MONEY, _PHONE, _PERCENT, _TIME, _ORDINAL, _RANGE,
+    _NUMBER_SIGN, _EXPONENT, _POWER, _TIMES, _FRACTION, _MINUS, _NUMBER, _ABBREVIATION, _TERM_MARK,
+    _FOOTNOTE, _PAUSE,
 )  # fmt: skip
-_ANY_LANGUAGE_RULES = "|".join([_URL, _EMAIL, _PHONE, _TERM_MARK, _FOOTNOTE, _PAUSE])
-_ENGLISH = re.compile(_ENGLISH_RULES)
+"""The rules for English, most specific first."""
+_ANY_LANGUAGE_LIST = (_URL, _EMAIL, _PHONE, _TERM_MARK, _FOOTNOTE, _PAUSE)
+_ENGLISH = re.compile("|".join(_ENGLISH_LIST))
 
 
 @functools.cache
 def _any_language() -> re.Pattern[str]:
-    return re.compile(_ANY_LANGUAGE_RULES)  # only for articles not in English: compiled then
+    return re.compile("|".join(_ANY_LANGUAGE_LIST))  # only for articles not in English
+
+
+@functools.cache
+def _without_phone(rules: re.Pattern[str]) -> re.Pattern[str]:
+    """The same rules less the phone number's, for a span that only looked like one."""
+    parts = _ENGLISH_LIST if rules is _ENGLISH else _ANY_LANGUAGE_LIST
+    return re.compile("|".join(part for part in parts if part is not _PHONE))
 
 
 def speakable(
@@ -191,6 +201,11 @@ def _normalise_span(
             continue
         spoken = handler(found)
         if spoken is None:
+            if kind == "phone":  # "1.12 (2022-04-07)": a version and a date, read as such
+                if found.start() > position:
+                    _verbatim(text, position, found.start(), builder)
+                _normalise_span(text, found.start(), found.end(), _without_phone(rules), builder)
+                previous, position = "", found.end()
             continue
         if found.start() > position:
             _verbatim(text, position, found.start(), builder)
@@ -227,7 +242,7 @@ def _verbatim(text: str, start: int, end: int, builder: SpokenBuilder) -> None:
         builder.add(run, end, text[run:end].translate(_QUOTES), verbatim=True)
 
 
-_REPEATED_MARK = re.compile(r"([^\w\s])\1{3,}")
+_REPEATED_MARK = re.compile(r"([^\w\s]|_)\1{3,}")
 """A mark four times or more in a row (a rule, a box's edge): counted, not said each time."""
 
 
@@ -290,11 +305,31 @@ def _cardinal(number: str) -> str:
     return words
 
 
+_UNIT_AFTER = re.compile(
+    r"[-\s]?(?:bits?|bytes?|[kKMGT]i?B(?:/s)?|[kMG]b(?:ps|/s)?|px|pixels?|dpi|rpm|[kMG]?Hz"
+    r"|km|cm|mm|kg|mg|ml|mAh|ms|ft|lbs?|items?|words?|lines?|pages?|rows?|files?|users?"
+    r"|people|characters?|tokens?|samples?|points?)\b"
+)
+"""A unit or a count after a number: "2048-bit", "1500 kB" are not years."""
+
+
+_VERSION_BEFORE = re.compile(r"(?i:\b(?:version|release|v))\s?$")
+
+
 def _number(found: re.Match[str]) -> str:
     raw = found.group("number")
     value = raw.replace(",", "")
-    if "," not in raw and "." not in value and len(value) == 4 and 1100 <= int(value) <= 2099:
+    if (
+        "," not in raw
+        and "." not in value
+        and len(value) == 4
+        and 1100 <= int(value) <= 2099
+        and not _UNIT_AFTER.match(found.string, found.end())
+    ):
         return year(int(value))
+    whole, _, part = value.partition(".")
+    if part and _VERSION_BEFORE.search(found.string, 0, found.start()):
+        return f"{_cardinal(whole)} point {_cardinal(part)}"  # "version 1.12": "one point twelve"
     return _cardinal(raw)
 
 
@@ -394,6 +429,8 @@ def _phone(found: re.Match[str]) -> str | None:
     marker = _EXTENSION.search(raw)
     if marker:
         main, extension = raw[: marker.start()], raw[marker.end() :]
+    if re.search(r"\d{4}-\d\d-\d\d", main) or re.match(r"\d+\.\d+(?:\.\d+)*\s", main):
+        return None  # a release's version and its date
     digits = re.sub(r"\D", "", main)
     groups = [g for g in re.split(r"[\s().-]+", main.lstrip("+")) if g]
     separators = len(groups) - 1

@@ -21,6 +21,15 @@ from readout.speech.normalize import speakable
         ("Meet at 10:30pm or 9 a.m. today.", "Meet at ten thirty p m or nine a m. today."),
         ("It holds 2**32 values.", "It holds two to the power of thirty two values."),
         (
+            "Changes in release 1.12 (2022-04-07) [stable]",
+            "Changes in release one point twelve (April seventh twenty twenty two) [stable]",
+        ),
+        (
+            "Keys of 2048 bits at 1500 MB/s.",
+            "Keys of two thousand and forty eight bits at one thousand five hundred MB/s.",
+        ),
+        ("See RFC-822 and GNUTLS-SA-2020-07-14.", "See RFC-822 and GNUTLS-SA-2020-07-14."),
+        (
             "About 10^6 or 1e-9.",
             "About ten to the power of six or one times ten to the minus nine.",
         ),
@@ -123,6 +132,7 @@ def test_plain_words_are_left_alone() -> None:
 
 def test_a_run_of_one_mark_is_counted_not_said_each_time() -> None:
     """A table's border in code was "plus dash dash dash dash dash dash dash ..."."""
+    assert speakable("____", verbatim=True, punctuation="all").text.split() == ["4", "underscore"]
     spoken = speakable("+-------+====+", verbatim=True, punctuation="all")
     assert spoken.text.split() == ["plus", "7", "dash", "plus", "4", "equals", "plus"]
     assert spoken.to_shown(spoken.text.index("7"), 1) == (1, 7)

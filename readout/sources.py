@@ -185,6 +185,8 @@ def _decode(data: bytes, *, name: str, declared_type: MediaType | None, url: str
     if text.isspace() or not text:
         raise InputError(f"{shown_name(name)}: the input has no readable text")
     media_type = declared_type or sniff_media_type(text)
+    if media_type is MediaType.TEXT and is_restructuredtext(text):
+        media_type = MediaType.RST  # a README.txt, a text/plain .rst: its directives say so
     return Source(text=text, media_type=media_type, name=name, url=url)
 
 
@@ -237,6 +239,17 @@ _RST_MARKS = re.compile(
 ``literal`` text, a role (":func:`run`")."""
 
 
+_OUTLINE = re.compile(r"(?m)-\*- *outline *-\*-|^\*\* \S")
+"""An Emacs outline (a GNU NEWS file): its mode line, or a second-level heading."""
+_RST_EXPLICIT = re.compile(r"(?m)^\.\. (?:[\w:-]+::|_[^:\n]+:|\|[^|\n]+\|)")
+
+
+def is_restructuredtext(text: str) -> bool:
+    """Text named plain that is reStructuredText: three directives, targets or
+    substitutions (".. image::", ".. _guide:") in its start. No copied page has them."""
+    return len(_RST_EXPLICIT.findall(text, 0, 20000)) >= 3
+
+
 def sniff_media_type(text: str) -> MediaType:
     """Guess HTML, Markdown, reStructuredText or plain text from the text itself."""
     start = text[:22000].lstrip()  # the start is enough, and stripping all would copy it
@@ -244,6 +257,8 @@ def sniff_media_type(text: str) -> MediaType:
     if head.startswith(("<!doctype html", "<html", "<?xml")):
         return MediaType.HTML
     sample = start[:20000]
+    if len(_RST_EXPLICIT.findall(sample)) >= 2:
+        return MediaType.RST  # ".. image::", ".. _guide:": no other markup starts a line so
     marks = len(_MARKDOWN_BLOCKS.findall(sample))
     markup = _FENCED.sub("", sample).lower()
     if (
@@ -259,6 +274,8 @@ def sniff_media_type(text: str) -> MediaType:
     markdown_signs = len(
         re.findall(r"(?m)^(#{1,6} \S|[-*+] \S|\d+\. \S|> \S|```)|\[[^\]]+\]\([^)]+\)", text[:20000])
     )
+    if _OUTLINE.search(sample):
+        return MediaType.TEXT  # "* Release 1.2" over "** Bug fixes": an outline, not a list
     if start.startswith("---\n") or markdown_signs >= 2 or re.match(r"#{1,6} \S", start):
         return MediaType.MARKDOWN
     return MediaType.TEXT

@@ -165,3 +165,21 @@ def test_a_rst_file_is_read_as_restructuredtext(tmp_path: Path) -> None:
     source = load_source(str(path))
     assert source.media_type is MediaType.RST
     assert extract(source).title == "Tidepool's guide"
+
+
+def test_restructuredtext_named_plain_text_is_read_as_restructuredtext(tmp_path: Path) -> None:
+    """setuptools ships its README as README.txt: its badges were read out."""
+    path = tmp_path / "README.txt"
+    path.write_text(GUIDE, encoding="utf-8")
+    assert load_source(str(path)).media_type is MediaType.RST
+    underlined = "Tool\n~~~~\n\n.. image:: b.svg\n\n.. _a:\n\nIt reads.\n\nUse\n~~~\n\nRun it.\n"
+    assert sniff_media_type(underlined) is MediaType.RST  # "~~~~" is an underline, not a fence
+
+
+def test_an_outline_is_plain_text_not_markdown() -> None:
+    """A GNU NEWS file piped in was Markdown: its "* Release" lines list items."""
+    news = (
+        "TOOL NEWS    -*- outline -*-\n\n* Noteworthy changes in release 1.2\n\n"
+        "** Bug fixes\n\n  It no longer stops.\n\n* Noteworthy changes in release 1.1\n"
+    )
+    assert sniff_media_type(news) is MediaType.TEXT

@@ -162,7 +162,7 @@ def _blocks(tokens: list[Token], log: DropLog) -> list[RawBlock]:
         elif token.type == "heading_close":
             heading_level = None
         elif token.type == "inline":
-            text, captions = _inline_text(token)
+            text, captions = _inline_text(token, log)
             if heading_level is not None:
                 found.append(RawBlock(BlockKind.HEADING, text, heading_level))
             else:
@@ -296,8 +296,9 @@ def _link_targets(token: Token) -> list[str] | None:
 _ALERT = re.compile(r"^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*", re.I)
 
 
-def _inline_text(token: Token) -> tuple[str, list[str]]:
-    """The visible text of an inline token, and the alt texts of its images."""
+def _inline_text(token: Token, log: DropLog | None = None) -> tuple[str, list[str]]:
+    """The visible text of an inline token, and the alt texts of its images; ``log``
+    hears the images not described (a badge, "Logo")."""
     parts: list[str] = []
     captions: list[str] = []
     for child in token.children or []:
@@ -313,4 +314,6 @@ def _inline_text(token: Token) -> tuple[str, list[str]]:
             # "Build", "PyPI", a shields.io or repology badge: a status, not a picture
             if len(alt.split()) >= 3 and not BADGE.search(source):
                 captions.append(alt)
+            elif log is not None:
+                log.add(f"image: {alt or source}", DropReason.IMAGE_TEXT)
     return collapse("".join(parts)), captions

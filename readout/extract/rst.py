@@ -200,7 +200,10 @@ class _Walker:
             value = collapse(field.astext())
             if isinstance(field, nodes.field):
                 name, value = (collapse(part.astext()) for part in field.children[:2])
-                self._add(BlockKind.PARAGRAPH, f"{name}: {value}")
+                if name.casefold() in _SPHINX_FILE_FIELDS:
+                    self.log.add(f"{name}: {value}", DropReason.MARKUP)
+                else:
+                    self._add(BlockKind.PARAGRAPH, f"{name}: {value}")
             elif name in ("author", "authors"):
                 self.byline = self.byline or value
             elif name == "date":
@@ -220,13 +223,17 @@ class _Walker:
                 continue
             parts = body.children if isinstance(body, nodes.Element) else []
             if len(parts) == 1 and isinstance(parts[0], nodes.paragraph):
-                self._add(kind, f"{name}: {inline_text(parts[0])}")
+                said = name if name.endswith(":") else f"{name}:"  # "README.rst:" in the source
+                self._add(kind, f"{said} {inline_text(parts[0])}")
             else:
                 self._add(kind, name)
                 if isinstance(body, nodes.Element):
                     self.walk(body, depth, kind)
 
     def _header_field(self, name: str, body: nodes.Node) -> bool:
+        if name.casefold() in _SPHINX_FILE_FIELDS:
+            self.log.add(f"{name}: {collapse(body.astext())}", DropReason.MARKUP)
+            return True
         """An ":Author:" or ":Date:" field before the text that docutils left in it
         (a badge stood before the title): the header's, as docinfo is."""
         value = collapse(body.astext())
@@ -246,6 +253,12 @@ class _Walker:
         said = inline_text(caption) if caption is not None else "" if badge else alt
         if len(said.split()) >= 3:  # "Code coverage status": a badge, not a picture
             self._add(BlockKind.CAPTION, said)
+        elif image is not None:
+            self.log.add(f"image: {alt or image.get('uri', '')}", DropReason.IMAGE_TEXT)
+
+
+_SPHINX_FILE_FIELDS = frozenset({"tocdepth", "orphan", "nocomments", "nosearch"})
+"""A Sphinx source's own settings (":tocdepth: 2"), fields at its top, not text."""
 
 
 def _term(node: nodes.Node) -> str:

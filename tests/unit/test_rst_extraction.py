@@ -114,6 +114,7 @@ def test_what_is_left_out_is_markup_and_contents_and_nothing_is_read_from_elsewh
         (DropReason.CONTENTS, "On"),
         (DropReason.MARKUP, ".."),  # the include and the raw HTML, refused, not run
         (DropReason.MARKUP, "A"),  # the comment
+        (DropReason.IMAGE_TEXT, "image:"),  # the badge, listed by its address
     }
     text = " ".join(b.text for b in article.blocks)
     assert "root:" not in text and "script" not in text

@@ -17,6 +17,7 @@ as part of the article around it. The headline, byline and date: ``header.py``.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 import textwrap
@@ -96,7 +97,7 @@ def extract_text(text: str, log: DropLog | None = None) -> TextExtraction:
     split, written = split_paragraphs(text, log)
     paragraphs, first_marked = _without_permalink_marks(split, log)
     if written:  # no icons or page controls in a text written as a file
-        return _read_whole(paragraphs, log)
+        return _with_underlined_headings(_read_whole(paragraphs, log), split)
     lines = _without_controls(paragraphs, log)
     if not lines:
         return TextExtraction("", [], None, None, None)
@@ -168,6 +169,21 @@ def _read_whole(lines: list[str], log: DropLog) -> TextExtraction:
         start = at + 1
     blocks += _classify(lines[start:], scorer, start, log, frozenset(), whole=True)
     return TextExtraction(title=title, blocks=blocks, byline=byline, site=None, published=published)
+
+
+def _with_underlined_headings(found: TextExtraction, paragraphs: list[str]) -> TextExtraction:
+    """A paragraph that the text underlines ("Introduction" over "===") is a heading,
+    however short the text under it."""
+    underlined = {str(p) for p in paragraphs if isinstance(p, UnderlinedHeading)}
+    if not underlined:
+        return found
+    blocks = [
+        RawBlock(BlockKind.HEADING, block.text, 2)
+        if block.kind is BlockKind.PARAGRAPH and block.text in underlined
+        else block
+        for block in found.blocks
+    ]
+    return dataclasses.replace(found, blocks=blocks)
 
 
 _MODE_LINE = re.compile(r"\s*-\*-.*?(?:-\*-|$)")
@@ -351,8 +367,18 @@ def split_paragraphs(text: str, log: DropLog | None = None) -> tuple[list[str], 
     if not _is_hard_wrapped(raw_lines):
         runs = _with_code_runs([line for line in raw_lines if line.strip()])
         return _without_copy_buttons(runs, log), _is_fixed_width(raw_lines)
+    return _wrapped_paragraphs(text, log), True
+
+
+def _wrapped_paragraphs(text: str, log: DropLog | None) -> list[str]:
+    """The paragraphs of hard-wrapped text: each blank-line-apart chunk joined, but a
+    table, a record's fields, a title page's lines, a code block, a heading over its
+    underline and a list's items apart."""
     paragraphs: list[str] = []
-    for chunk in re.split(r"\n[ \t]*\n", text):
+    for whole_chunk in re.split(r"\n[ \t]*\n", text):
+        heading, chunk = _underlined_heading(whole_chunk)
+        if heading:
+            paragraphs.append(heading)
         if not chunk.strip():
             continue
         if is_drawn_table(chunk.split("\n")):
@@ -363,7 +389,12 @@ def split_paragraphs(text: str, log: DropLog | None = None) -> tuple[list[str], 
                 log.add(chunk, DropReason.MARKUP)
             continue
         literal = bool(paragraphs) and paragraphs[-1].endswith("::")
-        if _is_indented(chunk) and (literal or reads_as_code(chunk)):
+        items = _wrapped_items(chunk.split("\n"))
+        if len(items) > 1 and not literal:
+            paragraphs.extend(items)  # "does things like:" over " - notify applications"
+        elif _is_indented(chunk) and (
+            literal or (reads_as_code(chunk) and not _is_prose_chunk(chunk))
+        ):
             if literal:  # reST's "a main module::" introduces the block: one colon said
                 paragraphs[-1] = paragraphs[-1][:-1]
             paragraphs.append(textwrap.dedent(chunk).strip("\n").rstrip())
@@ -373,7 +404,57 @@ def split_paragraphs(text: str, log: DropLog | None = None) -> tuple[list[str], 
             paragraphs.extend(collapse(line) for line in chunk.split("\n") if line.strip())
         else:
             paragraphs.append(_joined(_without_rules(chunk.split("\n"))))
-    return [paragraph for paragraph in paragraphs if paragraph.strip()], True
+    return [paragraph for paragraph in paragraphs if paragraph.strip()]
+
+
+class UnderlinedHeading(str):
+    """A paragraph that its text underlines: a heading, whatever its length."""
+
+
+_UNDERLINE = re.compile(r"^([=\-~^*#+])\1+$")
+"""A heading's under- or overline, two marks or more ("Security" over "==")."""
+UNDERLINED_HEADING_WORDS = 12
+
+
+def _underlined_heading(chunk: str) -> tuple[UnderlinedHeading | None, str]:
+    """A heading that opens ``chunk`` over its underline ("Introduction" over "===",
+    or between two rules), and the rest of the chunk; else no heading and the chunk."""
+    lines = chunk.strip("\n").split("\n")
+    at = 1 if len(lines) >= 3 and _UNDERLINE.match(lines[0].strip()) else 0
+    if len(lines) < at + 2 or not _UNDERLINE.match(lines[at + 1].strip()):
+        return None, chunk
+    title = lines[at].strip()
+    if not title or word_count(title) > UNDERLINED_HEADING_WORDS or _UNDERLINE.match(title):
+        return None, chunk
+    return UnderlinedHeading(collapse(title)), "\n".join(lines[at + 2 :])
+
+
+def _wrapped_items(lines: list[str]) -> list[str]:
+    """A chunk's lead-in and its list's items, each item's wrapped lines joined, when
+    two lines or more of it open with a bullet or a number ("- start services on
+    demand"); else the chunk as one."""
+    starts = [i for i, line in enumerate(lines) if _LIST_ITEM.match(line.strip())]
+    if len(starts) < 2:
+        return [_joined(lines)]
+    cuts = ([0] if starts[0] > 0 else []) + starts + [len(lines)]
+    return [_joined(lines[a:b]) for a, b in itertools.pairwise(cuts) if a < b]
+
+
+def _is_prose_chunk(chunk: str) -> bool:
+    """Indented sentences that quote a command ("'gunzip --help >/dev/full' now
+    exits..."): mostly words, ending as a sentence ends, not code."""
+    words = chunk.split()
+    plain = sum(1 for word in words if _PLAIN_WORD.match(word))
+    sentences = ends_like_sentence(chunk.strip()) or _SENTENCE_INSIDE.search(chunk)
+    return len(words) >= 12 and plain >= 0.75 * len(words) and bool(sentences)
+
+
+_SENTENCE_INSIDE = re.compile(r"[a-z][.!?]['\")\]]?\s+[A-Z'\"(]")
+
+
+_PLAIN_WORD = re.compile(
+    r"^[(\"'‘“]?[^\W\d_][^\W_]*(?:['’-][^\W\d_]+)*[)\"'’”]?[.,;:!?]?[)\"'’”]?$"
+)
 
 
 _BROKEN_AT_HYPHEN = re.compile(r"(?<=[^\W\d_]-)[ \t]*\n[ \t]*(?=[^\W\d_])")

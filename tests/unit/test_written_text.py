@@ -143,3 +143,62 @@ def test_a_table_drawn_in_characters_is_read_row_by_row() -> None:
         "Seagull; North 3",
         "Kestrel; South 1",
     ]
+
+
+def test_a_wrapped_texts_headings_lists_and_quoted_commands_keep_their_shape() -> None:
+    """A README's "Security" over "==" was read with its underline, "Introduction" over
+    "===" as a paragraph, a list under "does things like:" run into it, an indented
+    list and an indented sentence that quotes a command read as code, mark by mark."""
+    text = (
+        "Sections in this file describe:\n - what the harbour daemon is\n - how to report bugs\n\n"
+        "Introduction\n===\n\nThe daemon keeps the berth list of a harbour.\n\n"
+        "It does things like:\n - tell the office when a boat leaves its berth\n"
+        " - start the tide service when a boat asks for the tables\n\n"
+        "The office keeps the list of boats on a small machine in the harbour master's\n"
+        "room, and the daemon runs there all year, through the winter when the harbour\n"
+        "is closed, so that the list is right when the season opens again in spring.\n\n"
+        "Bug reports should include:\n\n"
+        "    * The complete output of 'berthd --version' (or the version file\n"
+        "      if it does not start)\n"
+        "    * What you typed, and what the daemon said back\n\n"
+        "  Scripts are now more consistent about their exit status.  For example,\n"
+        "  'berthd --help >/dev/full' now exits with status 1 (error), instead of 2\n"
+        "  (warning) on some systems.  [bug present since the beginning]\n\n"
+        "Security\n==\n\nReport a security problem to the harbour office in private, by\n"
+        "letter or by hand, and not on the public list, which anyone can read at all.\n"
+    )
+    article, _ = _read(text, "README")
+    assert [(b.kind, b.text) for b in article.blocks] == [
+        (BlockKind.PARAGRAPH, "Sections in this file describe:"),
+        (BlockKind.LIST_ITEM, "what the harbour daemon is"),
+        (BlockKind.LIST_ITEM, "how to report bugs"),
+        (BlockKind.HEADING, "Introduction"),
+        (BlockKind.PARAGRAPH, "The daemon keeps the berth list of a harbour."),
+        (BlockKind.PARAGRAPH, "It does things like:"),
+        (BlockKind.LIST_ITEM, "tell the office when a boat leaves its berth"),
+        (BlockKind.LIST_ITEM, "start the tide service when a boat asks for the tables"),
+        (
+            BlockKind.PARAGRAPH,
+            "The office keeps the list of boats on a small machine in the harbour master's "
+            "room, and the daemon runs there all year, through the winter when the harbour "
+            "is closed, so that the list is right when the season opens again in spring.",
+        ),
+        (BlockKind.PARAGRAPH, "Bug reports should include:"),
+        (
+            BlockKind.LIST_ITEM,
+            "The complete output of 'berthd --version' (or the version file if it does not start)",
+        ),
+        (BlockKind.LIST_ITEM, "What you typed, and what the daemon said back"),
+        (
+            BlockKind.PARAGRAPH,
+            "Scripts are now more consistent about their exit status. For example, 'berthd "
+            "--help >/dev/full' now exits with status 1 (error), instead of 2 (warning) on "
+            "some systems. [bug present since the beginning]",
+        ),
+        (BlockKind.HEADING, "Security"),
+        (
+            BlockKind.PARAGRAPH,
+            "Report a security problem to the harbour office in private, by letter or by "
+            "hand, and not on the public list, which anyone can read at all.",
+        ),
+    ]

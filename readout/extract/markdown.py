@@ -296,6 +296,9 @@ def _link_targets(token: Token) -> list[str] | None:
 _ALERT = re.compile(r"^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*", re.I)
 
 
+_BREAK = re.compile(r"<br\s*/?>", re.I)
+
+
 def _inline_text(token: Token, log: DropLog | None = None) -> tuple[str, list[str]]:
     """The visible text of an inline token, and the alt texts of its images; ``log``
     hears the images not described (a badge, "Logo")."""
@@ -306,8 +309,10 @@ def _inline_text(token: Token, log: DropLog | None = None) -> tuple[str, list[st
             parts.append(child.content)
         elif child.type == "footnote_ref":  # "[^note]" is its note's number: "[2]"
             parts.append(f"[{int(child.meta['id']) + 1}]")
-        elif child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
+        elif child.type in ("softbreak", "hardbreak") or (
+            child.type == "html_inline" and _BREAK.match(child.content)
+        ):
+            parts.append(" ")  # "validation<br>Safety" in a table's cell: two words
         elif child.type == "image":
             alt = collapse(child.content)
             source = str(child.attrs.get("src", ""))

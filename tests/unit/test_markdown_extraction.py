@@ -335,3 +335,13 @@ def test_a_first_level_heading_under_the_opening_prose_is_a_section_not_the_titl
         ),
         (BlockKind.HEADING, "Quick start"),
     ]
+
+
+def test_a_line_break_in_a_tables_cell_keeps_its_words_apart() -> None:
+    """ "validation<br>Safety" in a cell was read "validationSafety"."""
+    text = (
+        "# Tool\n\nWhat the tool does well, and what it does not do at all yet.\n\n"
+        "| Feature | Note |\n|---|---|\n| Full validation<br>Safety | 0BSD<br/>disputed |\n"
+    )
+    article = extract(Source(text, MediaType.MARKDOWN, "t.md"))
+    assert article.blocks[-1].text == "Full validation Safety; 0BSD disputed"

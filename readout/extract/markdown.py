@@ -105,6 +105,7 @@ def _is_body(block: RawBlock) -> bool:
 def _blocks(tokens: list[Token], log: DropLog) -> list[RawBlock]:
     found: list[RawBlock] = []
     context: list[BlockKind] = []
+    begun: set[int] = set()  # the depths of context whose list item has had its first line
     heading_level: int | None = None
     number = ""  # the number of the ordered list item whose first line comes next
     skipped = _contents_lists(tokens)
@@ -156,6 +157,7 @@ def _blocks(tokens: list[Token], log: DropLog) -> list[RawBlock]:
         elif token.type == "blockquote_open":
             context.append(BlockKind.QUOTE)
         elif token.type in ("list_item_close", "blockquote_close", "footnote_close"):
+            begun.discard(len(context))
             context.pop()
         elif token.type == "heading_open":
             heading_level = int(token.tag[1])
@@ -167,9 +169,12 @@ def _blocks(tokens: list[Token], log: DropLog) -> list[RawBlock]:
                 found.append(RawBlock(BlockKind.HEADING, text, heading_level))
             else:
                 kind = context[-1] if context else BlockKind.PARAGRAPH
-                if kind is BlockKind.LIST_ITEM:
+                if kind is BlockKind.LIST_ITEM and len(context) in begun:
+                    found.append(RawBlock(BlockKind.PARAGRAPH, text))  # the item goes on
+                elif kind is BlockKind.LIST_ITEM:
                     depth = context.count(BlockKind.LIST_ITEM)  # an item inside an item: 2
                     found.append(RawBlock(kind, number + text, depth))
+                    begun.add(len(context))
                 else:
                     found.append(RawBlock(kind, text))
                 number = ""

@@ -166,6 +166,7 @@ class _Walker:
             before = len(self.blocks)
             if isinstance(item, nodes.Element):
                 self.walk(item, depth, BlockKind.LIST_ITEM)
+                self._continued(before)
             if (
                 numbered
                 and len(self.blocks) > before
@@ -175,6 +176,17 @@ class _Walker:
                 self.blocks[before] = RawBlock(
                     first.kind, f"{start + offset}. {first.text}", first.level
                 )
+
+    def _continued(self, first: int) -> None:
+        """An item's paragraphs after its first (and an indented line in it) go on with
+        the item: paragraphs, not items of their own with a bullet each."""
+        if first >= len(self.blocks) or self.blocks[first].kind is not BlockKind.LIST_ITEM:
+            return
+        level = self.blocks[first].level
+        for at in range(first + 1, len(self.blocks)):
+            block = self.blocks[at]
+            if block.kind is BlockKind.LIST_ITEM and block.level == level:
+                self.blocks[at] = RawBlock(BlockKind.PARAGRAPH, block.text)
 
     def _admonition(self, node: nodes.Element, depth: int, kind: BlockKind) -> None:
         """ "Note: ..." before a note's first paragraph, as GitHub writes "> [!NOTE]"."""

@@ -345,3 +345,20 @@ def test_a_line_break_in_a_tables_cell_keeps_its_words_apart() -> None:
     )
     article = extract(Source(text, MediaType.MARKDOWN, "t.md"))
     assert article.blocks[-1].text == "Full validation Safety; 0BSD disputed"
+
+
+def test_an_items_second_paragraph_goes_on_with_the_item() -> None:
+    """It was shown and announced as an item of its own, with a bullet."""
+    text = (
+        "# T\n\nThe steps below install the tool on any machine with Python.\n\n"
+        "1. Install it with pip:\n\n   ```\n   pip install tidepool\n   ```\n\n"
+        "   See the notes below for other ways.\n\n   - on a server\n\n2. Run it.\n"
+    )
+    article = extract(Source(text, MediaType.MARKDOWN, "t.md"))
+    assert [(b.kind, b.text, b.level) for b in article.blocks][1:] == [
+        (BlockKind.LIST_ITEM, "1. Install it with pip:", 1),
+        (BlockKind.CODE, "pip install tidepool", None),
+        (BlockKind.PARAGRAPH, "See the notes below for other ways.", None),
+        (BlockKind.LIST_ITEM, "on a server", 2),
+        (BlockKind.LIST_ITEM, "2. Run it.", 1),
+    ]

@@ -184,3 +184,18 @@ def test_an_outline_is_plain_text_not_markdown() -> None:
         "** Bug fixes\n\n  It no longer stops.\n\n* Noteworthy changes in release 1.1\n"
     )
     assert sniff_media_type(news) is MediaType.TEXT
+
+
+def test_an_items_second_paragraph_and_indented_line_go_on_with_the_item() -> None:
+    text = (
+        "Steps\n=====\n\n#. Install it with pip::\n\n       pip install tidepool\n\n"
+        "   See the notes below for other ways.\n\n       py -m pip install tidepool\n\n"
+        "#. Run it.\n"
+    )
+    assert [(b.kind, b.text) for b in _read(text).blocks] == [
+        (BlockKind.LIST_ITEM, "1. Install it with pip:"),
+        (BlockKind.CODE, "pip install tidepool"),
+        (BlockKind.PARAGRAPH, "See the notes below for other ways."),
+        (BlockKind.PARAGRAPH, "py -m pip install tidepool"),
+        (BlockKind.LIST_ITEM, "2. Run it."),
+    ]

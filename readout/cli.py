@@ -69,7 +69,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         prog="readout",
         description=(
             "An accessible, offline article player for the terminal. It finds the article "
-            "in a web page, a saved HTML file, scraped text or Markdown, and reads it aloud."
+            "in a web page, a saved HTML file, scraped text, Markdown or reStructuredText,"
+            " and reads it aloud."
         ),
         epilog="INPUT is a file, an http(s) URL, or - for standard input. "
         "Without INPUT, the bundled sample article is used.",

@@ -390,7 +390,11 @@ def _wrapped_paragraphs(text: str, log: DropLog | None) -> list[str]:
             continue
         literal = bool(paragraphs) and paragraphs[-1].endswith("::")
         items = _wrapped_items(chunk.split("\n"))
-        if len(items) > 1 and not literal:
+        if _is_diagram(chunk):  # boxes and arrows: shown as drawn, its lines kept
+            paragraphs.append(textwrap.dedent(chunk).strip("\n").rstrip())
+        elif _is_column_table(chunk):
+            paragraphs.extend(_as_row(line) for line in chunk.split("\n") if line.strip())
+        elif len(items) > 1 and not literal:
             paragraphs.extend(items)  # "does things like:" over " - notify applications"
         elif _is_indented(chunk) and (
             literal or (reads_as_code(chunk) and not _is_prose_chunk(chunk))
@@ -438,6 +442,28 @@ def _wrapped_items(lines: list[str]) -> list[str]:
         return [_joined(lines)]
     cuts = ([0] if starts[0] > 0 else []) + starts + [len(lines)]
     return [_joined(lines[a:b]) for a, b in itertools.pairwise(cuts) if a < b]
+
+
+def _is_diagram(chunk: str) -> bool:
+    """Three lines or more drawn in box-drawing characters or in bars and dashes (a
+    state diagram), not text to join into a paragraph."""
+    marks = [char for char in chunk if not char.isspace()]
+    boxes = sum("\u2500" <= char <= "\u257f" for char in marks)
+    bars = sum(char in "|+-/\\" for char in marks)
+    return chunk.strip().count("\n") >= 2 and (
+        boxes >= 0.1 * len(marks) or bars >= 0.3 * len(marks)
+    )
+
+
+def _is_column_table(chunk: str) -> bool:
+    """Two lines or more, each of cells apart by columns of spaces ("unpacked    never
+    maybe    No"), none of them code: a table's rows."""
+    lines = [line.strip() for line in chunk.split("\n") if line.strip()]
+    return (
+        len(lines) >= 2
+        and all(len(_CELL_GAP.split(line)) >= 2 for line in lines)
+        and not any(is_code_line(line) for line in lines)
+    )
 
 
 def _is_prose_chunk(chunk: str) -> bool:

@@ -202,3 +202,31 @@ def test_a_wrapped_texts_headings_lists_and_quoted_commands_keep_their_shape() -
             "hand, and not on the public list, which anyone can read at all.",
         ),
     ]
+
+
+def _wrapped(*chunks: str) -> str:
+    prose = (
+        "The berths on the north quay are let by the season, and the harbour office\n"
+        "keeps a list of the boats that hold one. This is the list for the spring,\n"
+        "as the office printed it on the first of March this year for the quay,\n"
+        "with the length of each boat in metres, as the harbour master measured it.\n"
+    )
+    return "Harbour Berths\n\n" + prose + "\n" + "\n\n".join(chunks) + "\n"
+
+
+def test_a_table_in_columns_of_spaces_is_rows_and_a_diagram_keeps_its_lines() -> None:
+    """dpkg's table of states was one line run into a heading, its state diagram one
+    paragraph of box-drawing marks."""
+    table = "  waiting     never     North 3\n  booked      always    South 1\n"
+    diagram = (
+        "       ┌──────────┐\n       │  waiting │\n       └────┬─────┘\n"
+        "            │ (office)\n            v\n       ┌──────────┐\n       │  booked  │\n"
+        "       └──────────┘"
+    )
+    article, _ = _read(_wrapped(table, diagram), "berths.txt")
+    blocks = [(b.kind, b.text) for b in article.blocks][1:]
+    assert blocks[:2] == [
+        (BlockKind.PARAGRAPH, "waiting; never; North 3"),
+        (BlockKind.PARAGRAPH, "booked; always; South 1"),
+    ]
+    assert blocks[2][0] is BlockKind.CODE and blocks[2][1].split("\n")[1] == "│  waiting │"

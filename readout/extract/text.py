@@ -790,7 +790,7 @@ with a paragraph a line ends more than this share of its long lines with a sente
 def _is_hard_wrapped(lines: list[str]) -> bool:
     long_lines = [len(line.rstrip()) for line in lines if len(line.strip()) > 40]
     if len(long_lines) < 4:
-        return False
+        return _wraps_mid_sentence(lines)
     if sum(length > 100 for length in long_lines) > len(long_lines) / 10:
         return False  # a copied page: paragraphs are lines (a few long code lines are not)
     ends = sum(ends_like_sentence(line) for line in lines if len(line.strip()) > 40)
@@ -802,6 +802,18 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
         if len(this.strip()) > 40 and following.strip()
     )
     return followed_by_text >= len(long_lines) / 2
+
+
+def _wraps_mid_sentence(lines: list[str]) -> bool:
+    """A short text wrapped at a margin: no line past 80 columns, and a line of prose
+    width that stops mid-sentence goes on in lower case under it ("...a collection of"
+    over "utilities that..."), as no copied paragraph does."""
+    if any(len(line.rstrip()) > 80 for line in lines):
+        return False
+    return any(
+        len(this.strip()) > 40 and not ends_like_sentence(this) and following.strip()[:1].islower()
+        for this, following in itertools.pairwise(lines)
+    )
 
 
 FIXED_WIDTH_LINES = 30

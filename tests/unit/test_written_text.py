@@ -230,3 +230,18 @@ def test_a_table_in_columns_of_spaces_is_rows_and_a_diagram_keeps_its_lines() ->
         (BlockKind.PARAGRAPH, "booked; always; South 1"),
     ]
     assert blocks[2][0] is BlockKind.CODE and blocks[2][1].split("\n")[1] == "│  waiting │"
+
+
+def test_a_short_wrapped_text_is_read_in_paragraphs_not_lines() -> None:
+    """Three wrapped lines were three paragraphs, a pause in the middle of a sentence."""
+    text = (
+        "Tidepool is a small program that prints the tide tables of a\n"
+        "harbour for a month, with high and low water for every day.\n\n"
+        "Details are in the docs folder.\n"
+    )
+    article, _ = _read(text, "-")
+    assert [b.text for b in article.blocks] == [
+        "Tidepool is a small program that prints the tide tables of a harbour for a "
+        "month, with high and low water for every day.",
+        "Details are in the docs folder.",
+    ]

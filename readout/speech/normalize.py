@@ -74,6 +74,8 @@ _TIME = (
 """A time ("18:30", "10:30pm", "9 a.m."): "ten thirty p m"."""
 _EXPONENT = r"(?P<exponent>(?<![\w.])\d+(?:\.\d+)?[eE][−+-]?\d+(?!\w))"
 """A number in scientific notation ("1e-9", "6.02E23")."""
+_PLUS = r"(?P<plus>(?<=\d)\+(?![\w+]))"
+"""A plus after a figure ("Python 3.9+", "1,300+ plugins"): "plus"."""
 _POWER = r"(?P<power>(?<=\d)(?:\*\*|\^)(?=[−-]?\d))"
 """A power between figures ("2**32", "10^6"): "to the power of"."""
 _TIMES = r"(?P<times>(?<=\d)\s?[*×]\s?(?=\d))"
@@ -122,7 +124,7 @@ _PAUSE = r"(?P<pause>\s+[–—]\s+|[–—]|…|\.{3,})"
 
 _ENGLISH_LIST = (
     _URL, _EMAIL, _ISO_DATE, _SLASH_DATE, _YEARS, _MONEY, _PHONE, _PERCENT, _TIME, _ORDINAL, _RANGE,
-    _NUMBER_SIGN, _EXPONENT, _POWER, _TIMES, _FRACTION, _MINUS, _NUMBER, _ABBREVIATION, _TERM_MARK,
+    _NUMBER_SIGN, _EXPONENT, _PLUS, _POWER, _TIMES, _FRACTION, _MINUS, _NUMBER, _ABBREVIATION, _TERM_MARK,
     _FOOTNOTE, _PAUSE,
 )  # fmt: skip
 """The rules for English, most specific first."""
@@ -374,6 +376,10 @@ def _exponent(found: re.Match[str]) -> str:
     return f"{_cardinal(mantissa)} times ten to the {sign}{_cardinal(power.lstrip('−+-'))}"
 
 
+def _plus(found: re.Match[str]) -> str:
+    return " plus"
+
+
 def _power(found: re.Match[str]) -> str:
     return " to the power of "
 
@@ -511,6 +517,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str]], str | None]] = {
     "slash_date": _slash_date,
     "clock": _clock,
     "exponent": _exponent,
+    "plus": _plus,
     "power": _power,
     "times": _times,
     "fraction": _fraction,

@@ -34,6 +34,10 @@ from readout.speech.normalize import speakable
             "About ten to the power of six or one times ten to the minus nine.",
         ),
         ("A 3*4 grid.", "A three times four grid."),
+        (
+            "For Python 3.9+ and 1,300+ plugins.",
+            "For Python three point nine plus and one thousand three hundred plus plugins.",
+        ),
         ("Add 1/2 cup, 3/4 cup and 5/4.", "Add one half cup, three quarters cup and 5/4."),
         (
             "Due 07/31/2021, or 03/04/2021.",

@@ -37,8 +37,9 @@ class DropReason(enum.Enum):
     """A by-line away from the header (under a photo, over the headline): shown as the
     article's byline, not read again in the body."""
     DATE_LINE = "date line"
-    """A header line that gave the date and says more ("Version 3, 29 June 2007",
-    "Updated 07:15 GMT"): the date is shown as the article's, the rest is not read."""
+    """A copied page's header line that gave the date and says more ("Updated 07:15
+    GMT"): the date is shown as the article's, the rest is not read. (A text written as a
+    file reads its "Version 3, 29 June 2007".)"""
     SECTION_BREAK = "section break"
     CHART = "chart labels"
     """A chart's or a table's figures and labels, copied one to a line ("$915", "billion")."""

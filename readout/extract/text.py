@@ -220,9 +220,12 @@ def _title_page(lines: list[str], log: DropLog) -> tuple[str, str | None, str | 
         word_count(line) > TITLE_PAGE_WORDS or _LIST_ITEM.match(line) for line in header
     ):
         return "", None, None, 0
-    for line in header:
-        if not (byline and fold(byline) in fold(line)) and fold(line) != fold(published or ""):
-            log.add(line, DropReason.DATE_LINE if is_stamp(line) else DropReason.BYLINE)
+    for at, line in enumerate(header, start=1):
+        if (byline and fold(byline) in fold(line)) or fold(line) == fold(published or ""):
+            continue
+        if is_stamp(line):  # "Version 3, 29 June 2007": the date is shown, the rest read
+            return first, byline, published, at
+        log.add(line, DropReason.BYLINE)
     return first, byline, published, end
 
 

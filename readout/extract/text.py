@@ -981,10 +981,12 @@ def _is_command(line: str) -> bool:
 
 def _is_numbered_heading(line: str, previous: str, following: str) -> bool:
     """ "3. Running your program" over prose, not among other numbered lines: a
-    section's number and name, not an item of a list."""
+    section's number and name, not an item of a list; a licence's "1. Source Code."
+    over its long first paragraph too."""
+    named = line.rstrip().endswith(".") and word_count(line) <= 8 and word_count(following) >= 12
     return (
         word_count(line) <= 12
-        and not line.rstrip().endswith((*_SENTENCE_END, ",", ";"))
+        and (named or not line.rstrip().endswith((*_SENTENCE_END, ",", ";")))
         and word_count(following) >= 5
         and not (_LIST_ITEM.match(previous) or _LIST_ITEM.match(following))
     )
@@ -1003,6 +1005,7 @@ def _is_subheading(line: str, following: str) -> bool:
         and not line[:1].islower()
         and not is_code_line(line)
         and not is_signature(line)  # "Returns: <boolean>" over what the entry does
+        and not is_stamp(line)  # "Version 3, 29 June 2007" under a licence's title
     )
 
 

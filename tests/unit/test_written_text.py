@@ -245,3 +245,24 @@ def test_a_short_wrapped_text_is_read_in_paragraphs_not_lines() -> None:
         "month, with high and low water for every day.",
         "Details are in the docs folder.",
     ]
+
+
+def test_a_licences_numbered_sections_are_headings_and_its_version_line_is_read() -> None:
+    """The GPL's "1. Source Code." was a list item, so heading navigation found nothing,
+    and "Version 3" of "Version 3, 29 June 2007" was never said."""
+    clause = (
+        "  The harbour office lets each berth for one season at a time, and the boat\n"
+        "that holds it may stay there day and night until the season ends, unless the\n"
+        "harbour master needs the berth for a boat in distress or for the ferry.\n"
+    )
+    text = (
+        "                     HARBOUR BERTH LICENCE\n"
+        "                    Version 3, 29 June 2026\n\n"
+        f"  0. Definitions.\n\n{clause}\n  1. Letting a Berth for the Season.\n\n{clause}\n"
+    )
+    article, _ = _read(text, "LICENCE")
+    assert article.title == "HARBOUR BERTH LICENCE"
+    assert article.blocks[0].kind is BlockKind.PARAGRAPH
+    assert article.blocks[0].text == "Version 3, 29 June 2026"
+    headings = [b.text for b in article.blocks if b.kind is BlockKind.HEADING]
+    assert headings == ["0. Definitions.", "1. Letting a Berth for the Season."]

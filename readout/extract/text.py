@@ -96,7 +96,7 @@ def extract_text(text: str, log: DropLog | None = None) -> TextExtraction:
     log = log or DropLog(on=False)
     split, written = split_paragraphs(text, log)
     paragraphs, first_marked = _without_permalink_marks(split, log)
-    if written:  # no icons or page controls in a text written as a file
+    if written or _is_note(split):  # no icons or page controls in a text written as a file
         return _with_underlined_headings(_read_whole(paragraphs, log), split)
     lines = _without_controls(paragraphs, log)
     if not lines:
@@ -169,6 +169,20 @@ def _read_whole(lines: list[str], log: DropLog) -> TextExtraction:
         start = at + 1
     blocks += _classify(lines[start:], scorer, start, log, frozenset(), whole=True)
     return TextExtraction(title=title, blocks=blocks, byline=byline, site=None, published=published)
+
+
+NOTE_LINES = 5
+NOTE_WORDS = 60
+
+
+def _is_note(paragraphs: list[str]) -> bool:
+    """A few short lines ("Short note" over "The tide turns at six."): a note a person
+    wrote, all of it to read; no copied page is so short, its menus alone are longer."""
+    return (
+        len(paragraphs) <= NOTE_LINES
+        and sum(word_count(p) for p in paragraphs) <= NOTE_WORDS
+        and all(len(p) <= 100 and "\n" not in p for p in paragraphs)
+    )
 
 
 def _with_underlined_headings(found: TextExtraction, paragraphs: list[str]) -> TextExtraction:

@@ -266,3 +266,15 @@ def test_a_licences_numbered_sections_are_headings_and_its_version_line_is_read(
     assert article.blocks[0].text == "Version 3, 29 June 2026"
     headings = [b.text for b in article.blocks if b.kind is BlockKind.HEADING]
     assert headings == ["0. Definitions.", "1. Letting a Berth for the Season."]
+
+
+def test_a_short_note_is_read_whole_not_refused() -> None:
+    """ "Short note" over one sentence was refused: its first line was taken for what
+    stands before an article, and then no paragraph was long enough to be one."""
+    article, dropped = _read("Harbour note\n\nThe tide turns at six tonight.\n", "-")
+    assert article.title == "Harbour note"
+    assert [b.text for b in article.blocks] == ["The tide turns at six tonight."]
+    assert not dropped
+    shopping, _ = _read("Rope\nFenders\nDiesel\n", "list.txt")
+    said = [shopping.title, *(b.text for b in shopping.blocks)]
+    assert said == ["Rope", "Fenders", "Diesel"]  # the first short line is its title

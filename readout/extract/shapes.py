@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+LIST_ITEM = re.compile(r"^(?:[-•–*·▪◦]|\d{1,3}[.)])\s+(\S.*)$")
+"""A list's item: a bullet or a number, then its text ("- start services", "2. Press")."""
+
 _BULLET_MARKS = "*+•·▪◦o-"
 BULLET = re.compile(rf"^[{_BULLET_MARKS}] ")
 """A list item's bullet, as text renderings of a page write them ("* ", "+ ", "o ")."""

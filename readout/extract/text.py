@@ -55,9 +55,13 @@ from readout.extract.region import (
     reads_as_code,
     reads_on,
 )
-from readout.extract.shapes import NESTED_ITEM, ends_like_sentence
+from readout.extract.shapes import LIST_ITEM, NESTED_ITEM, ends_like_sentence
+from readout.extract.wrapped import (
+    UnderlinedHeading,
+    as_row,
+    wrapped_paragraphs,
+)
 
-_LIST_ITEM = re.compile(r"^(?:[-•–*·▪◦]|\d{1,3}[.)])\s+(\S.*)$")
 _EDIT_LINK = re.compile(r"(?<=\S)\s*\[\s*edit(?: source)?\s*\]$", re.I)
 """A wiki's "[ edit ]" link after each heading."""
 _ANCHOR = re.compile(r"^\[[^\W\d_][\w.:-]*\]$")
@@ -67,8 +71,6 @@ _SECTION_BREAK = re.compile(r"^[\W_]+$")
 _OPTION = re.compile(r"(?:^|\s)--?[A-Za-z]")
 COMMAND_WORDS = 8
 """A command line copied from a page is at most this many words."""
-_RULE = re.compile(r"^([=\-~^*#+`'\".:_])\1{2,}$")
-_MARKUP_LINE = re.compile(r"^\.\.(\s+[\w:-]+::.*|\s+_[^:]+:|\s*)$")
 """A reStructuredText directive, target or comment standing alone (".. note::")."""
 _SENTENCE_END = (".", "!", "?", "…", "。", "！", "？")
 _PERMALINK = re.compile(r"(?<=\w)[¶§]$")
@@ -176,10 +178,13 @@ NOTE_WORDS = 60
 
 
 def _is_note(paragraphs: list[str]) -> bool:
-    """A few short lines ("Short note" over "The tide turns at six."): a note a person
-    wrote, all of it to read; no copied page is so short, its menus alone are longer."""
+    """A few short lines ("Short note" over "The tide turns at six."), with no window
+    title over them: a note a person wrote, all of it to read; no copied page is so
+    short, its menus alone are longer."""
     return (
-        len(paragraphs) <= NOTE_LINES
+        bool(paragraphs)
+        and window_title(paragraphs)[0] is None  # "Headline | Site": a copied page
+        and len(paragraphs) <= NOTE_LINES
         and sum(word_count(p) for p in paragraphs) <= NOTE_WORDS
         and all(len(p) <= 100 and "\n" not in p for p in paragraphs)
     )
@@ -231,7 +236,7 @@ def _title_page(lines: list[str], log: DropLog) -> tuple[str, str | None, str | 
     byline, published, end = find_byline_and_date(lines, 1, 1)
     header = lines[1:end]
     if not header or any(
-        word_count(line) > TITLE_PAGE_WORDS or _LIST_ITEM.match(line) for line in header
+        word_count(line) > TITLE_PAGE_WORDS or LIST_ITEM.match(line) for line in header
     ):
         return "", None, None, 0
     for at, line in enumerate(header, start=1):
@@ -384,196 +389,7 @@ def split_paragraphs(text: str, log: DropLog | None = None) -> tuple[list[str], 
     if not _is_hard_wrapped(raw_lines):
         runs = _with_code_runs([line for line in raw_lines if line.strip()])
         return _without_copy_buttons(runs, log), _is_fixed_width(raw_lines)
-    return _wrapped_paragraphs(text, log), True
-
-
-def _wrapped_paragraphs(text: str, log: DropLog | None) -> list[str]:
-    """The paragraphs of hard-wrapped text: each blank-line-apart chunk joined, but a
-    table, a record's fields, a title page's lines, a code block, a heading over its
-    underline and a list's items apart."""
-    paragraphs: list[str] = []
-    for whole_chunk in re.split(r"\n[ \t]*\n", text):
-        heading, chunk = _underlined_heading(whole_chunk)
-        if heading:
-            paragraphs.append(heading)
-        if not chunk.strip():
-            continue
-        if is_drawn_table(chunk.split("\n")):
-            paragraphs.extend(drawn_table_rows(chunk.split("\n")))
-            continue
-        if _MARKUP_LINE.match(chunk.strip()):
-            if log is not None:
-                log.add(chunk, DropReason.MARKUP)
-            continue
-        literal = bool(paragraphs) and paragraphs[-1].endswith("::")
-        items = _wrapped_items(chunk.split("\n"))
-        if _is_diagram(chunk):  # boxes and arrows: shown as drawn, its lines kept
-            paragraphs.append(textwrap.dedent(chunk).strip("\n").rstrip())
-        elif _is_column_table(chunk):
-            paragraphs.extend(_as_row(line) for line in chunk.split("\n") if line.strip())
-        elif len(items) > 1 and not literal:
-            paragraphs.extend(items)  # "does things like:" over " - notify applications"
-        elif _is_indented(chunk) and (
-            literal or (reads_as_code(chunk) and not _is_prose_chunk(chunk))
-        ):
-            if literal:  # reST's "a main module::" introduces the block: one colon said
-                paragraphs[-1] = paragraphs[-1][:-1]
-            paragraphs.append(textwrap.dedent(chunk).strip("\n").rstrip())
-        elif _is_record(chunk):
-            paragraphs.extend(_fields(chunk))
-        elif _is_centred(chunk):  # a title page's lines: the title, its version, its date
-            paragraphs.extend(collapse(line) for line in chunk.split("\n") if line.strip())
-        else:
-            paragraphs.append(_joined(_without_rules(chunk.split("\n"))))
-    return [paragraph for paragraph in paragraphs if paragraph.strip()]
-
-
-class UnderlinedHeading(str):
-    """A paragraph that its text underlines: a heading, whatever its length."""
-
-
-_UNDERLINE = re.compile(r"^([=\-~^*#+])\1+$")
-"""A heading's under- or overline, two marks or more ("Security" over "==")."""
-UNDERLINED_HEADING_WORDS = 12
-
-
-def _underlined_heading(chunk: str) -> tuple[UnderlinedHeading | None, str]:
-    """A heading that opens ``chunk`` over its underline ("Introduction" over "===",
-    or between two rules), and the rest of the chunk; else no heading and the chunk."""
-    lines = chunk.strip("\n").split("\n")
-    at = 1 if len(lines) >= 3 and _UNDERLINE.match(lines[0].strip()) else 0
-    if len(lines) < at + 2 or not _UNDERLINE.match(lines[at + 1].strip()):
-        return None, chunk
-    title = lines[at].strip()
-    if not title or word_count(title) > UNDERLINED_HEADING_WORDS or _UNDERLINE.match(title):
-        return None, chunk
-    return UnderlinedHeading(collapse(title)), "\n".join(lines[at + 2 :])
-
-
-def _wrapped_items(lines: list[str]) -> list[str]:
-    """A chunk's lead-in and its list's items, each item's wrapped lines joined, when
-    two lines or more of it open with a bullet or a number ("- start services on
-    demand"); else the chunk as one."""
-    starts = [i for i, line in enumerate(lines) if _LIST_ITEM.match(line.strip())]
-    if len(starts) < 2:
-        return [_joined(lines)]
-    cuts = ([0] if starts[0] > 0 else []) + starts + [len(lines)]
-    return [_joined(lines[a:b]) for a, b in itertools.pairwise(cuts) if a < b]
-
-
-def _is_diagram(chunk: str) -> bool:
-    """Three lines or more drawn in box-drawing characters or in bars and dashes (a
-    state diagram), not text to join into a paragraph."""
-    marks = [char for char in chunk if not char.isspace()]
-    boxes = sum("\u2500" <= char <= "\u257f" for char in marks)
-    bars = sum(char in "|+-/\\" for char in marks)
-    return chunk.strip().count("\n") >= 2 and (
-        boxes >= 0.1 * len(marks) or bars >= 0.3 * len(marks)
-    )
-
-
-def _is_column_table(chunk: str) -> bool:
-    """Two lines or more, each of cells apart by columns of spaces ("unpacked    never
-    maybe    No"), none of them code: a table's rows."""
-    lines = [line.strip() for line in chunk.split("\n") if line.strip()]
-    return (
-        len(lines) >= 2
-        and all(len(_CELL_GAP.split(line)) >= 2 for line in lines)
-        and not any(is_code_line(line) for line in lines)
-    )
-
-
-def _is_prose_chunk(chunk: str) -> bool:
-    """Indented sentences that quote a command ("'gunzip --help >/dev/full' now
-    exits..."): mostly words, ending as a sentence ends, not code."""
-    words = chunk.split()
-    plain = sum(1 for word in words if _PLAIN_WORD.match(word))
-    sentences = ends_like_sentence(chunk.strip()) or _SENTENCE_INSIDE.search(chunk)
-    return len(words) >= 12 and plain >= 0.75 * len(words) and bool(sentences)
-
-
-_SENTENCE_INSIDE = re.compile(r"[a-z][.!?]['\")\]]?\s+[A-Z'\"(]")
-
-
-_PLAIN_WORD = re.compile(
-    r"^[(\"'‘“]?[^\W\d_][^\W_]*(?:['’-][^\W\d_]+)*[)\"'’”]?[.,;:!?]?[)\"'’”]?$"
-)
-
-
-_BROKEN_AT_HYPHEN = re.compile(r"(?<=[^\W\d_]-)[ \t]*\n[ \t]*(?=[^\W\d_])")
-"""A line that ends in a word's hyphen, the word going on under it ("easily-" over
-"misunderstood")."""
-
-
-def _joined(lines: list[str]) -> str:
-    """A wrapped paragraph's lines as one line; a word broken after its hyphen is one
-    word again, hyphen kept ("well-known", never "well- known"; a dictionary would be
-    needed to tell a hyphen the wrap added)."""
-    return collapse(_BROKEN_AT_HYPHEN.sub("", "\n".join(lines)))
-
-
-_FIELD = re.compile(r"^[A-Z][A-Za-z0-9-]*:(?:\s|$)")
-"""A record's field, unindented ("Files: *", "Copyright: 1999-2022 ...", "License: GPL-3+")."""
-
-
-def _is_record(chunk: str) -> bool:
-    """A chunk of fields, each on a line of its own with its value's lines under it:
-    a Debian copyright file's stanza, a package's control record, a mail's header."""
-    lines = [line.strip() for line in chunk.split("\n") if line.strip()]
-    fields = sum(bool(_FIELD.match(line)) for line in lines)
-    return bool(_FIELD.match(lines[0])) and (fields >= 2 or "." in lines)
-
-
-def _fields(chunk: str) -> list[str]:
-    """A record's fields, each with its value's lines joined; a line of only "." in a
-    value (how such a record writes a blank line) ends a paragraph."""
-    fields: list[list[str]] = []
-    for line in chunk.split("\n"):
-        line = line.strip()
-        if not line:
-            continue
-        if _FIELD.match(line) or not fields:
-            fields.append([line])
-        elif line == ".":
-            fields.append([])
-        else:
-            fields[-1].append(line)
-    return [_joined(field) for field in fields if field]
-
-
-CENTRED_INDENT = 6
-"""A centred line of a hard-wrapped text stands at least this far in..."""
-CENTRE_DRIFT = 3
-"""...and the middles of a centred chunk's lines are this many columns apart at most."""
-
-
-def _is_centred(chunk: str) -> bool:
-    """Lines set in the middle of the page, each its own ("GNU GENERAL PUBLIC LICENSE"
-    over "Version 3, 29 June 2007"): their indents differ, their middles do not."""
-    lines = [line.rstrip() for line in chunk.split("\n") if line.strip()]
-    indents = [len(line) - len(line.lstrip()) for line in lines]
-    middles = [
-        indent + (len(line) - indent) / 2 for line, indent in zip(lines, indents, strict=True)
-    ]
-    return (
-        len(lines) >= 2
-        and min(indents) >= CENTRED_INDENT
-        and len(set(indents)) > 1
-        and max(middles) - min(middles) <= CENTRE_DRIFT
-    )
-
-
-def _as_row(line: str) -> str:
-    """The line collapsed; a table's row with its cells apart by "; ", as an HTML table's
-    row is read ("as; type cast expressions"), where a copy had tabs or a rendering had
-    columns of spaces between them."""
-    cells = [cell for cell in _CELL_GAP.split(line.strip()) if cell.strip()]
-    if len(cells) > 1 and cells[0].endswith(":") and " " not in cells[0].strip():
-        cells[:2] = [f"{cells[0]} {cells[1]}"]  # a header's "Date:   Thu": a field, not a cell
-    return "; ".join(collapse(cell) for cell in cells) if len(cells) > 1 else collapse(line)
-
-
-_CELL_GAP = re.compile(r"\s*\t\s*| {3,}")
+    return wrapped_paragraphs(text, log), True
 
 
 def _without_page_indent(text: str) -> str:
@@ -656,7 +472,7 @@ def _with_code_chunks(chunks: list[str]) -> list[str]:
         if is_drawn_table(lines):
             paragraphs.extend(drawn_table_rows(lines))
             continue
-        paragraphs.extend(p for line in lines if (p := _as_row(line)))
+        paragraphs.extend(p for line in lines if (p := as_row(line)))
     end_code()
     return paragraphs
 
@@ -714,7 +530,7 @@ def _with_code_runs(lines: list[str]) -> list[str]:
             run.append(line.expandtabs(4))
             continue
         end_run(index)
-        paragraphs.append(_as_row(line))
+        paragraphs.append(as_row(line))
     end_run(len(lines))
     return [paragraph for paragraph in paragraphs if paragraph]
 
@@ -848,17 +664,6 @@ def _is_fixed_width(lines: list[str]) -> bool:
     return len(long_lines) >= FIXED_WIDTH_LINES and over <= FIXED_WIDTH_OVER * len(long_lines)
 
 
-def _is_indented(chunk: str) -> bool:
-    """Every line indented: a literal block, code, a quoted passage."""
-    lines = [line for line in chunk.split("\n") if line.strip()]
-    return bool(lines) and all(line.startswith(("  ", "\t")) for line in lines)
-
-
-def _without_rules(lines: list[str]) -> list[str]:
-    """The lines without a heading's over- or underline ("=====", "-----", "*****")."""
-    return [line for line in lines if not _RULE.match(line.strip())]
-
-
 def _classify(
     body: list[str],
     scorer: LineScorer,
@@ -957,7 +762,7 @@ def _block(line: str, previous: str, following: str, named: bool) -> RawBlock:
         return RawBlock(BlockKind.CODE, line)
     if _is_command(line) or (previous.rstrip().endswith(":") and is_code_line(line)):
         return RawBlock(BlockKind.CODE, line)  # "Use this command line:" and the command
-    item = _LIST_ITEM.match(line)
+    item = LIST_ITEM.match(line)
     if item and _is_footnote(line, previous, following):
         return RawBlock(BlockKind.PARAGRAPH, line)
     if item and not _SECTION_BREAK.match(item.group(1)):
@@ -977,8 +782,8 @@ def _is_footnote(line: str, previous: str, following: str) -> bool:
     return (
         line.startswith("* ")
         and ends_like_sentence(line)
-        and not _LIST_ITEM.match(previous)
-        and not _LIST_ITEM.match(following)
+        and not LIST_ITEM.match(previous)
+        and not LIST_ITEM.match(following)
     )
 
 
@@ -1002,7 +807,7 @@ def _is_numbered_heading(line: str, previous: str, following: str) -> bool:
         word_count(line) <= 12
         and (named or not line.rstrip().endswith((*_SENTENCE_END, ",", ";")))
         and word_count(following) >= 5
-        and not (_LIST_ITEM.match(previous) or _LIST_ITEM.match(following))
+        and not (LIST_ITEM.match(previous) or LIST_ITEM.match(following))
     )
 
 

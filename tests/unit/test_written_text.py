@@ -278,3 +278,12 @@ def test_a_short_note_is_read_whole_not_refused() -> None:
     shopping, _ = _read("Rope\nFenders\nDiesel\n", "list.txt")
     said = [shopping.title, *(b.text for b in shopping.blocks)]
     assert said == ["Rope", "Fenders", "Diesel"]  # the first short line is its title
+    copied, dropped = _read(
+        "Quay reopens | Harbour News\n\nQuay reopens\n\n"
+        "The north quay reopened on Saturday after a long winter of repairs to its wall.\n",
+        "-",
+    )
+    assert copied.title == "Quay reopens" and copied.site == "Harbour News"  # a page, not a note
+    assert [b.text for b in copied.blocks] == [
+        "The north quay reopened on Saturday after a long winter of repairs to its wall."
+    ]

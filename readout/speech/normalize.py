@@ -376,18 +376,6 @@ def _exponent(found: re.Match[str]) -> str:
     return f"{_cardinal(mantissa)} times ten to the {sign}{_cardinal(power.lstrip('−+-'))}"
 
 
-def _plus(found: re.Match[str]) -> str:
-    return " plus"
-
-
-def _power(found: re.Match[str]) -> str:
-    return " to the power of "
-
-
-def _times(found: re.Match[str]) -> str:
-    return " times "
-
-
 _FRACTION_NAMES = {"2": ("half", "halves"), "3": ("third", "thirds"), "4": ("quarter", "quarters"), "8": ("eighth", "eighths")}  # fmt: skip
 
 
@@ -423,10 +411,6 @@ def _iso_date(found: re.Match[str]) -> str:
 def _years(found: re.Match[str]) -> str:
     first, last = re.split(r"[-–—]", found.group("years"))
     return f"{year(int(first))} to {year(int(last))}"
-
-
-def _range(found: re.Match[str]) -> str:
-    return " to "
 
 
 def _phone(found: re.Match[str]) -> str | None:
@@ -490,20 +474,13 @@ def _term_mark(found: re.Match[str]) -> str:
     return " ".join(_PUNCTUATION_NAMES[mark] for mark in found.group())
 
 
-def _footnote(found: re.Match[str]) -> str:
-    return ""
-
-
-def _minus(found: re.Match[str]) -> str:
-    return "minus "
-
-
-def _number_sign(found: re.Match[str]) -> str:
-    return "number "
-
-
 def _pause(found: re.Match[str]) -> str:
     return ", " if found.group("pause").strip() in ("–", "—") else "... "
+
+
+def _said(words: str) -> Callable[[re.Match[str]], str]:
+    """A rule that says the same words wherever it matches ("to the power of")."""
+    return lambda found: words
 
 
 _HANDLERS: dict[str, Callable[[re.Match[str]], str | None]] = {
@@ -517,17 +494,17 @@ _HANDLERS: dict[str, Callable[[re.Match[str]], str | None]] = {
     "slash_date": _slash_date,
     "clock": _clock,
     "exponent": _exponent,
-    "plus": _plus,
-    "power": _power,
-    "times": _times,
+    "plus": _said(" plus"),
+    "power": _said(" to the power of "),
+    "times": _said(" times "),
     "fraction": _fraction,
     "ordinal": _ordinal,
-    "range": _range,
-    "number_sign": _number_sign,
-    "minus": _minus,
+    "range": _said(" to "),
+    "number_sign": _said("number "),
+    "minus": _said("minus "),
     "number": _number,
     "abbreviation": _abbreviation,
     "term_mark": _term_mark,
-    "footnote": _footnote,
+    "footnote": _said(""),
     "pause": _pause,
 }

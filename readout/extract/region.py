@@ -10,6 +10,7 @@ body costs little, while a run of many short lines between prose breaks the run.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from readout.extract.boilerplate import (
@@ -123,6 +124,18 @@ class LineScorer:
     def is_contents(self, index: int) -> bool:
         """True when line ``index`` is an entry of a table of contents."""
         return index in self._contents
+
+    def is_opening_contents(self, index: int) -> bool:
+        """An entry of a table of contents that stands before the text's first paragraph
+        of prose, where a text written as a file puts its contents; further on, a line
+        it says again is meant again (a change log's item under two releases)."""
+        return index in self._contents and index < self._first_prose
+
+    @functools.cached_property
+    def _first_prose(self) -> int:
+        lines = enumerate(self._lines)
+        prose = (i for i, line in lines if word_count(line) >= 12 and ends_like_sentence(line))
+        return next(prose, len(self._lines))
 
     def is_chart(self, index: int) -> bool:
         """True when line ``index`` is a figure or a label of a chart (or a table)

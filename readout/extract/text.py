@@ -162,6 +162,9 @@ def _read_whole(lines: list[str], log: DropLog) -> TextExtraction:
     scorer = LineScorer(lines)
     outline = any(line.startswith("** ") for line in lines)
     blocks: list[RawBlock] = []
+    if title and start < len(lines) and is_stamp(lines[start]):
+        blocks.append(RawBlock(BlockKind.PARAGRAPH, lines[start]))  # "Version 3, 29 June 2007"
+        start += 1
     for at in range(start, len(lines)):
         entry = _OUTLINE_ENTRY.match(lines[at]) if outline else None
         if entry is None:
@@ -736,10 +739,10 @@ def _left_out(
 
 def _never_read(line: str, scorer: LineScorer, at: int) -> DropReason | None:
     """Why a line of a text that is all article is not read: a section break, or the
-    list of its contents."""
+    list of its contents that opens it."""
     if _SECTION_BREAK.match(line):
         return DropReason.SECTION_BREAK
-    return DropReason.CONTENTS if scorer.is_contents(at) else None
+    return DropReason.CONTENTS if scorer.is_opening_contents(at) else None
 
 
 def _meant_again(line: str, following: str) -> bool:
@@ -824,7 +827,6 @@ def _is_subheading(line: str, following: str) -> bool:
         and not line[:1].islower()
         and not is_code_line(line)
         and not is_signature(line)  # "Returns: <boolean>" over what the entry does
-        and not is_stamp(line)  # "Version 3, 29 June 2007" under a licence's title
     )
 
 

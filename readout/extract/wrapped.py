@@ -25,6 +25,7 @@ def wrapped_paragraphs(text: str, log: DropLog | None) -> list[str]:
     table, a record's fields, a title page's lines, a code block, a heading over its
     underline and a list's items apart."""
     paragraphs: list[str] = []
+    margin = _margin(text)
     for whole_chunk in re.split(r"\n[ \t]*\n", text):
         heading, chunk = _underlined_heading(whole_chunk)
         if heading:
@@ -54,11 +55,29 @@ def wrapped_paragraphs(text: str, log: DropLog | None) -> list[str]:
             paragraphs.append(textwrap.dedent(chunk).strip("\n").rstrip())
         elif _is_record(chunk):
             paragraphs.extend(_fields(chunk))
-        elif _is_centred(chunk):  # a title page's lines: the title, its version, its date
+        elif _is_centred(chunk) or _is_short_lines(chunk, margin):
+            # a title page's lines (its title, version, date), an address, a contents list
             paragraphs.extend(collapse(line) for line in chunk.split("\n") if line.strip())
         else:
             paragraphs.append(_joined(_without_rules(chunk.split("\n"))))
     return [paragraph for paragraph in paragraphs if paragraph.strip()]
+
+
+SHORT_LINE_SHARE = 0.6
+"""A line of a wrapped text that stops before this share of the margin ends there."""
+
+
+def _margin(text: str) -> int:
+    """The column the text is wrapped at: the median length of its lines of prose width."""
+    lengths = sorted(len(line.rstrip()) for line in text.split("\n") if len(line.strip()) > 40)
+    return lengths[len(lengths) // 2] if lengths else 0
+
+
+def _is_short_lines(chunk: str, margin: int) -> bool:
+    """Two lines or more, each ending well before the margin: lines set one under the
+    other (an address, a contents list, a verse), not a paragraph the wrap broke."""
+    lines = [line for line in chunk.split("\n") if line.strip()]
+    return len(lines) >= 2 and all(len(line.rstrip()) < SHORT_LINE_SHARE * margin for line in lines)
 
 
 class UnderlinedHeading(str):

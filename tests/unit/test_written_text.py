@@ -287,3 +287,29 @@ def test_a_short_note_is_read_whole_not_refused() -> None:
     assert [b.text for b in copied.blocks] == [
         "The north quay reopened on Saturday after a long winter of repairs to its wall."
     ]
+
+
+def test_a_change_logs_item_under_two_releases_is_read_both_times() -> None:
+    """gnutls's NEWS lists the same fix under several releases; after the first it was
+    dropped as an entry of a table of contents, 50 words of the log unheard. Short lines
+    set one under another (the list of releases on top) stay lines."""
+    fix = "- Corrected the tide times for harbours west of the date line."
+    release = (
+        "Version {v} (released 2026-0{m}-01)\n\n"
+        "The tables are printed for the whole month now, and each day shows high and low\n"
+        "water in the harbour's own time zone, as the office asked for last winter when\n"
+        "the old tables ran out in the middle of a month and boats had to wait for the\n"
+        "next printing, which came late because the printer was away until the spring.\n\n"
+        f"{fix}\n- Sped up printing of long months.\n\n"
+    )
+    versions = (("1.3", 3), ("1.2", 2), ("1.1", 1))
+    text = "Contents\n\n" + "".join(f"Version {v} (released 2026-0{m}-01)\n" for v, m in versions)
+    text += "\n" + "".join(release.format(v=v, m=m) for v, m in versions)
+    article, dropped = _read(text, "NEWS")
+    items = [b.text for b in article.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert items.count(fix[2:]) == 3
+    assert not dropped
+    headings = [b.text for b in article.blocks if b.kind is BlockKind.HEADING]
+    assert headings == [f"Version {v} (released 2026-0{m}-01)" for v, m in versions]
+    # the list of releases on top is three lines, not one run together
+    assert [b.text for b in article.blocks][:3] == headings

@@ -234,9 +234,10 @@ _FENCED = re.compile(r"(?ms)^(```|~~~).*?^\1")
 
 _RST_MARKS = re.compile(
     r"(?m)^\.\. (?:[\w:-]+::|_[^:\n]+:|\|[^|\n]+\|)|``[^`\n]+``|:[\w:]+:`[^`\n]+`"
+    r"|`[^`\n]+ <[^>\n]+>`__?"
 )
-"""reStructuredText's own marks: a directive (".. note::"), a target, a substitution,
-``literal`` text, a role (":func:`run`")."""
+"""reStructuredText's own marks: a directive (".. note::"), a target, a substitution, a
+link ("`the guide <https://…>`_"), ``literal`` text, a role (":func:`run`")."""
 
 
 _OUTLINE = re.compile(r"(?m)-\*- *outline *-\*-|^\*\* \S")
@@ -246,8 +247,10 @@ _RST_EXPLICIT = re.compile(r"(?m)^\.\. (?:[\w:-]+::|_[^:\n]+:|\|[^|\n]+\|)")
 
 def is_restructuredtext(text: str) -> bool:
     """Text named plain that is reStructuredText: three directives, targets or
-    substitutions (".. image::", ".. _guide:") in its start. No copied page has them."""
-    return len(_RST_EXPLICIT.findall(text, 0, 20000)) >= 3
+    substitutions (".. image::", ".. _guide:") in its start, or one with three of its
+    other marks (``literal``, a role, a link). No copied page has them."""
+    explicit = len(_RST_EXPLICIT.findall(text, 0, 20000))
+    return explicit >= 3 or (explicit >= 1 and len(_RST_MARKS.findall(text, 0, 20000)) >= 3)
 
 
 def sniff_media_type(text: str) -> MediaType:

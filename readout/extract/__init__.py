@@ -106,8 +106,9 @@ def _extract(source: Source, log: DropLog) -> Article:
 
 def _sectioned(source: Source) -> bool:
     """reStructuredText states its title (docutils takes a lone first section's title
-    for it): an opening section of many ("Introduction") is a section."""
-    return source.media_type is MediaType.RST
+    for it): an opening section of many ("Introduction") is a section, and the file's
+    name the title. From standard input, with no name, that heading is the title."""
+    return source.media_type is MediaType.RST and _name_of_file(source.name) is not None
 
 
 def _read_rst(text: str, log: DropLog) -> RstExtraction | None:

@@ -308,8 +308,10 @@ def _inline_parts(node: nodes.Node) -> Iterator[str]:
             yield str(child)
         elif isinstance(child, (nodes.footnote_reference, nodes.citation_reference)):
             yield f"[{child.astext()}]"
-        elif isinstance(child, (nodes.image, nodes.target, nodes.system_message)):
-            continue
+        elif isinstance(child, (nodes.image, nodes.system_message)) or (
+            isinstance(child, nodes.target) and not child.children
+        ):
+            continue  # an inline target's text ("_`snapshot`") is read
         elif isinstance(child, (nodes.paragraph, nodes.line)):
             yield " "
             yield from _inline_parts(child)

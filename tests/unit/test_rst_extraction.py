@@ -199,3 +199,36 @@ def test_an_items_second_paragraph_and_indented_line_go_on_with_the_item() -> No
         (BlockKind.PARAGRAPH, "py -m pip install tidepool"),
         (BlockKind.LIST_ITEM, "2. Run it."),
     ]
+
+
+def test_an_inline_targets_text_is_read() -> None:
+    """docutils' README's "a working copy of the _`repository`" was read "a working copy
+    of the", the word lost."""
+    text = "Tool\n====\n\nUse a current snapshot or a working copy of the _`repository`.\n"
+    assert (
+        _read(text).blocks[0].text == "Use a current snapshot or a working copy of the repository."
+    )
+
+
+def test_restructuredtext_with_few_directives_is_known_by_its_other_marks(tmp_path: Path) -> None:
+    """certifi's README.txt (one target, then literals and links) was read as plain text,
+    its backticks and link targets said; Babel's README piped in, too."""
+    readme = (
+        "Certifi\n=======\n\n``certifi`` provides root certificates, from the `Requests`_ "
+        "project.\nInstall it with ``pip``, see `the guide <https://example.org/guide>`_.\n\n"
+        ".. _`Requests`: https://example.org/requests\n"
+    )
+    path = tmp_path / "README.txt"
+    path.write_text(readme, encoding="utf-8")
+    assert load_source(str(path)).media_type is MediaType.RST
+    assert sniff_media_type(
+        "About\n=====\n\nSee ``docs`` and `the guide <https://x.org>`__.\n"
+    ) is (MediaType.RST)
+
+
+def test_from_standard_input_an_opening_section_names_the_text() -> None:
+    """With no file name to name it, the opening section's title is the title, said once."""
+    text = "About Tidepool\n==============\n\nIt prints tide tables.\n\nHelp\n====\n\nAsk.\n"
+    article = extract(Source(text, MediaType.RST, "-"))
+    assert article.title == "About Tidepool"
+    assert [b.text for b in article.blocks] == ["It prints tide tables.", "Help", "Ask."]

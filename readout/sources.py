@@ -232,9 +232,11 @@ _FENCED = re.compile(r"(?ms)^(```|~~~).*?^\1")
 """A fenced code block, whose HTML is an example, not the page's markup."""
 
 
+_RST_EXPLICIT_MARKUP = r"(?m)^\.\. (?:[\w:-]+::|_[^:\n]+:|\|[^|\n]+\|)"
+_RST_EXPLICIT = re.compile(_RST_EXPLICIT_MARKUP)
+"""reStructuredText's explicit markup: a directive, a target, a substitution."""
 _RST_MARKS = re.compile(
-    r"(?m)^\.\. (?:[\w:-]+::|_[^:\n]+:|\|[^|\n]+\|)|``[^`\n]+``|:[\w:]+:`[^`\n]+`"
-    r"|`[^`\n]+ <[^>\n]+>`__?"
+    _RST_EXPLICIT_MARKUP + r"|``[^`\n]+``|:[\w:]+:`[^`\n]+`|`[^`\n]+ <[^>\n]+>`__?"
 )
 """reStructuredText's own marks: a directive (".. note::"), a target, a substitution, a
 link ("`the guide <https://…>`_"), ``literal`` text, a role (":func:`run`")."""
@@ -242,7 +244,6 @@ link ("`the guide <https://…>`_"), ``literal`` text, a role (":func:`run`").""
 
 _OUTLINE = re.compile(r"(?m)-\*- *outline *-\*-|^\*\* \S")
 """An Emacs outline (a GNU NEWS file): its mode line, or a second-level heading."""
-_RST_EXPLICIT = re.compile(r"(?m)^\.\. (?:[\w:-]+::|_[^:\n]+:|\|[^|\n]+\|)")
 
 
 def is_restructuredtext(text: str) -> bool:

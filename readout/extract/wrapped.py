@@ -32,20 +32,20 @@ def wrapped_paragraphs(text: str, log: DropLog | None) -> list[str]:
             paragraphs.append(heading)
         if not chunk.strip():
             continue
-        if is_drawn_table(chunk.split("\n")):
-            paragraphs.extend(drawn_table_rows(chunk.split("\n")))
+        lines = chunk.split("\n")
+        if is_drawn_table(lines):
+            paragraphs.extend(drawn_table_rows(lines))
             continue
         if _MARKUP_LINE.match(chunk.strip()):
             if log is not None:
                 log.add(chunk, DropReason.MARKUP)
             continue
         literal = bool(paragraphs) and paragraphs[-1].endswith("::")
-        items = _wrapped_items(chunk.split("\n"))
         if _is_diagram(chunk):  # boxes and arrows: shown as drawn, its lines kept
             paragraphs.append(textwrap.dedent(chunk).strip("\n").rstrip())
         elif _is_column_table(chunk):
-            paragraphs.extend(as_row(line) for line in chunk.split("\n") if line.strip())
-        elif len(items) > 1 and not literal:
+            paragraphs.extend(as_row(line) for line in lines if line.strip())
+        elif not literal and len(items := _wrapped_items(lines)) > 1:
             paragraphs.extend(items)  # "does things like:" over " - notify applications"
         elif is_indented(chunk) and (
             literal or (reads_as_code(chunk) and not _is_prose_chunk(chunk))

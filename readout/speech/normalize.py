@@ -330,7 +330,7 @@ def _number(found: re.Match[str]) -> str:
     ):
         return year(int(value))
     whole, _, part = value.partition(".")
-    if part and _VERSION_BEFORE.search(found.string, 0, found.start()):
+    if part and _VERSION_BEFORE.search(found.string, max(0, found.start() - 9), found.start()):
         return f"{_cardinal(whole)} point {_cardinal(part)}"  # "version 1.12": "one point twelve"
     return _cardinal(raw)
 
